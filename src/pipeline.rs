@@ -1,0 +1,169 @@
+//! The pipeline for one document: ingest → OCR → restore → segment → record.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::error::{Stage, StageError};
+use crate::ingest::{self, Document, MediaType, PageInput};
+use crate::ocr::{self, OcrOptions, OcrPage, OcrPageSummary, OcrSummary};
+use crate::record::{Record, Source, Status, SCHEMA_VERSION};
+use crate::restore::{RestorationSummary, Restorer};
+use crate::segment;
+use crate::text::SourceText;
+
+/// Everything needed to turn one input into one record; shared by all worker threads.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    /// OCR settings.
+    pub ocr: OcrOptions,
+    /// The diacritic restorer (dictionary and language model).
+    pub restorer: Restorer,
+}
+
+impl Pipeline {
+    /// Reads and processes the file at `path`. Never fails: failures become a failed record.
+    pub fn process_path(&self, path: &Path) -> Record {
+        match ingest::read(path) {
+            Ok(doc) => self.process_document(&doc),
+            Err(e) => {
+                let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                let source = Source {
+                    path: path.to_path_buf(),
+                    media_type: None,
+                    bytes,
+                    pages: 0,
+                };
+                let id = std::fs::read(path)
+                    .map(|b| ingest::sha256_hex(&b))
+                    .unwrap_or_default();
+                Record::failed(source, id, vec![e])
+            }
+        }
+    }
+
+    /// Processes a document already read.
+    pub fn process_document(&self, doc: &Document) -> Record {
+        let mut source = Source {
+            path: doc.path.clone(),
+            media_type: Some(doc.media_type),
+            bytes: doc.bytes.len() as u64,
+            pages: 0,
+        };
+        let (source_text, ocr_summary, errors) = match self.read_text(doc) {
+            Ok(read) => read,
+            Err(e) => return Record::failed(source, doc.id.clone(), vec![e]),
+        };
+        source.pages = source_text
+            .pages
+            .len()
+            .max(ocr_summary.as_ref().map_or(0, |o| o.pages.len()));
+        let read_any = !source_text.text.trim().is_empty() || errors.is_empty();
+        if !read_any {
+            return Record {
+                ocr: ocr_summary,
+                ..Record::failed(source, doc.id.clone(), errors)
+            };
+        }
+        let restored = self.restorer.restore(&source_text);
+        let restoration = RestorationSummary {
+            tokens: restored.tokens.len(),
+            changed: restored.tokens.iter().filter(|t| t.changed).count(),
+            ..RestorationSummary::default()
+        };
+        let seg = segment::segment(&restored.text);
+        let status = if errors.is_empty() {
+            Status::Ok
+        } else {
+            Status::Partial
+        };
+        Record {
+            schema_version: SCHEMA_VERSION,
+            pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            id: doc.id.clone(),
+            source,
+            status,
+            errors,
+            ocr: ocr_summary,
+            restoration,
+            text: restored.text,
+            header: seg.header,
+            campaign: seg.campaign,
+            legal_bases: seg.legal_bases,
+            sections: seg.sections,
+            goals: seg.goals,
+            criteria: seg.criteria,
+            award_forms: seg.award_forms,
+            quotas: seg.quotas,
+            timeline: seg.timeline,
+            signer: seg.signer,
+            recipients: seg.recipients,
+        }
+    }
+
+    /// Text input is taken as it is; image-like input is split into pages and OCR'd in parallel.
+    fn read_text(
+        &self,
+        doc: &Document,
+    ) -> Result<(SourceText, Option<OcrSummary>, Vec<StageError>), StageError> {
+        if doc.media_type == MediaType::Text {
+            let text = std::str::from_utf8(&doc.bytes).map_err(|e| {
+                StageError::new(Stage::Ingest, format!("text is not valid UTF-8: {e}"))
+            })?;
+            return Ok((SourceText::from_plain(text), None, Vec::new()));
+        }
+        let pages = ingest::pages(doc)?;
+        let results: Vec<Result<OcrPage, StageError>> = pages
+            .into_par_iter()
+            .map(|page| page.and_then(|p| self.read_page(&p)))
+            .collect();
+        let mut ok = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => ok.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        let summary = OcrSummary {
+            engine: "tesseract".into(),
+            lang: self.ocr.lang.clone(),
+            mean_confidence: None,
+            pages: ok
+                .iter()
+                .map(|p| OcrPageSummary {
+                    page: p.number,
+                    mean_confidence: (!p.from_text_layer).then_some(p.mean_confidence),
+                    width: p.width,
+                    height: p.height,
+                    dpi: p.dpi,
+                    words: p.words.len(),
+                    from_text_layer: p.from_text_layer,
+                })
+                .collect(),
+        };
+        let text = SourceText::from_plain(
+            &ok.iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        Ok((text, Some(summary), errors))
+    }
+
+    fn read_page(&self, page: &PageInput) -> Result<OcrPage, StageError> {
+        match page {
+            PageInput::TextLayer { number, text } => Ok(OcrPage {
+                number: *number,
+                text: text.clone(),
+                words: Vec::new(),
+                mean_confidence: 0.0,
+                width: 0,
+                height: 0,
+                dpi: None,
+                from_text_layer: true,
+            }),
+            PageInput::Image { .. } => ocr::recognise(page, &self.ocr),
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Record: the JSON campaign record, one per document — the contract other systems ingest.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::StageError;
+use crate::ingest::MediaType;
+use crate::ocr::OcrSummary;
+use crate::restore::RestorationSummary;
+use crate::segment::{
+    AwardForm, Campaign, Criterion, Goal, Header, LegalBasis, Milestone, Quota, Section, Signer,
+};
+
+/// Version of the record's JSON shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How a document fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every stage succeeded on every page.
+    Ok,
+    /// Some pages failed, others were processed.
+    Partial,
+    /// Nothing usable came out.
+    Failed,
+}
+
+/// Where the record came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Source {
+    /// Input path as given.
+    pub path: PathBuf,
+    /// Kind recognised from the content (null when not recognised).
+    pub media_type: Option<MediaType>,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Number of pages found (0 when the document could not be opened).
+    pub pages: usize,
+}
+
+/// One document's campaign record. Holds no timings or other run-dependent values, so the
+/// same input and pipeline version always give the same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Record {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Pipeline version that made the record ([`crate::PIPELINE_VERSION`]).
+    pub pipeline_version: String,
+    /// SHA-256 of the input bytes, lower-case hex.
+    pub id: String,
+    /// The input.
+    pub source: Source,
+    /// ok, partial or failed.
+    pub status: Status,
+    /// Failures, with their stage and page.
+    pub errors: Vec<StageError>,
+    /// OCR summary (null for text input).
+    pub ocr: Option<OcrSummary>,
+    /// What restoration changed and what to review.
+    pub restoration: RestorationSummary,
+    /// Final NFC text.
+    pub text: String,
+    /// Header.
+    pub header: Header,
+    /// Campaign.
+    pub campaign: Campaign,
+    /// Legal bases.
+    pub legal_bases: Vec<LegalBasis>,
+    /// Section tree.
+    pub sections: Vec<Section>,
+    /// Targets.
+    pub goals: Vec<Goal>,
+    /// Criteria.
+    pub criteria: Vec<Criterion>,
+    /// Award forms.
+    pub award_forms: Vec<AwardForm>,
+    /// Quotas.
+    pub quotas: Vec<Quota>,
+    /// Milestones.
+    pub timeline: Vec<Milestone>,
+    /// Signature block.
+    pub signer: Option<Signer>,
+    /// Recipients.
+    pub recipients: Vec<String>,
+}
+
+impl Record {
+    /// A failed record for an input that could not be processed at all.
+    pub fn failed(source: Source, id: String, errors: Vec<StageError>) -> Self {
+        Record {
+            schema_version: SCHEMA_VERSION,
+            pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            id,
+            source,
+            status: Status::Failed,
+            errors,
+            ocr: None,
+            restoration: RestorationSummary::default(),
+            text: String::new(),
+            header: Header::default(),
+            campaign: Campaign::default(),
+            legal_bases: Vec::new(),
+            sections: Vec::new(),
+            goals: Vec::new(),
+            criteria: Vec::new(),
+            award_forms: Vec::new(),
+            quotas: Vec::new(),
+            timeline: Vec::new(),
+            signer: None,
+            recipients: Vec::new(),
+        }
+    }
+}
+
+/// The JSON Schema of [`Record`], as committed in `schema/record.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Record);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    s.push('\n');
+    s
+}
