@@ -17,6 +17,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod eval;
 pub mod ingest;
 pub mod ocr;
 pub mod pipeline;

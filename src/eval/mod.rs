@@ -1,0 +1,3 @@
+//! Eval: accuracy measurement against gold text (OCR CER/WER, restoration accuracy).
+
+pub mod metrics;
