@@ -235,6 +235,12 @@ impl JsonlSink {
             std::fs::create_dir_all(parent)?;
         }
         let partial_path = Output::partial_path(out);
+        let base = out
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        remove_stale_temps(out.parent().unwrap_or(Path::new(".")), |name| name == base)?;
         let mut index = ResumeIndex::default();
         let partial_len = if resume {
             index.scan(out, Origin::Finished)?;
@@ -320,7 +326,7 @@ impl JsonlSink {
 fn dir_names(dir: &Path, inputs: &[InputPath]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut used = HashSet::new();
-    Ok(inputs
+    let names = inputs
         .iter()
         .enumerate()
         .map(|(i, input)| {
@@ -333,5 +339,35 @@ fn dir_names(dir: &Path, inputs: &[InputPath]) -> io::Result<Vec<PathBuf>> {
             }
             dir.join(name)
         })
-        .collect())
+        .collect::<Vec<_>>();
+    let ours: HashSet<&str> = names
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str())
+        .collect();
+    remove_stale_temps(dir, |name| ours.contains(name))?;
+    Ok(names)
+}
+
+/// Removes the temporary files (`NAME.<pid>.tmp`, see [`temp_path`]) that a killed run left
+/// beside the outputs `is_ours` names. Two runs writing one output at once are not supported.
+fn remove_stale_temps(dir: &Path, is_ours: impl Fn(&str) -> bool) -> io::Result<()> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let Some((target, pid)) = stem.rsplit_once('.') else {
+            continue;
+        };
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && is_ours(target) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
