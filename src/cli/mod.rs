@@ -1,5 +1,7 @@
 //! Command-line interface: `sohoa process | ocr | restore | eval | schema`.
 
+mod eval;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +26,9 @@ enum Command {
     },
     /// Print the JSON Schema of a record.
     Schema,
+    /// Measure accuracy against gold text.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 /// Entry point of the binary.
@@ -44,5 +49,6 @@ pub fn main() -> ExitCode {
             print!("{}", sohoa::record::json_schema());
             ExitCode::SUCCESS
         }
+        Command::Eval(cmd) => eval::run(cmd),
     }
 }
