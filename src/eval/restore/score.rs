@@ -212,7 +212,7 @@ mod tests {
         assert!((s.word_accuracy() - 0.8).abs() < 1e-12);
         assert_eq!((s.unchanged.matched, s.unchanged.reference), (3, 5));
         let before = TextScore::of(input, gold, input);
-        assert_eq!(before.words.errors, 4);
+        assert_eq!(before.words.errors, 3);
         assert_eq!(before.unchanged.matched, 5);
     }
 }
