@@ -2,4 +2,7 @@
 //! strings the OCR wrote for which, and turn the counts into the costs of
 //! `dictionaries/confusions.tsv` that the candidate generator loads.
 
+pub mod align;
+pub mod estimate;
 pub mod split;
+pub mod table;
