@@ -1,5 +1,9 @@
 //! Batch: many inputs → records in input order, in parallel, with progress and resume.
 
+pub mod manifest;
+pub mod merge;
+pub mod shard;
+
 use std::path::PathBuf;
 
 use rayon::prelude::*;

@@ -1,5 +1,7 @@
 //! Command-line interface: `sohoa process | ocr | restore | eval | schema`.
 
+mod merge;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +26,8 @@ enum Command {
     },
     /// Print the JSON Schema of a record.
     Schema,
+    /// Merge shard outputs into one JSON Lines file in input order.
+    Merge(merge::MergeArgs),
 }
 
 /// Entry point of the binary.
@@ -40,6 +44,7 @@ pub fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Merge(args) => merge::run(args),
         Command::Schema => {
             print!("{}", sohoa::record::json_schema());
             ExitCode::SUCCESS
