@@ -2,6 +2,7 @@
 //! own file with its own `Args` and `run`, so adding one touches this file in two lines.
 
 mod eval;
+mod merge;
 mod ocr;
 mod process;
 mod restore;
@@ -53,6 +54,8 @@ enum Command {
     /// Measure accuracy against gold text.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Merge shard outputs into one JSON Lines file in input order.
+    Merge(merge::MergeArgs),
 }
 
 /// Entry point of the binary.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Restore(args) => restore::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Merge(args) => merge::run(args),
     }
 }
 
