@@ -7,9 +7,12 @@
 //! written in order, memory stays flat however long the input list.
 
 pub mod inputs;
+pub mod manifest;
+pub mod merge;
 pub mod output;
 pub mod progress;
 pub mod resume;
+pub mod shard;
 pub mod summary;
 
 use std::io;

@@ -1,6 +1,8 @@
 //! Command-line interface: the subcommand list and dispatch only; each subcommand lives in its
 //! own file with its own `Args` and `run`, so adding one touches this file in two lines.
 
+mod eval;
+mod merge;
 mod ocr;
 mod process;
 mod restore;
@@ -49,6 +51,11 @@ enum Command {
     Ocr(ocr::Args),
     Restore(restore::Args),
     Schema(schema::Args),
+    /// Measure accuracy against gold text.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+    /// Merge shard outputs into one JSON Lines file in input order.
+    Merge(merge::MergeArgs),
 }
 
 /// Entry point of the binary.
@@ -70,6 +77,8 @@ pub fn main() -> ExitCode {
         Command::Ocr(args) => ocr::run(args),
         Command::Restore(args) => restore::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Eval(cmd) => eval::run(cmd),
+        Command::Merge(args) => merge::run(args),
     }
 }
 
