@@ -9,7 +9,7 @@ use super::syllable::{split_tone, strip, strip_char, Syllable};
 
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
-const MIN_CANDIDATE_COUNT: u32 = 5;
+const MIN_CANDIDATE_COUNT: u32 = 20;
 
 /// The syllables of the language model, indexed by skeleton.
 #[derive(Debug, Default)]
@@ -183,8 +183,9 @@ impl Generator<'_> {
                 }
             }
         }
-        let valid = letters && Syllable::parse(lower).is_some();
-        if !channel.ocr && valid {
+        // Outside OCR text, confusions are only worth a look when the marks alone explain
+        // nothing (`nhitng` in an otherwise clean document).
+        if !channel.ocr && !out.is_empty() {
             return;
         }
         let start = out.len();

@@ -34,20 +34,34 @@ pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize)
         back: 0,
     }]);
     let mut table: Vec<(f32, u32)> = Vec::new();
+    let mut bigrams: Vec<f32> = Vec::new();
     let mut prev_k = 1usize;
     for opts in lattice {
         let k = opts.len();
         table.clear();
         table.resize(prev_k * k, (f32::NEG_INFINITY, 0));
         let last = layers.last().expect("one layer");
+        // Bigram scores depend only on the previous choice, which many hypotheses share:
+        // compute them once per previous option (−∞ marks "not computed yet").
+        bigrams.clear();
+        bigrams.resize(prev_k * k, f32::NEG_INFINITY);
         for (hi, h) in last.iter().enumerate() {
+            let row = h.cur_idx as usize * k;
+            if bigrams[row] == f32::NEG_INFINITY {
+                for (ci, o) in opts.iter().enumerate() {
+                    bigrams[row + ci] = model.score2(h.cur, o.id) - weight * o.cost;
+                }
+            }
             let ctx = model.bigram(h.prev, h.cur);
             for (ci, o) in opts.iter().enumerate() {
-                let lm = match ctx {
-                    Some(j) => model.score_in_context(j, h.cur, o.id),
-                    None => model.score2(h.cur, o.id),
-                };
-                let s = h.score + lm - weight * o.cost;
+                let s = h.score
+                    + match ctx {
+                        Some(j) => match model.trigram_in_context(j, o.id) {
+                            Some(p) => p - weight * o.cost,
+                            None => model.backoff(j) + bigrams[row + ci],
+                        },
+                        None => bigrams[row + ci],
+                    };
                 let cell = &mut table[h.cur_idx as usize * k + ci];
                 if s > cell.0 {
                     *cell = (s, hi as u32);

@@ -195,6 +195,21 @@ impl Model {
         }
     }
 
+    /// log10 p(c | a b) if the trigram is stored, `ab` being the stored bigram `j`.
+    #[inline]
+    pub fn trigram_in_context(&self, j: usize, c: u16) -> Option<f32> {
+        let lo = self.tri_start[j] as usize;
+        let hi = self.tri_start[j + 1] as usize;
+        let i = self.tri_w[lo..hi].binary_search(&c).ok()?;
+        Some(self.codes[2][self.tri_p[lo + i] as usize])
+    }
+
+    /// log10 back-off weight of the stored bigram `j` as a trigram context.
+    #[inline]
+    pub fn backoff(&self, j: usize) -> f32 {
+        self.codes[1][self.bi_b[j] as usize]
+    }
+
     /// log10 p(c | a b) when `ab` is the stored bigram `j` (see [`Model::bigram`]); lets the
     /// decoder find a context once and score many next words in it.
     #[inline]

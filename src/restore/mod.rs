@@ -198,7 +198,7 @@ impl Restorer {
             inventory,
             confusions,
             acronyms,
-            beam: 12,
+            beam: 8,
             channel_weight: 1.0,
         })
     }
