@@ -8,7 +8,7 @@ use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, MediaType, PageInput};
 use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
 use crate::record::{Record, Source, Status, SCHEMA_VERSION};
-use crate::restore::{RestorationSummary, Restorer};
+use crate::restore::Restorer;
 use crate::segment;
 use crate::text::SourceText;
 
@@ -92,11 +92,7 @@ impl Pipeline {
             };
         }
         let restored = self.restorer.restore(&source_text);
-        let restoration = RestorationSummary {
-            tokens: restored.tokens.len(),
-            changed: restored.tokens.iter().filter(|t| t.changed).count(),
-            ..RestorationSummary::default()
-        };
+        let restoration = crate::restore::summarise(&restored, &source_text);
         let seg = segment::segment(&restored.text);
         let status = if errors.is_empty() {
             Status::Ok
