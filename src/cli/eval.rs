@@ -14,6 +14,8 @@ use sohoa::restore::Restorer;
 pub enum EvalCommand {
     /// Diacritic restoration against gold text: prints set, metric, before, after.
     Restore(RestoreArgs),
+    /// Segmentation against hand-written expected records: per-field precision and recall.
+    Segment(super::eval_segment::SegmentArgs),
 }
 
 /// `sohoa eval restore`.
@@ -38,6 +40,7 @@ pub struct RestoreArgs {
 pub fn run(cmd: EvalCommand) -> ExitCode {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
+        EvalCommand::Segment(args) => super::eval_segment::run(args),
     }
 }
 
