@@ -54,7 +54,14 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
         };
         let report = match &args.outputs {
             None => restore::evaluate(&restorer, &set),
-            Some(root) => match restore::evaluate_outputs(&set, &root.join(&set.info.name)) {
+            Some(root) => match restore::evaluate_outputs(
+                &set,
+                &root.join(&set.info.name),
+                &root.file_name().map_or_else(
+                    || root.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+            ) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("sohoa eval restore: {e}");
