@@ -46,7 +46,7 @@ fn scores_outputs_of_another_system_and_emits_json() {
     assert!((r["value"].as_f64().unwrap() - 0.8).abs() < 1e-12);
     assert_eq!(r["met"], false);
 
-    // --check turns a missed target into exit status 1; the table names the deciding metric.
+    // --check turns a missed target into exit status 2; the table names the deciding metric.
     let out = Command::new(env!("CARGO_BIN_EXE_sohoa"))
         .args(["eval", "restore", "--check", "--set"])
         .arg(&set)
@@ -54,7 +54,7 @@ fn scores_outputs_of_another_system_and_emits_json() {
         .arg(dir.path().join("other"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("*syllable_accuracy"), "{table}");
     assert!(table.contains("80.00%"), "{table}");
@@ -76,6 +76,6 @@ fn a_missing_output_file_is_an_error_naming_it() {
         .arg(dir.path().join("nowhere"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("a.txt"));
 }

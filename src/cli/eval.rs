@@ -29,7 +29,7 @@ pub struct RestoreArgs {
     /// Print JSON (with per-document scores) instead of the table.
     #[arg(long)]
     json: bool,
-    /// Exit with status 1 when a set misses its target.
+    /// Exit with status 2 when a set misses its target (1 stays for fatal errors).
     #[arg(long)]
     check: bool,
 }
@@ -49,7 +49,7 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("sohoa eval restore: {e}");
-                return ExitCode::from(2);
+                return super::exit::code(super::exit::FATAL);
             }
         };
         let report = match &args.outputs {
@@ -65,7 +65,7 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("sohoa eval restore: {e}");
-                    return ExitCode::from(2);
+                    return super::exit::code(super::exit::FATAL);
                 }
             },
         };
@@ -80,7 +80,8 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
         print!("{}", restore::table(&reports));
     }
     if args.check && reports.iter().any(|r| !r.met) {
-        ExitCode::from(1)
+        // Like a run in which some documents failed: it finished, but not everything passed.
+        super::exit::code(super::exit::SOME_FAILED)
     } else {
         ExitCode::SUCCESS
     }
