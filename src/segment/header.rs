@@ -23,9 +23,13 @@ const MOTTO: &[&str] = &[
     "hanh phuc",
 ];
 
+/// "Số: 161/KH-UBND". The label is matched as any short token before the colon, because the
+/// slash-and-dash shape of the symbol is distinctive and OCR often mangles "Số" itself.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)so\s*:\s*(\d*)\s*/\s*([a-z0-9]{1,6})\s*-\s*([a-z0-9][a-z0-9\-]{0,15})")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:^|\s)\S{1,3}\s*:\s*(\d*)\s*/\s*([a-z0-9]{1,6})\s*-\s*([a-z0-9][a-z0-9\-]{0,15})",
+    )
+    .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})").expect("valid regex")

@@ -56,7 +56,8 @@ pub fn own_kinds(heading: &str) -> Vec<&'static str> {
     }
     // "CHỈ TIÊU KHEN THƯỞNG" alone, or in a list ending in "khen thưởng", counts people.
     if contains_words(&k, "chi tieu") && !out.contains(&"quotas") && !out.contains(&"goals") {
-        out.push(if k.contains("khen thuong") {
+        // "khen" alone decides, so a residual error in "thưởng" does not turn quotas into goals.
+        out.push(if contains_words(&k, "khen") {
             "quotas"
         } else {
             "goals"

@@ -39,6 +39,12 @@ pub fn split(input: &str) -> Vec<Line> {
 pub fn clean(raw: &str) -> String {
     let nfc: String = raw.nfc().collect();
     let mut out = String::with_capacity(nfc.len());
+    // A "|" straight before "." or ")" at the start is OCR's reading of "I" ("|. MỤC ĐÍCH"),
+    // not a table mark.
+    let nfc = match nfc.trim_start().strip_prefix('|') {
+        Some(rest) if rest.starts_with(['.', ')']) => format!("I{rest}"),
+        _ => nfc,
+    };
     for word in nfc.split(|c: char| c.is_whitespace() || c == '|') {
         if word.is_empty() {
             continue;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{has_kind, Unit};
-use crate::segment::lines::{prefix, skel, Skeleton};
+use crate::segment::lines::{prefix, Skeleton};
 use crate::segment::model::Goal;
 
 static PERCENT: LazyLock<Regex> =
@@ -21,15 +21,19 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b").expect("valid regex"));
 
+static HEADING_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(20\d\d)\b").expect("valid regex"));
+
 /// Longest goal text kept; a longer clause is cut.
 const MAX_TEXT: usize = 400;
 
-/// The year of the nearest heading that states one.
+/// The year of the nearest heading that states one: any year in a goal heading ("Mục tiêu đến
+/// năm 2025") is its target year, so the word before it need not be read.
 fn heading_year(u: &Unit<'_>) -> Option<i32> {
     let own = prefix(&u.section.heading, 400);
     std::iter::once(own)
         .chain(u.ancestors.iter().rev().copied())
-        .find_map(|t| YEAR.captures(&skel(t)).and_then(|c| c[1].parse().ok()))
+        .find_map(|t| HEADING_YEAR.captures(t).and_then(|c| c[1].parse().ok()))
 }
 
 /// Percentage and counted targets under goal headings.
