@@ -1,5 +1,7 @@
 //! Record: the JSON campaign record, one per document — the contract other systems ingest.
 
+pub mod write;
+
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};

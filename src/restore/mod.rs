@@ -1,6 +1,8 @@
 //! Restore: OCR or stripped text → [`RestoredText`] with Vietnamese diacritics put back,
 //! an offset map to the source, and the tokens an archivist should review.
 
+pub mod learn;
+
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};

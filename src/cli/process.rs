@@ -1,0 +1,125 @@
+//! `sohoa process`: documents in, JSON campaign records out, in parallel and resumable.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use sohoa::batch::manifest::{self, ManifestObserver, ShardManifest};
+use sohoa::batch::shard::{self, ShardBy, ShardSpec};
+use sohoa::batch::{self, BatchError, BatchOptions, Console, Output};
+use sohoa::pipeline::Pipeline;
+
+use super::exit;
+
+/// Process documents (PNG, JPEG, TIFF, PDF or UTF-8 text, recognised by content) into JSON
+/// campaign records, one per document, in input order.
+#[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_CODES)]
+pub struct Args {
+    /// Files or directories (walked recursively, entries sorted by name).
+    inputs: Vec<PathBuf>,
+    /// A file listing one input path per line (blank lines and `#` comments skipped).
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+    /// Output: `FILE` (JSON Lines), `DIR/` (one JSON file per document) or `-` (stdout).
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    output: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Skip documents whose record is already in the output for the same input bytes and
+    /// pipeline version (after an interrupted run, or to add new inputs).
+    #[arg(long)]
+    resume: bool,
+    /// No progress bar and no summary; errors are still printed.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Process only shard I of N (0-based) of the inputs, and write `OUT.manifest.json`.
+    /// Default: SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT (or SOHOA_SHARD_COUNT), or
+    /// JOB_COMPLETION_INDEX / SOHOA_SHARD_COUNT (Kubernetes), when set.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<ShardSpec>,
+    /// Number of shards when the environment gives only the index (overrides SOHOA_SHARD_COUNT).
+    #[arg(long, value_name = "N")]
+    shard_count: Option<u32>,
+    /// How inputs are assigned to shards: `hash` of the path relative to its input directory
+    /// (stable as the archive grows) or `index` in the sorted input list.
+    #[arg(long, value_name = "hash|index", default_value_t = ShardBy::Hash)]
+    shard_by: ShardBy,
+}
+
+/// Runs `sohoa process`.
+pub fn run(args: Args) -> ExitCode {
+    if args.inputs.is_empty() && args.manifest.is_none() {
+        return super::fatal("no inputs: give files, directories or --manifest FILE");
+    }
+    let output = Output::from_arg(&args.output);
+    let inputs = match batch::collect(&args.inputs, args.manifest.as_deref()) {
+        Ok(list) => list,
+        Err(e) => return super::fatal(e),
+    };
+    // An output inside an input directory must not be read back as documents.
+    let inputs: Vec<_> = inputs
+        .into_iter()
+        .filter(|i| !output.owns(&i.path))
+        .collect();
+    let shard = match args.shard {
+        Some(s) => Some(s),
+        None => match ShardSpec::from_env(args.shard_count) {
+            Ok(s) => s,
+            Err(e) => return super::fatal(e),
+        },
+    };
+    let mut manifest = None;
+    let inputs = match (shard, &output) {
+        (None, _) => inputs,
+        (Some(_), Output::Stdout) => {
+            return super::fatal("a shard needs a file or directory output (-o), for its manifest")
+        }
+        (Some(spec), Output::Jsonl(out) | Output::Dir(out)) => {
+            let inputs: Vec<_> = inputs
+                .into_iter()
+                .filter(|i| !manifest::is_manifest_of(out, &i.path))
+                .collect();
+            let total = inputs.len();
+            let selected = shard::select(inputs, spec, args.shard_by, |i| {
+                shard::shard_key_in(&args.inputs, &i.path)
+            });
+            let entries = selected.iter().map(|(k, i)| (*k, i.path.clone()));
+            let m = ShardManifest::new(spec, args.shard_by, total, entries);
+            manifest = Some((m, manifest::manifest_path(out)));
+            selected.into_iter().map(|(_, i)| i).collect()
+        }
+    };
+    let options = BatchOptions {
+        jobs: args.jobs,
+        resume: args.resume,
+        window: 0,
+        test_delay: test_delay(),
+    };
+    let pipeline = Pipeline::default();
+    let mut console = Console::new(args.quiet);
+    let result = match manifest {
+        None => batch::run(&pipeline, &inputs, &output, &options, &mut console),
+        Some((m, path)) => {
+            let mut observer = ManifestObserver::new(m, path, &mut console);
+            let result = batch::run(&pipeline, &inputs, &output, &options, &mut observer);
+            if let Err(e) = observer.into_result() {
+                return super::fatal(e);
+            }
+            result
+        }
+    };
+    match result {
+        Ok(summary) if summary.all_ok() => exit::code(exit::OK),
+        Ok(_) => exit::code(exit::SOME_FAILED),
+        Err(BatchError::BrokenPipe) => exit::code(exit::OK),
+        Err(e) => super::fatal(e),
+    }
+}
+
+/// `SOHOA_TEST_DELAY_MS`: test only, slows each document down so a test can kill a run midway.
+fn test_delay() -> Option<Duration> {
+    let ms = std::env::var("SOHOA_TEST_DELAY_MS").ok()?.parse().ok()?;
+    Some(Duration::from_millis(ms))
+}
