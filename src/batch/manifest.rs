@@ -134,23 +134,25 @@ impl ShardManifest {
         inputs_total: usize,
         selected: impl IntoIterator<Item = (usize, PathBuf)>,
     ) -> Self {
+        let inputs: Vec<ManifestEntry> = selected
+            .into_iter()
+            .map(|(index, path)| ManifestEntry {
+                index,
+                path,
+                outcome: Outcome::Pending,
+            })
+            .collect();
         ShardManifest {
             pipeline_version: crate::PIPELINE_VERSION.to_string(),
             shard,
             by,
             inputs_total,
-            complete: false,
+            // A shard that got no inputs (more shards than documents) has nothing left to do.
+            complete: inputs.is_empty(),
             done: 0,
             failed: 0,
             skipped: 0,
-            inputs: selected
-                .into_iter()
-                .map(|(index, path)| ManifestEntry {
-                    index,
-                    path,
-                    outcome: Outcome::Pending,
-                })
-                .collect(),
+            inputs,
         }
     }
 
@@ -316,6 +318,16 @@ mod tests {
             &out,
             &dir.path().join("other.manifest.json")
         ));
+    }
+
+    #[test]
+    fn regression_empty_shard_is_complete() {
+        // 30 shards over 24 documents: shard 24 owns nothing and must not look unfinished.
+        let spec = ShardSpec::new(24, 30).unwrap();
+        let m = ShardManifest::new(spec, ShardBy::Index, 24, Vec::new());
+        assert!(m.complete);
+        let m = ShardManifest::new(spec, ShardBy::Index, 24, vec![(24, "x".into())]);
+        assert!(!m.complete);
     }
 
     #[test]
