@@ -46,6 +46,9 @@ pub struct Args {
     /// (stable as the archive grows) or `index` in the sorted input list.
     #[arg(long, value_name = "hash|index", default_value_t = ShardBy::Hash)]
     shard_by: ShardBy,
+    /// Text inputs larger than this many MiB become failed records without being read.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_text_mb: u64,
 }
 
 /// Runs `sohoa process`.
@@ -96,6 +99,7 @@ pub fn run(args: Args) -> ExitCode {
         resume: args.resume,
         window: 0,
         test_delay: test_delay(),
+        max_text_bytes: args.max_text_mb.saturating_mul(1 << 20).max(1),
     };
     let pipeline = Pipeline::default();
     let mut console = Console::new(args.quiet);

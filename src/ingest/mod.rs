@@ -1,5 +1,7 @@
 //! Ingest: bytes on disk → [`Document`] (kind recognised by magic bytes) → page inputs for OCR.
 
+pub mod limits;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
