@@ -14,6 +14,8 @@ use sohoa::restore::Restorer;
 pub enum EvalCommand {
     /// Diacritic restoration against gold text: prints set, metric, before, after.
     Restore(RestoreArgs),
+    /// OCR against gold text: CER and WER per degradation variant.
+    Ocr(super::eval_ocr::OcrEvalArgs),
 }
 
 /// `sohoa eval restore`.
@@ -38,6 +40,7 @@ pub struct RestoreArgs {
 pub fn run(cmd: EvalCommand) -> ExitCode {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
+        EvalCommand::Ocr(args) => super::eval_ocr::run(args),
     }
 }
 

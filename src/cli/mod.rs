@@ -2,8 +2,10 @@
 //! own file with its own `Args` and `run`, so adding one touches this file in two lines.
 
 mod eval;
+mod eval_ocr;
 mod merge;
 mod ocr;
+mod ocr_args;
 mod process;
 mod restore;
 mod schema;
