@@ -8,7 +8,7 @@ use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, MediaType, PageInput};
 use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
 use crate::record::{Record, Source, Status, SCHEMA_VERSION};
-use crate::restore::{RestorationSummary, Restorer};
+use crate::restore::Restorer;
 use crate::segment;
 use crate::text::SourceText;
 
@@ -68,6 +68,18 @@ impl Pipeline {
         )
     }
 
+    /// The failed record of a file refused before reading (too large); its `id` is empty
+    /// because its bytes were never read.
+    pub fn refused(path: &Path, error: StageError) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        Record::failed(source, String::new(), vec![error])
+    }
+
     /// Processes a document already read.
     pub fn process_document(&self, doc: &Document) -> Record {
         let mut source = Source {
@@ -92,11 +104,7 @@ impl Pipeline {
             };
         }
         let restored = self.restorer.restore(&source_text);
-        let restoration = RestorationSummary {
-            tokens: restored.tokens.len(),
-            changed: restored.tokens.iter().filter(|t| t.changed).count(),
-            ..RestorationSummary::default()
-        };
+        let restoration = crate::restore::summarise(&restored, &source_text);
         let seg = segment::segment(&restored.text);
         let status = if errors.is_empty() {
             Status::Ok

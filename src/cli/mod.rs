@@ -3,6 +3,7 @@
 
 mod eval;
 mod eval_ocr;
+mod eval_segment;
 mod merge;
 mod ocr;
 mod ocr_args;

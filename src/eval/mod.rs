@@ -3,4 +3,5 @@
 pub mod metrics;
 pub mod ocr;
 pub mod restore;
+pub mod segment;
 pub mod strip;
