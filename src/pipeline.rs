@@ -24,22 +24,48 @@ pub struct Pipeline {
 impl Pipeline {
     /// Reads and processes the file at `path`. Never fails: failures become a failed record.
     pub fn process_path(&self, path: &Path) -> Record {
-        match ingest::read(path) {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let id = ingest::sha256_hex(&bytes);
+                self.process_bytes(path, bytes, id)
+            }
+            Err(e) => Self::unreadable(path, &e),
+        }
+    }
+
+    /// Processes the bytes read from `path`, whose SHA-256 is `id` (the batch hashes first to
+    /// decide whether a resumed run can skip the document). Never fails.
+    pub fn process_bytes(&self, path: &Path, bytes: Vec<u8>, id: String) -> Record {
+        let len = bytes.len() as u64;
+        match ingest::with_id(path.to_path_buf(), bytes, id.clone()) {
             Ok(doc) => self.process_document(&doc),
             Err(e) => {
-                let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                 let source = Source {
                     path: path.to_path_buf(),
                     media_type: None,
-                    bytes,
+                    bytes: len,
                     pages: 0,
                 };
-                let id = std::fs::read(path)
-                    .map(|b| ingest::sha256_hex(&b))
-                    .unwrap_or_default();
                 Record::failed(source, id, vec![e])
             }
         }
+    }
+
+    /// The failed record of a file that could not be read at all; its `id` is empty because
+    /// there are no bytes to hash.
+    pub fn unreadable(path: &Path, error: &std::io::Error) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        let message = format!("cannot read file: {error}");
+        Record::failed(
+            source,
+            String::new(),
+            vec![StageError::new(Stage::Ingest, message)],
+        )
     }
 
     /// Processes a document already read.

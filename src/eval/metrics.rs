@@ -40,20 +40,30 @@ impl ErrorCount {
 impl std::ops::Add for ErrorCount {
     type Output = ErrorCount;
     fn add(self, o: ErrorCount) -> ErrorCount {
-        ErrorCount { errors: self.errors + o.errors, reference: self.reference + o.reference }
+        ErrorCount {
+            errors: self.errors + o.errors,
+            reference: self.reference + o.reference,
+        }
     }
 }
 
 /// Whitespace is folded so that line wrapping differences are not counted as errors.
 fn normalise(s: &str) -> String {
-    s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Character errors of `hyp` against `gold` (NFC, whitespace folded).
 pub fn char_errors(hyp: &str, gold: &str) -> ErrorCount {
     let h: Vec<char> = normalise(hyp).chars().collect();
     let g: Vec<char> = normalise(gold).chars().collect();
-    ErrorCount { errors: levenshtein(&h, &g), reference: g.len() }
+    ErrorCount {
+        errors: levenshtein(&h, &g),
+        reference: g.len(),
+    }
 }
 
 /// Word errors of `hyp` against `gold` (NFC, split on whitespace).
@@ -62,7 +72,10 @@ pub fn word_errors(hyp: &str, gold: &str) -> ErrorCount {
     let g = normalise(gold);
     let h: Vec<&str> = h.split(' ').filter(|w| !w.is_empty()).collect();
     let g: Vec<&str> = g.split(' ').filter(|w| !w.is_empty()).collect();
-    ErrorCount { errors: levenshtein(&h, &g), reference: g.len() }
+    ErrorCount {
+        errors: levenshtein(&h, &g),
+        reference: g.len(),
+    }
 }
 
 #[cfg(test)]

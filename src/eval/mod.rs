@@ -1,3 +1,5 @@
 //! Eval: accuracy measurement against gold text (OCR CER/WER, restoration accuracy).
 
 pub mod metrics;
+pub mod restore;
+pub mod strip;

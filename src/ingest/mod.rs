@@ -98,6 +98,15 @@ pub fn read(path: &Path) -> Result<Document, StageError> {
 /// # Errors
 /// An ingest [`StageError`] when the bytes are empty or of no supported kind.
 pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<Document, StageError> {
+    let id = sha256_hex(&bytes);
+    with_id(path, bytes, id)
+}
+
+/// Builds a [`Document`] from bytes whose SHA-256 `id` the caller has already computed.
+///
+/// # Errors
+/// An ingest [`StageError`] when the bytes are empty or of no supported kind.
+pub fn with_id(path: PathBuf, bytes: Vec<u8>, id: String) -> Result<Document, StageError> {
     if bytes.is_empty() {
         return Err(StageError::new(Stage::Ingest, "file is empty"));
     }
@@ -109,7 +118,6 @@ pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<Document, StageError>
         };
         StageError::new(Stage::Ingest, why)
     })?;
-    let id = sha256_hex(&bytes);
     Ok(Document {
         path,
         bytes,

@@ -10,6 +10,7 @@ pub mod build;
 pub mod candidates;
 pub mod confusion;
 pub mod decode;
+pub mod learn;
 pub mod lm;
 pub mod syllable;
 pub mod token;

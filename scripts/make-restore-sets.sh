@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Rebuilds the restoration evaluation sets in corpus/restore/ from the EVAL split
+# (document ordinal i % 100 == 0) of ../shared/corpora and the seed thai-binh-2023-plan.txt.
+# Usage: scripts/make-restore-sets.sh [gold|stripped|correct|oldocr|vieocr|all]   (default all)
+# The OCR sets need tesseract (eng, vie) and ImageMagick; see corpus/restore/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+C=$SHARED/corpora
+OUT=corpus/restore
+what=${1:-all}
+cargo build --quiet --bin sohoa-learn
+LEARN=target/debug/sohoa-learn
+
+# Long paragraphs are wrapped so that a rendered page keeps the gold line structure.
+wrap() { python3 -c 'import sys,textwrap
+for line in sys.stdin.read().split("\n"):
+    print("\n".join(textwrap.wrap(line, 90)) if line.strip() else "")'; }
+
+make_gold() {
+  local g=$OUT/gold
+  mkdir -p "$g"
+  install -m 644 "$SHARED/seeds/thai-binh-2023-plan.txt" "$g/thai-binh.gold.txt"
+  $LEARN split --split eval --min-chars 200 --every 5 --max-bytes 12000 "$C/laws-vlc.txt" \
+    | wrap > "$g/laws.gold.txt"
+  { $LEARN split --split eval "$C/news-dantri-unc.txt" | grep -v '^# ' | head -c 4000 | sed '$d'
+    echo
+    zcat "$C/news-baomoi-2017.part00.txt.gz" \
+      | $LEARN split --split eval --min-chars 200 --every 50 --max-bytes 8000; } \
+    | wrap | cat -s > "$g/news.gold.txt"
+}
+
+make_stripped() {
+  local d=$OUT/stripped
+  mkdir -p "$d"
+  for f in "$OUT"/gold/*.gold.txt; do
+    n=$(basename "$f" .gold.txt)
+    install -m 644 "$f" "$d/$n.gold.txt"
+    $LEARN strip "$f" > "$d/$n.input.txt"
+  done
+}
+
+make_correct() {
+  local d=$OUT/correct
+  mkdir -p "$d"
+  # No input files: the input is the gold text itself.
+  install -m 644 "$OUT"/gold/*.gold.txt "$d/"
+}
+
+case $what in
+  gold) make_gold ;;
+  stripped) make_stripped ;;
+  correct) make_correct ;;
+  all) make_gold; make_stripped; make_correct ;;
+  *) echo "unknown set $what" >&2; exit 2 ;;
+esac

@@ -1,0 +1,80 @@
+//! `sohoa eval <stage>`: accuracy measurement. A small dispatcher: each stage adds one variant
+//! to [`EvalCommand`] and one function (restore here; OCR and segmentation in their own files).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use sohoa::eval::restore::{self, EvalSet, SetReport};
+use sohoa::restore::Restorer;
+
+/// What to evaluate.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Diacritic restoration against gold text: prints set, metric, before, after.
+    Restore(RestoreArgs),
+}
+
+/// `sohoa eval restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// Evaluation set directories (set.json + NAME.gold.txt + NAME.input.txt), e.g.
+    /// corpus/restore/stripped.
+    #[arg(long = "set", required = true)]
+    sets: Vec<PathBuf>,
+    /// Score another system's outputs instead of running sohoa: DIR/<set name>/NAME.txt.
+    #[arg(long)]
+    outputs: Option<PathBuf>,
+    /// Print JSON (with per-document scores) instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Exit with status 1 when a set misses its target.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Runs one `sohoa eval` subcommand.
+pub fn run(cmd: EvalCommand) -> ExitCode {
+    match cmd {
+        EvalCommand::Restore(args) => run_restore(args),
+    }
+}
+
+fn run_restore(args: RestoreArgs) -> ExitCode {
+    let restorer = Restorer::default();
+    let mut reports: Vec<SetReport> = Vec::new();
+    for dir in &args.sets {
+        let set = match EvalSet::load(dir) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("sohoa eval restore: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let report = match &args.outputs {
+            None => restore::evaluate(&restorer, &set),
+            Some(root) => match restore::evaluate_outputs(&set, &root.join(&set.info.name)) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("sohoa eval restore: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        reports.push(report);
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&reports).expect("reports serialise")
+        );
+    } else {
+        print!("{}", restore::table(&reports));
+    }
+    if args.check && reports.iter().any(|r| !r.met) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,64 @@
+//! `sohoa ocr`: one document's page text to stdout (pages separated by a form feed line).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sohoa::ingest::{self, MediaType, PageInput};
+use sohoa::ocr::{self, OcrOptions};
+
+use super::exit;
+
+/// Print the OCR text of FILE (PNG, JPEG, TIFF, PDF; text is printed as it is).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The document.
+    file: PathBuf,
+    /// Tesseract language(s), e.g. `vie` or `vie+eng`.
+    #[arg(long, default_value = "vie")]
+    lang: String,
+}
+
+/// Runs `sohoa ocr`: exit 0 when every page was read, 2 when some pages failed.
+pub fn run(args: Args) -> ExitCode {
+    let doc = match ingest::read(&args.file) {
+        Ok(d) => d,
+        Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
+    };
+    let options = OcrOptions {
+        lang: args.lang,
+        ..OcrOptions::default()
+    };
+    let pages = if doc.media_type == MediaType::Text {
+        vec![Ok(PageInput::TextLayer {
+            number: 1,
+            text: String::from_utf8_lossy(&doc.bytes).into_owned(),
+        })]
+    } else {
+        match ingest::pages(&doc) {
+            Ok(p) => p,
+            Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
+        }
+    };
+    let mut failed = false;
+    for (i, page) in pages.into_iter().enumerate() {
+        let text = page.and_then(|p| match p {
+            PageInput::TextLayer { text, .. } => Ok(text),
+            image => ocr::recognise(&image, &options).map(|o| o.text),
+        });
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("sohoa: {}: {e}", args.file.display());
+                failed = true;
+                continue;
+            }
+        };
+        let sep = if i > 0 { "\u{c}\n" } else { "" };
+        match super::write_stdout(format!("{sep}{text}").as_bytes()) {
+            Ok(true) => {}
+            Ok(false) => return exit::code(exit::OK),
+            Err(e) => return super::fatal(format!("cannot write stdout: {e}")),
+        }
+    }
+    exit::code(if failed { exit::SOME_FAILED } else { exit::OK })
+}
