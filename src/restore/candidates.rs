@@ -98,12 +98,12 @@ impl Channel {
     };
     /// Text that is marked (Vietnamese OCR or typed text): changes need strong evidence.
     pub const MARKED: Channel = Channel {
-        tone_add: 1.5,
-        tone_drop: 2.0,
-        tone_change: 1.6,
-        mark_add: 1.6,
-        mark_drop: 2.0,
-        mark_change: 2.0,
+        tone_add: 2.2,
+        tone_drop: 2.4,
+        tone_change: 2.3,
+        mark_add: 2.3,
+        mark_drop: 2.5,
+        mark_change: 2.5,
         ocr: false,
         keep_unknown: 0.0,
     };
