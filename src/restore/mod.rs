@@ -382,10 +382,10 @@ impl Restorer {
             // Keeping the word as written: free for well-formed syllables and for words with
             // nothing better to offer; priced for malformed ones that look like lost marks.
             let single = src.chars().count() == 1;
-            let cost = if cands.is_empty() || single || (parsed.is_some() && !channel.ocr) {
+            let cost = if cands.is_empty() || single {
                 0.0
             } else if parsed.is_some() {
-                channel.keep_unknown.min(1.0)
+                channel.keep_rare
             } else {
                 // `<unk>` stands for every unknown word at once, so its LM probability is far
                 // higher than any one malformed word deserves.
