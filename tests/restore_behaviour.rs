@@ -163,3 +163,11 @@ fn regression_roman_numerals_in_headings_are_kept() {
         "I. MỤC ĐÍCH, YÊU CẦU\nII. NỘI DUNG\nĐại hội Đảng bộ tỉnh lần thứ XX"
     );
 }
+#[test]
+fn gazetteer_names_are_restored() {
+    assert_eq!(
+        restore("xa Ta Ma, huyen Tuan Giao"),
+        "xã Ta Ma, huyện Tuần Giáo"
+    );
+    assert_eq!(restore("tinh Ba Ria - Vung Tau"), "tỉnh Bà Rịa - Vũng Tàu");
+}
