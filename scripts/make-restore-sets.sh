@@ -62,7 +62,7 @@ make_ocr() {
       $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300
       for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null; done > "$d/$n.input.txt"
     else
-      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 11 --dpi 300 --photocopy --loss 0.3 --blur 0.8 --seed 7
+      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300 --photocopy --loss 0.4 --blur 0.6 --seed 7
       for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null; done > "$d/$n.input.txt"
     fi
   done
