@@ -117,9 +117,31 @@ impl Record {
 }
 
 /// The JSON Schema of [`Record`], as committed in `schema/record.schema.json`.
+///
+/// Every property of every object is listed as required, nullable ones included: a record
+/// always carries every field (null or empty when a stage found nothing), and consumers may
+/// rely on that, so the schema says so rather than schemars' default of "optional if `Option`".
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Record);
-    let mut s = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    let mut value = serde_json::to_value(&schema).expect("schema serialises");
+    require_all_properties(&mut value);
+    let mut s = serde_json::to_string_pretty(&value).expect("schema serialises");
     s.push('\n');
     s
+}
+
+fn require_all_properties(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                let mut names: Vec<serde_json::Value> =
+                    props.keys().map(|k| k.clone().into()).collect();
+                names.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                map.insert("required".into(), names.into());
+            }
+            map.values_mut().for_each(require_all_properties);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_all_properties),
+        _ => {}
+    }
 }
