@@ -30,6 +30,10 @@ pub struct RestoreArgs {
     /// Score another system's outputs instead of running sohoa: DIR/<set name>/NAME.txt.
     #[arg(long)]
     outputs: Option<PathBuf>,
+    /// Load the restorer's tables (lm.bin, confusions.tsv, acronyms.tsv) from DIR instead of
+    /// the embedded ones, e.g. to try a newly learned confusion table without rebuilding.
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
     /// Print JSON (with per-document scores) instead of the table.
     #[arg(long)]
     json: bool,
@@ -48,7 +52,16 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
 }
 
 fn run_restore(args: RestoreArgs) -> ExitCode {
-    let restorer = Restorer::default();
+    let restorer = match &args.dictionaries {
+        None => Restorer::default(),
+        Some(dir) => match Restorer::load(dir) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("sohoa eval restore: {e}");
+                return super::exit::code(super::exit::FATAL);
+            }
+        },
+    };
     let mut reports: Vec<SetReport> = Vec::new();
     for dir in &args.sets {
         let set = match EvalSet::load(dir) {
