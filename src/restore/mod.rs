@@ -1,13 +1,34 @@
 //! Restore: OCR or stripped text → [`RestoredText`] with Vietnamese diacritics put back,
 //! an offset map to the source, and the tokens an archivist should review.
+//!
+//! [`syllable`] knows Vietnamese syllable structure, [`token`] splits text, [`lm`] scores
+//! syllable trigrams, [`candidates`] proposes forms for an observed word (skeleton and OCR
+//! confusions from [`confusion`]), [`decode`] picks the best sequence; [`build`] makes the
+//! tables from the corpora. This file wires them into [`Restorer`].
 
+pub mod build;
+pub mod candidates;
+pub mod confusion;
+pub mod decode;
 pub mod learn;
+pub mod lm;
+pub mod syllable;
+pub mod token;
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::{BBox, SourceText};
+use candidates::{Candidate, Channel, Generator, Inventory};
+use confusion::Confusions;
+use decode::Choice;
+use lm::Model;
+use syllable::{strip_char, Syllable};
+use token::{Case, Kind, Token};
 
 /// One token of the output and the source span it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,16 +88,425 @@ pub struct RestorationSummary {
     pub review: Vec<TokenReport>,
 }
 
+/// Tokens with a confidence under this are reported for review.
+pub const REVIEW_THRESHOLD: f32 = 0.6;
+
+/// The committed language model. A `static`, not a `const`, so the bytes exist once in the
+/// binary instead of being copied at each use.
+static LM_BYTES: &[u8] = include_bytes!("../../dictionaries/lm.bin");
+/// The committed confusion table.
+static CONFUSIONS: &str = include_str!("../../dictionaries/confusions.tsv");
+/// The committed acronym counts.
+static ACRONYMS: &str = include_str!("../../dictionaries/acronyms.tsv");
+
+/// Why a restorer could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    /// A table file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The language model is malformed.
+    #[error(transparent)]
+    Model(#[from] lm::ModelError),
+    /// The confusion table is malformed.
+    #[error(transparent)]
+    Confusions(#[from] confusion::ConfusionError),
+}
+
 /// Restores diacritics. Holds the dictionary and language model; cheap to share across threads.
-#[derive(Debug, Default)]
-pub struct Restorer {}
+#[derive(Debug)]
+pub struct Restorer {
+    model: Model,
+    inventory: Inventory,
+    confusions: Confusions,
+    acronyms: HashMap<String, u32>,
+    /// Hypotheses kept per position.
+    pub beam: usize,
+    /// Weight of channel costs against the language model.
+    pub channel_weight: f32,
+}
+
+impl Default for Restorer {
+    /// The embedded model (see [`Restorer::embedded`]).
+    fn default() -> Self {
+        Restorer::embedded()
+    }
+}
+
+/// What the decoder may output at one lattice position.
+#[derive(Debug, Clone)]
+enum Out {
+    /// A syllable of the inventory, written in the source word's case.
+    Form(u16),
+    /// The source text, unchanged.
+    Keep,
+    /// A fixed replacement (an acronym with its Đ restored).
+    Fixed(String),
+}
+
+/// One lattice position: the token, and its options.
+struct Slot {
+    token: Token,
+    choices: Vec<Choice>,
+    outs: Vec<Out>,
+}
 
 impl Restorer {
+    /// The model committed in `dictionaries/`, compiled into the binary (no file access).
+    pub fn embedded() -> Restorer {
+        Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS)
+            .expect("the embedded tables are valid (checked by the test suite)")
+    }
+
+    /// Loads `lm.bin`, `confusions.tsv` and `acronyms.tsv` from `dir`.
+    ///
+    /// # Errors
+    /// [`RestoreError`] when a file is missing or malformed.
+    pub fn load(dir: &Path) -> Result<Restorer, RestoreError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| RestoreError::Io { path, source })
+        };
+        let lm = read("lm.bin")?;
+        let conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
+        let acr = String::from_utf8_lossy(&read("acronyms.tsv")?).into_owned();
+        Restorer::from_parts(&lm, &conf, &acr)
+    }
+
+    /// Builds a restorer from the bytes of its three tables.
+    ///
+    /// # Errors
+    /// [`RestoreError`] when a table is malformed.
+    pub fn from_parts(lm: &[u8], confusions: &str, acronyms: &str) -> Result<Self, RestoreError> {
+        let model = Model::from_bytes(lm)?;
+        let inventory = Inventory::new(&model);
+        let confusions = Confusions::parse(confusions)?;
+        let acronyms = acronyms
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, n) = l.split_once('\t')?;
+                Some((w.to_owned(), n.trim().parse().ok()?))
+            })
+            .collect();
+        Ok(Restorer {
+            model,
+            inventory,
+            confusions,
+            acronyms,
+            beam: 8,
+            channel_weight: 1.0,
+        })
+    }
+
+    /// The language model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Convenience: restores a plain string.
+    pub fn restore_str(&self, text: &str) -> String {
+        self.restore(&SourceText::from_plain(text)).text
+    }
+
     /// Restores `source`; the output has the same lines and the same non-word characters.
     pub fn restore(&self, source: &SourceText) -> RestoredText {
-        RestoredText {
-            text: source.text.clone(),
+        let text = source.text.as_str();
+        let tokens: Vec<Token> = token::tokens(text).collect();
+        let channel = self.channel_for(text, &tokens);
+        let mut out = RestoredText {
+            text: String::with_capacity(text.len() + text.len() / 4),
             tokens: Vec::new(),
+        };
+        let mut copied = 0;
+        let mut seg_start = 0;
+        // Blank lines end a stretch of text: decode each stretch as one sentence stream.
+        for i in 0..=tokens.len() {
+            let boundary = i == tokens.len()
+                || (i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains("\n\n"));
+            if !boundary || i == seg_start {
+                continue;
+            }
+            let slots: Vec<Slot> = (seg_start..i)
+                .map(|j| self.slot(text, &tokens, j, &channel))
+                .collect();
+            self.emit(text, &slots, &mut copied, &mut out);
+            seg_start = i;
+        }
+        out.text.push_str(&text[copied..]);
+        out
+    }
+
+    /// Decodes one stretch and appends its text and tokens.
+    fn emit(&self, text: &str, slots: &[Slot], copied: &mut usize, out: &mut RestoredText) {
+        let lattice: Vec<Vec<Choice>> = slots.iter().map(|s| s.choices.clone()).collect();
+        let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
+        for (t, slot) in slots.iter().enumerate() {
+            let span = slot.token.span.clone();
+            out.text.push_str(&text[*copied..span.start]);
+            *copied = span.end;
+            let src = &text[span.clone()];
+            let start = out.text.len();
+            self.write(src, &slot.outs[path[t]], &mut out.text);
+            if slot.token.kind != Kind::Word {
+                continue;
+            }
+            let (confidence, alternatives) = if slot.choices.len() > 1 {
+                let scores =
+                    decode::local_scores(&self.model, &lattice, &path, t, self.channel_weight);
+                let best = scores[path[t]];
+                let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
+                let mut order: Vec<usize> = (0..scores.len()).filter(|&k| k != path[t]).collect();
+                order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+                let alts = order
+                    .iter()
+                    .take(3)
+                    .map(|&k| {
+                        let mut s = String::new();
+                        self.write(src, &slot.outs[k], &mut s);
+                        s
+                    })
+                    .collect();
+                (1.0 / z, alts)
+            } else {
+                (1.0, Vec::new())
+            };
+            out.tokens.push(RestoredToken {
+                changed: out.text[start..] != *src,
+                source: span,
+                output: start..out.text.len(),
+                confidence,
+                alternatives,
+            });
         }
     }
+
+    fn write(&self, src: &str, o: &Out, out: &mut String) {
+        match o {
+            Out::Keep => out.push_str(src),
+            Out::Fixed(s) => out.push_str(s),
+            Out::Form(id) => token::apply_case(
+                &self.inventory.forms[*id as usize],
+                token::case_of(src),
+                out,
+            ),
+        }
+    }
+
+    /// Chooses the channel from how marked and how noisy the document's words are.
+    fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
+        let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+            let w = &text[t.span.clone()];
+            if w.chars().all(char::is_alphabetic) {
+                words += 1;
+                if w.chars().any(|c| strip_char(c) != c) {
+                    marked += 1;
+                }
+            } else if w.chars().any(char::is_alphabetic) {
+                junk += 1;
+            }
+        }
+        if words == 0 {
+            return Channel::STRIPPED;
+        }
+        let marked = marked as f32 / words as f32;
+        let junk = junk as f32 / words as f32;
+        if marked >= 0.45 {
+            Channel::MARKED
+        } else if marked < 0.08 && junk < 0.01 {
+            Channel::STRIPPED
+        } else {
+            Channel::NOISY
+        }
+    }
+
+    /// The lattice options for token `i`.
+    fn slot(&self, text: &str, tokens: &[Token], i: usize, channel: &Channel) -> Slot {
+        let token = tokens[i].clone();
+        let src = &text[token.span.clone()];
+        let fixed = |id: u16, out: Out| Slot {
+            token: token.clone(),
+            choices: vec![Choice { id, cost: 0.0 }],
+            outs: vec![out],
+        };
+        match token.kind {
+            Kind::Number => return fixed(lm::NUM, Out::Keep),
+            Kind::Punct => {
+                let c = src.chars().next().map_or(' ', token::punct_name);
+                let mut b = [0; 4];
+                return fixed(self.model.id(c.encode_utf8(&mut b)), Out::Keep);
+            }
+            Kind::Word => {}
+        }
+        let no_lower = !src.chars().any(char::is_lowercase);
+        if no_lower && (is_code_part(text, &token.span) || self.is_acronym(src)) {
+            return match self.acronym_fix(src) {
+                Some(fixed_form) => fixed(lm::UNK, Out::Fixed(fixed_form)),
+                None => fixed(lm::UNK, Out::Keep),
+            };
+        }
+        if no_lower && is_roman(src) && roman_context(text, tokens, i) {
+            return fixed(lm::UNK, Out::Keep);
+        }
+        let lower = src.to_lowercase();
+        let mut cands: Vec<Candidate> = Vec::new();
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.confusions,
+        };
+        gen.candidates(&lower, channel, &mut cands);
+        let parsed = Syllable::parse(&lower);
+        let own = parsed
+            .as_ref()
+            .map_or(lm::UNK, |s| self.model.id(&s.render()));
+        let mut slot = Slot {
+            token: token.clone(),
+            choices: Vec::with_capacity(cands.len() + 1),
+            outs: Vec::with_capacity(cands.len() + 1),
+        };
+        for c in &cands {
+            slot.choices.push(Choice {
+                id: c.id,
+                cost: c.cost,
+            });
+            slot.outs.push(Out::Form(c.id));
+        }
+        let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
+        if !has_self {
+            // Keeping the word as written: free for well-formed syllables and for words with
+            // nothing better to offer; priced for malformed ones that look like lost marks.
+            let single = src.chars().count() == 1;
+            let cost = if cands.is_empty() || single || (parsed.is_some() && !channel.ocr) {
+                0.0
+            } else if parsed.is_some() {
+                channel.keep_unknown.min(1.0)
+            } else {
+                // `<unk>` stands for every unknown word at once, so its LM probability is far
+                // higher than any one malformed word deserves.
+                channel.keep_unknown.max(5.0)
+            };
+            slot.choices.push(Choice { id: own, cost });
+            slot.outs.push(Out::Keep);
+        }
+        slot
+    }
+
+    /// An upper-case word the corpora use as an abbreviation, unless it is a syllable that lost
+    /// its marks (`VIET` in a heading is `VIỆT`, not an abbreviation).
+    fn is_acronym(&self, w: &str) -> bool {
+        w.chars().count() >= 2
+            && (self.acronyms.contains_key(w) || self.acronym_fix(w).is_some())
+            && self
+                .inventory
+                .with_skeleton(&syllable::strip(&w.to_lowercase()))
+                .is_empty()
+    }
+
+    /// For an upper-case token written with D where the corpora write Đ (ND → NĐ inside
+    /// `30/2020/ND-CP`, HDND → HĐND), the Đ form.
+    fn acronym_fix(&self, w: &str) -> Option<String> {
+        let ds: Vec<usize> = w.match_indices('D').map(|(i, _)| i).collect();
+        if ds.is_empty() || ds.len() > 3 {
+            return None;
+        }
+        let own = self.acronyms.get(w).copied().unwrap_or(0);
+        let mut best: Option<(String, u32)> = None;
+        for mask in 1u32..(1 << ds.len()) {
+            let mut s = String::with_capacity(w.len() + 2);
+            let mut last = 0;
+            for (k, &at) in ds.iter().enumerate() {
+                s.push_str(&w[last..at]);
+                s.push(if mask & (1 << k) != 0 { 'Đ' } else { 'D' });
+                last = at + 1;
+            }
+            s.push_str(&w[last..]);
+            if let Some(&n) = self.acronyms.get(&s) {
+                if n > best.as_ref().map_or(0, |b| b.1) {
+                    best = Some((s, n));
+                }
+            }
+        }
+        best.filter(|(_, n)| *n >= own.saturating_mul(5).max(5))
+            .map(|(s, _)| s)
+    }
+}
+
+/// A word glued to a `/` or `-` that touches another letter or digit, as in `161/KH-UBND`.
+fn is_code_part(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().rev().take(2).collect::<Vec<_>>();
+    let after = text[span.end..].chars().take(2).collect::<Vec<_>>();
+    let joins = |v: &[char]| v.len() == 2 && matches!(v[0], '/' | '-') && v[1].is_alphanumeric();
+    joins(&before) || joins(&after)
+}
+
+fn is_roman(w: &str) -> bool {
+    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// A Roman numeral numbers something when a `.` or `)` follows it or when it sits in
+/// lowercase text (`khóa XI`); in an ALL-CAPS heading `XI` could be a word.
+fn roman_context(text: &str, tokens: &[Token], i: usize) -> bool {
+    let next = text[tokens[i].span.end..].chars().next();
+    if matches!(next, Some('.' | ')')) {
+        return true;
+    }
+    i > 0
+        && tokens[i - 1].kind == Kind::Word
+        && token::case_of(&text[tokens[i - 1].span.clone()]) != Case::Upper
+}
+
+/// The embedded restorer, loaded once for [`restore_str`].
+pub fn shared() -> &'static Restorer {
+    static R: OnceLock<Restorer> = OnceLock::new();
+    R.get_or_init(Restorer::embedded)
+}
+
+/// Restores a plain string with the embedded model.
+pub fn restore_str(text: &str) -> String {
+    shared().restore_str(text)
+}
+
+/// What restoration did: token counts and the uncertain tokens with where they are (line,
+/// column, and for OCR input the page and word box).
+pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSummary {
+    let mut s = RestorationSummary {
+        tokens: restored.tokens.len(),
+        changed: restored.tokens.iter().filter(|t| t.changed).count(),
+        ..RestorationSummary::default()
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for t in restored
+        .tokens
+        .iter()
+        .filter(|t| t.confidence < REVIEW_THRESHOLD)
+    {
+        s.uncertain += 1;
+        let line = line_starts.partition_point(|&l| l <= t.source.start);
+        let column = source.text[line_starts[line - 1]..t.source.start]
+            .chars()
+            .count()
+            + 1;
+        let origin = source.origin_at(t.source.start);
+        s.review.push(TokenReport {
+            line,
+            column,
+            source: source.text[t.source.clone()].to_owned(),
+            output: restored.text[t.output.clone()].to_owned(),
+            confidence: t.confidence,
+            alternatives: t.alternatives.clone(),
+            page: origin
+                .map(|o| o.page)
+                .or_else(|| (!source.words.is_empty()).then(|| source.page_at(t.source.start))),
+            bbox: origin.and_then(|o| o.bbox),
+        });
+    }
+    s
 }

@@ -1,0 +1,102 @@
+//! The OCR confusion table (`dictionaries/confusions.tsv`): what OCR writes for what was printed,
+//! and how unlikely that is.
+//!
+//! Lines are `observed<TAB>intended<TAB>cost` (short NFC lowercase strings, either may be empty
+//! for an insertion or deletion; cost ≥ 0, lower = more likely); `#` starts a comment.
+
+use std::collections::HashMap;
+
+/// Why a confusion table could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfusionError {
+    /// A line that is not `observed<TAB>intended<TAB>cost`.
+    #[error("confusions.tsv line {line}: {reason}")]
+    BadLine {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// Confusions indexed by their observed string.
+#[derive(Debug, Clone, Default)]
+pub struct Confusions {
+    /// observed → (intended, cost), cheapest first.
+    by_observed: HashMap<String, Vec<(String, f32)>>,
+    /// Longest observed string, in characters.
+    pub max_observed: usize,
+}
+
+impl Confusions {
+    /// Parses the TSV text of a table.
+    ///
+    /// # Errors
+    /// [`ConfusionError::BadLine`] for a malformed line.
+    pub fn parse(text: &str) -> Result<Confusions, ConfusionError> {
+        let mut c = Confusions::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |reason: &str| ConfusionError::BadLine {
+                line: n + 1,
+                reason: reason.to_owned(),
+            };
+            let mut f = line.split('\t');
+            let (Some(obs), Some(int), Some(cost), None) = (f.next(), f.next(), f.next(), f.next())
+            else {
+                return Err(bad("expected three tab-separated fields"));
+            };
+            let cost: f32 = cost
+                .trim()
+                .parse()
+                .map_err(|_| bad("cost is not a number"))?;
+            if !(cost >= 0.0 && cost.is_finite()) {
+                return Err(bad("cost must be a non-negative number"));
+            }
+            if obs == int {
+                continue;
+            }
+            c.max_observed = c.max_observed.max(obs.chars().count());
+            c.by_observed
+                .entry(obs.to_owned())
+                .or_default()
+                .push((int.to_owned(), cost));
+        }
+        for v in c.by_observed.values_mut() {
+            v.sort_by(|a, b| a.1.total_cmp(&b.1));
+        }
+        Ok(c)
+    }
+
+    /// The intended strings OCR may have read as `observed`, with their costs.
+    pub fn intended(&self, observed: &str) -> &[(String, f32)] {
+        self.by_observed.get(observed).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of observed strings in the table.
+    pub fn len(&self) -> usize {
+        self.by_observed.len()
+    }
+
+    /// True when the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.by_observed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_entries_and_rejects_bad_lines() {
+        let c = Confusions::parse("# c\n6\tô\t0.3\n6\tơ\t0.6\n\tg\t1.5\nir\tư\t0.8\n").unwrap();
+        assert_eq!(c.intended("6")[0], ("ô".to_owned(), 0.3));
+        assert_eq!(c.intended("").len(), 1);
+        assert_eq!(c.max_observed, 2);
+        assert!(Confusions::parse("6\tô\n").is_err());
+        assert!(Confusions::parse("6\tô\t-1\n").is_err());
+    }
+}

@@ -1,0 +1,155 @@
+//! Beam-pruned trigram Viterbi over the candidate lattice, and per-token confidence from the
+//! rescored alternatives around the chosen path.
+
+use super::lm::{Model, BOS, EOS};
+
+/// One lattice option at a position: LM id and channel cost (−log10-like).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Choice {
+    /// Language-model id.
+    pub id: u16,
+    /// Channel cost.
+    pub cost: f32,
+}
+
+/// A hypothesis: the last two choices, the score so far and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Hyp {
+    prev: u16,
+    cur: u16,
+    cur_idx: u16,
+    score: f32,
+    back: u32,
+}
+
+/// The best path through `lattice` (one option index per position), given `weight` on channel
+/// costs and at most `beam` hypotheses per position.
+pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize) -> Vec<usize> {
+    let mut layers: Vec<Vec<Hyp>> = Vec::with_capacity(lattice.len() + 1);
+    layers.push(vec![Hyp {
+        prev: BOS,
+        cur: BOS,
+        cur_idx: 0,
+        score: 0.0,
+        back: 0,
+    }]);
+    let mut table: Vec<(f32, u32)> = Vec::new();
+    let mut bigrams: Vec<f32> = Vec::new();
+    let mut prev_k = 1usize;
+    for opts in lattice {
+        let k = opts.len();
+        table.clear();
+        table.resize(prev_k * k, (f32::NEG_INFINITY, 0));
+        let last = layers.last().expect("one layer");
+        // Bigram scores depend only on the previous choice, which many hypotheses share:
+        // compute them once per previous option (−∞ marks "not computed yet").
+        bigrams.clear();
+        bigrams.resize(prev_k * k, f32::NEG_INFINITY);
+        for (hi, h) in last.iter().enumerate() {
+            let row = h.cur_idx as usize * k;
+            if bigrams[row] == f32::NEG_INFINITY {
+                for (ci, o) in opts.iter().enumerate() {
+                    bigrams[row + ci] = model.score2(h.cur, o.id) - weight * o.cost;
+                }
+            }
+            let ctx = model.bigram(h.prev, h.cur);
+            for (ci, o) in opts.iter().enumerate() {
+                let s = h.score
+                    + match ctx {
+                        Some(j) => match model.trigram_in_context(j, o.id) {
+                            Some(p) => p - weight * o.cost,
+                            None => model.backoff(j) + bigrams[row + ci],
+                        },
+                        None => bigrams[row + ci],
+                    };
+                let cell = &mut table[h.cur_idx as usize * k + ci];
+                if s > cell.0 {
+                    *cell = (s, hi as u32);
+                }
+            }
+        }
+        let mut next: Vec<Hyp> = table
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.0.is_finite())
+            .map(|(cell, &(score, back))| {
+                let h = &last[back as usize];
+                Hyp {
+                    prev: h.cur,
+                    cur: opts[cell % k].id,
+                    cur_idx: (cell % k) as u16,
+                    score,
+                    back,
+                }
+            })
+            .collect();
+        if next.len() > beam {
+            next.select_nth_unstable_by(beam, |a, b| b.score.total_cmp(&a.score));
+            next.truncate(beam);
+        }
+        layers.push(next);
+        prev_k = k;
+    }
+    let last = layers.last().expect("one layer");
+    let (mut bi, _) = last
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (i, h.score + model.score(h.prev, h.cur, EOS)))
+        .fold(
+            (0, f32::NEG_INFINITY),
+            |best, x| if x.1 > best.1 { x } else { best },
+        );
+    let mut path = vec![0usize; lattice.len()];
+    for t in (0..lattice.len()).rev() {
+        let h = &layers[t + 1][bi];
+        path[t] = h.cur_idx as usize;
+        bi = h.back as usize;
+    }
+    path
+}
+
+/// Scores of every option at position `t` with the rest of `path` fixed (LM terms that involve
+/// `t`, minus weighted channel cost), in option order.
+pub fn local_scores(
+    model: &Model,
+    lattice: &[Vec<Choice>],
+    path: &[usize],
+    t: usize,
+    weight: f32,
+) -> Vec<f32> {
+    let id = |i: isize| -> u16 {
+        if i < 0 {
+            BOS
+        } else if i as usize >= lattice.len() {
+            EOS
+        } else {
+            lattice[i as usize][path[i as usize]].id
+        }
+    };
+    let t = t as isize;
+    let n = lattice.len() as isize;
+    let (a, b) = (id(t - 2), id(t - 1));
+    let (d, e) = (id(t + 1), id(t + 2));
+    lattice[t as usize]
+        .iter()
+        .map(|o| {
+            let c = o.id;
+            // A missing left context is sentence start: the model saw <s> once, not twice.
+            let mut s = if t == 0 {
+                model.score2(BOS, c)
+            } else {
+                model.score(a, b, c)
+            };
+            // Position t + 1 always exists: a word or the sentence end.
+            s += if t == 0 {
+                model.score(BOS, c, d)
+            } else {
+                model.score(b, c, d)
+            };
+            if t + 1 < n {
+                s += model.score(c, d, e);
+            }
+            s - weight * o.cost
+        })
+        .collect()
+}

@@ -1,0 +1,224 @@
+//! The syllable trigram language model: its compact binary format and back-off scoring.
+//!
+//! Layout (little endian), written by [`super::build`]:
+//! ```text
+//! "SOHOALM\x01"  u32 V  u32 NB  u32 NT
+//! u32 len, vocabulary joined by '\n' (ids 0..V: <s> </s> <unk> <num>, punctuation, syllables)
+//! V×f32 log10 p(w)   V×f32 log10 backoff(w)   V×u32 count(w)   (V+1)×u32 first bigram of w
+//! 3×256 f32 codebooks: bigram log10 p, bigram log10 backoff, trigram log10 p
+//! NB×u16 second word   NB×u8 p code   NB×u8 backoff code   (NB+1)×u32 first trigram
+//! NT×u16 third word    NT×u8 p code
+//! ```
+//! Bigrams are sorted by (w1, w2) and trigrams by (w1, w2, w3), so a trigram lookup finds its
+//! context once and then searches a short run of third words (a trie, as in KenLM).
+
+use std::collections::HashMap;
+
+/// First bytes of a model file.
+pub const MAGIC: &[u8; 8] = b"SOHOALM\x01";
+/// Sentence start.
+pub const BOS: u16 = 0;
+/// Sentence end.
+pub const EOS: u16 = 1;
+/// Any word that is not a known syllable.
+pub const UNK: u16 = 2;
+/// Any number.
+pub const NUM: u16 = 3;
+/// Names of the special tokens, in id order.
+pub const SPECIALS: [&str; 4] = ["<s>", "</s>", "<unk>", "<num>"];
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with [`MAGIC`].
+    #[error("not a sohoa language model (bad magic)")]
+    BadMagic,
+    /// The file ends before its header says it should.
+    #[error("language model is truncated")]
+    Truncated,
+    /// The vocabulary is not UTF-8.
+    #[error("language model vocabulary is not UTF-8")]
+    BadVocabulary,
+}
+
+/// A loaded trigram model.
+#[derive(Debug)]
+pub struct Model {
+    /// Token of each id.
+    pub vocab: Vec<String>,
+    /// Id of each token.
+    pub ids: HashMap<String, u16>,
+    uni_p: Vec<f32>,
+    uni_b: Vec<f32>,
+    /// Corpus count of each id (before pruning).
+    pub counts: Vec<u32>,
+    bi_start: Vec<u32>,
+    codes: Vec<[f32; 256]>,
+    bi_w: Vec<u16>,
+    bi_p: Vec<u8>,
+    bi_b: Vec<u8>,
+    tri_start: Vec<u32>,
+    tri_w: Vec<u16>,
+    tri_p: Vec<u8>,
+}
+
+/// Reads little-endian arrays from a byte slice.
+struct Reader<'a> {
+    b: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if self.b.len() < n {
+            return Err(ModelError::Truncated);
+        }
+        let (h, t) = self.b.split_at(n);
+        self.b = t;
+        Ok(h)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, ModelError> {
+        Ok(self
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
+    }
+    fn f32s(&mut self, n: usize) -> Result<Vec<f32>, ModelError> {
+        Ok(self
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
+    }
+    fn u16s(&mut self, n: usize) -> Result<Vec<u16>, ModelError> {
+        Ok(self
+            .take(n * 2)?
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes(c.try_into().expect("2 bytes")))
+            .collect())
+    }
+}
+
+impl Model {
+    /// Reads a model from the bytes of a model file.
+    ///
+    /// # Errors
+    /// [`ModelError`] when the bytes are not a complete model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b: bytes };
+        if r.take(8)? != &MAGIC[..] {
+            return Err(ModelError::BadMagic);
+        }
+        let v = r.u32()? as usize;
+        let nb = r.u32()? as usize;
+        let nt = r.u32()? as usize;
+        let len = r.u32()? as usize;
+        let text = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadVocabulary)?;
+        let vocab: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        if vocab.len() != v {
+            return Err(ModelError::BadVocabulary);
+        }
+        let ids = vocab
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i as u16))
+            .collect();
+        let uni_p = r.f32s(v)?;
+        let uni_b = r.f32s(v)?;
+        let counts = r.u32s(v)?;
+        let bi_start = r.u32s(v + 1)?;
+        let mut codes = vec![[0f32; 256]; 3];
+        for c in &mut codes {
+            c.copy_from_slice(&r.f32s(256)?);
+        }
+        let bi_w = r.u16s(nb)?;
+        let bi_p = r.take(nb)?.to_vec();
+        let bi_b = r.take(nb)?.to_vec();
+        let tri_start = r.u32s(nb + 1)?;
+        let tri_w = r.u16s(nt)?;
+        let tri_p = r.take(nt)?.to_vec();
+        Ok(Model {
+            vocab,
+            ids,
+            uni_p,
+            uni_b,
+            counts,
+            bi_start,
+            codes,
+            bi_w,
+            bi_p,
+            bi_b,
+            tri_start,
+            tri_w,
+            tri_p,
+        })
+    }
+
+    /// Number of bigrams and trigrams stored.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.vocab.len(), self.bi_w.len(), self.tri_w.len())
+    }
+
+    /// Id of a token name, [`UNK`] when unknown.
+    pub fn id(&self, token: &str) -> u16 {
+        self.ids.get(token).copied().unwrap_or(UNK)
+    }
+
+    /// Index of bigram (a, b), if stored.
+    #[inline]
+    pub fn bigram(&self, a: u16, b: u16) -> Option<usize> {
+        let lo = self.bi_start[a as usize] as usize;
+        let hi = self.bi_start[a as usize + 1] as usize;
+        self.bi_w[lo..hi].binary_search(&b).ok().map(|i| lo + i)
+    }
+
+    /// log10 p(c | b) with back-off to the unigram.
+    #[inline]
+    pub fn score2(&self, b: u16, c: u16) -> f32 {
+        match self.bigram(b, c) {
+            Some(j) => self.codes[0][self.bi_p[j] as usize],
+            None => self.uni_b[b as usize] + self.uni_p[c as usize],
+        }
+    }
+
+    /// log10 p(c | a b) with back-off.
+    #[inline]
+    pub fn score(&self, a: u16, b: u16, c: u16) -> f32 {
+        match self.bigram(a, b) {
+            Some(j) => self.score_in_context(j, b, c),
+            None => self.score2(b, c),
+        }
+    }
+
+    /// log10 p(c | a b) if the trigram is stored, `ab` being the stored bigram `j`.
+    #[inline]
+    pub fn trigram_in_context(&self, j: usize, c: u16) -> Option<f32> {
+        let lo = self.tri_start[j] as usize;
+        let hi = self.tri_start[j + 1] as usize;
+        let i = self.tri_w[lo..hi].binary_search(&c).ok()?;
+        Some(self.codes[2][self.tri_p[lo + i] as usize])
+    }
+
+    /// log10 back-off weight of the stored bigram `j` as a trigram context.
+    #[inline]
+    pub fn backoff(&self, j: usize) -> f32 {
+        self.codes[1][self.bi_b[j] as usize]
+    }
+
+    /// log10 p(c | a b) when `ab` is the stored bigram `j` (see [`Model::bigram`]); lets the
+    /// decoder find a context once and score many next words in it.
+    #[inline]
+    pub fn score_in_context(&self, j: usize, b: u16, c: u16) -> f32 {
+        let lo = self.tri_start[j] as usize;
+        let hi = self.tri_start[j + 1] as usize;
+        match self.tri_w[lo..hi].binary_search(&c) {
+            Ok(i) => self.codes[2][self.tri_p[lo + i] as usize],
+            Err(_) => self.codes[1][self.bi_b[j] as usize] + self.score2(b, c),
+        }
+    }
+}

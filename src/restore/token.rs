@@ -1,0 +1,174 @@
+//! Splitting text into word, number and punctuation tokens with their byte spans, the same way
+//! for the table builder and for restoration so that the language model sees what it learned.
+
+use std::ops::Range;
+
+/// What kind of token a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, possibly mixed with digits or OCR junk such as `¢` and `&` (`S6`, `hi¢n`).
+    Word,
+    /// Digits only.
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token: its kind and byte range in the text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Kind of token.
+    pub kind: Kind,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// Characters OCR puts in place of marked letters (`thuc hi¢n`, `K& hoach`); they belong to
+/// the word they touch.
+#[inline]
+fn is_junk(c: char) -> bool {
+    matches!(c, '¢' | '&' | '@')
+}
+
+/// Iterates over the tokens of `text`; whitespace is skipped.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    let mut it = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = it.next()?;
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() || is_junk(c) {
+            let mut end = start + c.len_utf8();
+            let mut letters = c.is_alphabetic();
+            let mut digits_only = c.is_numeric();
+            while let Some(&(i, d)) = it.peek() {
+                if d.is_alphanumeric() || is_junk(d) {
+                    letters |= d.is_alphabetic();
+                    digits_only &= d.is_numeric();
+                    end = i + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let kind = if letters {
+                Kind::Word
+            } else if digits_only {
+                Kind::Number
+            } else if end - start == c.len_utf8() {
+                Kind::Punct
+            } else {
+                // A run of junk and digits such as `&6`: a word the candidates may repair.
+                Kind::Word
+            };
+            return Some(Token {
+                kind,
+                span: start..end,
+            });
+        }
+        return Some(Token {
+            kind: Kind::Punct,
+            span: start..start + c.len_utf8(),
+        });
+    })
+}
+
+/// How a word is capitalised, so the restored form can be written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// all lowercase (or no letters).
+    Lower,
+    /// First letter uppercase, the rest lowercase.
+    Title,
+    /// Every letter uppercase, at least two letters.
+    Upper,
+}
+
+/// The capitalisation pattern of `word`. Mixed patterns count as Title when the first letter is
+/// uppercase.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let rest: Vec<char> = letters.collect();
+    if first.is_uppercase() {
+        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+            Case::Upper
+        } else {
+            Case::Title
+        }
+    } else {
+        Case::Lower
+    }
+}
+
+/// Writes the lowercase `word` in `case` into `out`.
+pub fn apply_case(word: &str, case: Case, out: &mut String) {
+    match case {
+        Case::Lower => out.push_str(word),
+        Case::Upper => out.extend(word.chars().flat_map(char::to_uppercase)),
+        Case::Title => {
+            let mut cs = word.chars();
+            if let Some(f) = cs.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        }
+    }
+}
+
+/// The language-model name of a punctuation character: quotes and dashes are folded so that
+/// typographic variants share statistics.
+pub fn punct_name(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`' => '"',
+        '–' | '—' | '‐' | '‑' | '−' => '-',
+        '…' => '.',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> Vec<(Kind, &str)> {
+        tokens(text).map(|t| (t.kind, &text[t.span])).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_codes() {
+        use Kind::*;
+        assert_eq!(
+            show("Số: 161/KH-UBND, S6 hi¢n TT&TT"),
+            vec![
+                (Word, "Số"),
+                (Punct, ":"),
+                (Number, "161"),
+                (Punct, "/"),
+                (Word, "KH"),
+                (Punct, "-"),
+                (Word, "UBND"),
+                (Punct, ","),
+                (Word, "S6"),
+                (Word, "hi¢n"),
+                (Word, "TT&TT"),
+            ]
+        );
+        assert_eq!(show(" & "), vec![(Punct, "&")]);
+    }
+
+    #[test]
+    fn keeps_case_patterns() {
+        assert_eq!(case_of("ỦY"), Case::Upper);
+        assert_eq!(case_of("Đồng"), Case::Title);
+        assert_eq!(case_of("S6"), Case::Title);
+        assert_eq!(case_of("đổi"), Case::Lower);
+        let mut s = String::new();
+        apply_case("ủy", Case::Upper, &mut s);
+        apply_case("đồng", Case::Title, &mut s);
+        assert_eq!(s, "ỦYĐồng");
+    }
+}
