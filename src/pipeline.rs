@@ -68,6 +68,18 @@ impl Pipeline {
         )
     }
 
+    /// The failed record of a file refused before reading (too large); its `id` is empty
+    /// because its bytes were never read.
+    pub fn refused(path: &Path, error: StageError) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        Record::failed(source, String::new(), vec![error])
+    }
+
     /// Processes a document already read.
     pub fn process_document(&self, doc: &Document) -> Record {
         let mut source = Source {

@@ -1,6 +1,7 @@
 //! Ingest: bytes on disk → [`Document`] (kind recognised by magic bytes) → page inputs for OCR.
 
 pub mod image;
+pub mod limits;
 pub mod pdf;
 pub mod tiff;
 
