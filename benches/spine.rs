@@ -80,7 +80,13 @@ fn main() {
     // copy them in order into the final file, sync it and rename it.
     let write = median(&mut || {
         let partial_path = tmp.path().join("w.jsonl.partial");
-        let partial = File::create(&partial_path).unwrap();
+        let partial = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&partial_path)
+            .unwrap();
         let mut offsets = Vec::with_capacity(n);
         let mut at = 0u64;
         for line in &lines {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The spine's throughput and memory, end to end through the release binary:
-#   scripts/bench-spine.sh [N]   (default N=1000 text documents made from corpus/text)
+#   scripts/bench-spine.sh [N]   (default N=1000 text documents made from corpus/text;
+#                                 RUNS=3 hyperfine runs)
 # hyperfine gives documents/s; /usr/bin/time -v gives peak memory at N and at 5×N documents
 # (flat memory: the batch streams records, it does not hold them). The in-process split of
 # stage work vs. the spine's own overhead is `cargo bench --bench spine`. Not part of CI.
@@ -26,9 +27,7 @@ make_docs "$work/docs" "$n"
 make_docs "$work/docs5" "$((5 * n))"
 echo "bench: $n documents, $(du -sh "$work/docs" | cut -f1) of text; $(nproc) cores" >&2
 
-hyperfine --warmup 1 --runs 5 \
-  "$bin process $work/docs -q -j 1 -o $work/out1.jsonl" \
-  "$bin process $work/docs -q -o $work/out.jsonl"
+hyperfine --runs "${RUNS:-3}" "$bin process $work/docs -q -o $work/out.jsonl"
 test "$(wc -l <"$work/out.jsonl")" -eq "$n"
 
 for d in docs docs5; do
