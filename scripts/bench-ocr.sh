@@ -32,12 +32,16 @@ hyperfine --runs "$RUNS" --warmup 1 --export-json "$W/hyperfine.json" \
 echo "pages: $PAGES"
 python3 - "$W/hyperfine.json" "$PAGES" <<'PY'
 import json, sys
-r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+res = json.load(open(sys.argv[1]))["results"]
+r = {x["command"]: x["mean"] for x in res}
+cpu = {x["command"]: x["user"] + x["system"] for x in res}
 n = int(sys.argv[2])
 for k, v in r.items():
-    print(f"{k:28s} {v:7.2f} s  {n / v:5.3f} pages/s")
+    print(f"{k:28s} {v:7.2f} s  {n / v:5.3f} pages/s  {cpu[k] / n:5.2f} CPU s/page")
 t, j2, j1 = r["tesseract CLI x2"], r["sohoa -j 2 (PNG pages)"], r["sohoa -j 1 (PNG pages)"]
 print(f"sohoa -j 2 / tesseract x2 (pages/s ratio): {t / j2:.3f}  (target >= 0.95)")
+# CPU time per page is far less sensitive to other processes' load than wall time.
+print(f"CPU-time ratio tesseract x2 / sohoa -j 2: {cpu['tesseract CLI x2'] / cpu['sohoa -j 2 (PNG pages)']:.3f}")
 print(f"speed-up 1 -> 2 jobs: {j1 / j2:.2f}x")
 print(f"ocrmypdf / sohoa time on the PDF: {r['ocrmypdf -j 2 --sidecar'] / r['sohoa -j 2 (scanned PDF)']:.2f}x")
 PY

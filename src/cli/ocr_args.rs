@@ -32,6 +32,9 @@ pub struct OcrArgs {
     /// Turn pages scanned sideways or upside down upright (Leptonica's orientation test).
     #[arg(long)]
     pub orient: bool,
+    /// Do not median-filter pages (3×3) against scanner noise and dust specks.
+    #[arg(long)]
+    pub no_denoise: bool,
 }
 
 impl OcrArgs {
@@ -53,6 +56,7 @@ impl OcrArgs {
                 target_dpi: d.target_dpi,
                 deskew: !self.no_deskew,
                 orient: self.orient,
+                denoise: !self.no_denoise,
             },
         }
     }

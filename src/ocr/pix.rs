@@ -124,6 +124,20 @@ impl Pix {
         Pix::from_raw(unsafe { lept::pixConvertTo8(self.as_ptr(), 0) })
     }
 
+    /// 3×3 median-filtered copy of an 8-bit page: removes salt-and-pepper specks and grain
+    /// thinner than a stroke. `None` for other depths.
+    pub fn median3(&self) -> Option<Pix> {
+        if self.depth() != 8 {
+            return None;
+        }
+        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
+        let mut p = Pix::from_raw(unsafe { lept::pixMedianFilter(self.as_ptr(), 3, 3) })?;
+        if let Some(d) = self.dpi() {
+            p.set_dpi(d);
+        }
+        Some(p)
+    }
+
     /// Scaled copy (linear interpolation for gray, smoothing when shrinking).
     pub fn scale(&self, factor: f32) -> Option<Pix> {
         // SAFETY: valid PIX; returns a new PIX or null.

@@ -4,8 +4,9 @@
 
 use super::pix::Pix;
 
-/// Which preprocessing steps run. Defaults: grayscale, upscale and deskew on; orientation off
-/// (a Leptonica heuristic tuned for Latin text, which can misfire on sparse pages).
+/// Which preprocessing steps run. Defaults: grayscale, upscale, denoise and deskew on;
+/// orientation off (a Leptonica heuristic tuned for Latin text, which can misfire on sparse
+/// pages). BENCHMARKS.md has what each step buys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preprocess {
     /// Convert colour and 1-bit pages to 8-bit gray (Tesseract binarises gray itself, better
@@ -20,6 +21,9 @@ pub struct Preprocess {
     pub deskew: bool,
     /// Turn pages scanned sideways or upside down upright.
     pub orient: bool,
+    /// 3×3 median filter against sensor noise and dust specks (after upscaling, so thin
+    /// strokes of low-resolution scans are not eaten).
+    pub denoise: bool,
 }
 
 impl Default for Preprocess {
@@ -30,6 +34,7 @@ impl Default for Preprocess {
             target_dpi: 300,
             deskew: true,
             orient: false,
+            denoise: true,
         }
     }
 }
@@ -43,6 +48,7 @@ impl Preprocess {
             target_dpi: 300,
             deskew: false,
             orient: false,
+            denoise: false,
         }
     }
 }
@@ -88,6 +94,11 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             pix = up;
             dpi = opts.target_dpi;
             scale = factor;
+        }
+    }
+    if opts.denoise {
+        if let Some(p) = pix.median3() {
+            pix = p;
         }
     }
     if opts.deskew {
