@@ -1,4 +1,4 @@
-//! `sohoa-build-dict`: rebuilds `dictionaries/lm.bin` and `dictionaries/acronyms.tsv` from the
+//! `sohoa-build-dict`: rebuilds `dictionaries/lm.bin`, `acronyms.tsv` and `places.txt` from the
 //! raw corpora. Not run in CI: its outputs are committed (see `dictionaries/README.md`).
 
 use std::path::PathBuf;
@@ -7,7 +7,12 @@ use std::process::ExitCode;
 use sohoa::restore::build::{build, BuildOptions};
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    // `--places-only`: rewrite places.txt from the gazetteer without recounting the corpora.
+    let places_only = args.peek().is_some_and(|a| a == "--places-only");
+    if places_only {
+        args.next();
+    }
     let corpora = args
         .next()
         .map_or_else(|| PathBuf::from("../shared/corpora"), PathBuf::from);
@@ -18,6 +23,19 @@ fn main() -> ExitCode {
         corpora,
         ..BuildOptions::default()
     };
+    if places_only {
+        let gaz = opts.corpora.join("gazetteer/vn-admin-units-2025.tsv");
+        return match sohoa::restore::build::write_places(&gaz, &out) {
+            Ok(n) => {
+                eprintln!("build-dict: {n} place names written");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("build-dict: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match build(&opts, &out) {
         Ok(r) => {
             eprintln!(

@@ -14,6 +14,8 @@ use sohoa::restore::Restorer;
 pub enum EvalCommand {
     /// Diacritic restoration against gold text: prints set, metric, before, after.
     Restore(RestoreArgs),
+    /// OCR against gold text: CER and WER per degradation variant.
+    Ocr(super::eval_ocr::OcrEvalArgs),
     /// Segmentation against hand-written expected records: per-field precision and recall.
     Segment(super::eval_segment::SegmentArgs),
 }
@@ -44,6 +46,7 @@ pub struct RestoreArgs {
 pub fn run(cmd: EvalCommand) -> ExitCode {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
+        EvalCommand::Ocr(args) => super::eval_ocr::run(args),
         EvalCommand::Segment(args) => super::eval_segment::run(args),
     }
 }

@@ -9,7 +9,7 @@ use super::syllable::{split_tone, strip, strip_char, Syllable};
 
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
-const MIN_CANDIDATE_COUNT: u32 = 20;
+const MIN_CANDIDATE_COUNT: u32 = 5;
 
 /// The syllables of the language model, indexed by skeleton.
 #[derive(Debug, Default)]
@@ -71,6 +71,8 @@ pub struct Channel {
     pub ocr: bool,
     /// Price of keeping a word that is not a known syllable when it might be OCR noise.
     pub keep_unknown: f32,
+    /// Price of keeping a well-formed syllable too rare to be a candidate itself.
+    pub keep_rare: f32,
 }
 
 impl Channel {
@@ -84,6 +86,7 @@ impl Channel {
         mark_change: 3.0,
         ocr: false,
         keep_unknown: 0.0,
+        keep_rare: 2.0,
     };
     /// OCR made without a Vietnamese model: marks mostly lost, letters often confused.
     pub const NOISY: Channel = Channel {
@@ -95,17 +98,19 @@ impl Channel {
         mark_change: 0.5,
         ocr: true,
         keep_unknown: 2.5,
+        keep_rare: 1.0,
     };
     /// Text that is marked (Vietnamese OCR or typed text): changes need strong evidence.
     pub const MARKED: Channel = Channel {
-        tone_add: 1.5,
-        tone_drop: 2.0,
-        tone_change: 1.6,
-        mark_add: 1.6,
-        mark_drop: 2.0,
-        mark_change: 2.0,
+        tone_add: 2.2,
+        tone_drop: 2.4,
+        tone_change: 2.3,
+        mark_add: 2.3,
+        mark_drop: 2.5,
+        mark_change: 2.5,
         ocr: false,
         keep_unknown: 0.0,
+        keep_rare: 0.0,
     };
 
     /// Cost of reading the letter `o` where `c` was meant; `None` when they are different

@@ -12,6 +12,7 @@ pub mod confusion;
 pub mod decode;
 pub mod learn;
 pub mod lm;
+pub mod places;
 pub mod syllable;
 pub mod token;
 
@@ -98,6 +99,11 @@ static LM_BYTES: &[u8] = include_bytes!("../../dictionaries/lm.bin");
 static CONFUSIONS: &str = include_str!("../../dictionaries/confusions.tsv");
 /// The committed acronym counts.
 static ACRONYMS: &str = include_str!("../../dictionaries/acronyms.tsv");
+/// The committed place names.
+static PLACES: &str = include_str!("../../dictionaries/places.txt");
+
+/// Added to the cost of every other form of a word that spells a gazetteer name.
+const PLACE_PREFERENCE: f32 = 2.0;
 
 /// Why a restorer could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +131,7 @@ pub struct Restorer {
     inventory: Inventory,
     confusions: Confusions,
     acronyms: HashMap<String, u32>,
+    places: places::Places,
     /// Hypotheses kept per position.
     pub beam: usize,
     /// Weight of channel costs against the language model.
@@ -159,11 +166,11 @@ struct Slot {
 impl Restorer {
     /// The model committed in `dictionaries/`, compiled into the binary (no file access).
     pub fn embedded() -> Restorer {
-        Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS)
+        Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
-    /// Loads `lm.bin`, `confusions.tsv` and `acronyms.tsv` from `dir`.
+    /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv` and `places.txt` from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -175,14 +182,20 @@ impl Restorer {
         let lm = read("lm.bin")?;
         let conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
         let acr = String::from_utf8_lossy(&read("acronyms.tsv")?).into_owned();
-        Restorer::from_parts(&lm, &conf, &acr)
+        let places = String::from_utf8_lossy(&read("places.txt")?).into_owned();
+        Restorer::from_parts(&lm, &conf, &acr, &places)
     }
 
-    /// Builds a restorer from the bytes of its three tables.
+    /// Builds a restorer from the contents of its four tables.
     ///
     /// # Errors
     /// [`RestoreError`] when a table is malformed.
-    pub fn from_parts(lm: &[u8], confusions: &str, acronyms: &str) -> Result<Self, RestoreError> {
+    pub fn from_parts(
+        lm: &[u8],
+        confusions: &str,
+        acronyms: &str,
+        places: &str,
+    ) -> Result<Self, RestoreError> {
         let model = Model::from_bytes(lm)?;
         let inventory = Inventory::new(&model);
         let confusions = Confusions::parse(confusions)?;
@@ -199,6 +212,7 @@ impl Restorer {
             inventory,
             confusions,
             acronyms,
+            places: places::Places::parse(places),
             beam: 8,
             channel_weight: 1.0,
         })
@@ -232,14 +246,86 @@ impl Restorer {
             if !boundary || i == seg_start {
                 continue;
             }
-            let slots: Vec<Slot> = (seg_start..i)
+            let mut slots: Vec<Slot> = (seg_start..i)
                 .map(|j| self.slot(text, &tokens, j, &channel))
                 .collect();
+            if channel != Channel::MARKED {
+                self.prefer_places(text, &mut slots);
+            }
             self.emit(text, &slots, &mut copied, &mut out);
             seg_start = i;
         }
         out.text.push_str(&text[copied..]);
         out
+    }
+
+    /// Steers runs of capitalised words whose skeleton spells a gazetteer name to that name.
+    /// Not used on marked text, where what is written is already the best evidence.
+    fn prefer_places(&self, text: &str, slots: &mut [Slot]) {
+        let n = slots.len();
+        let word = |s: &Slot| &text[s.token.span.clone()];
+        let mut i = 0;
+        while i < n {
+            let mut step = 1;
+            for len in (2..=self.places.max_len.min(n - i)).rev() {
+                let w = &slots[i..i + len];
+                let names_like = w.iter().all(|s| {
+                    s.token.kind == Kind::Word
+                        && word(s).chars().next().is_some_and(char::is_uppercase)
+                }) && w.windows(2).all(|p| {
+                    text[p[0].token.span.end..p[1].token.span.start]
+                        .chars()
+                        .all(|c| c == ' ')
+                });
+                if !names_like {
+                    continue;
+                }
+                let key = w
+                    .iter()
+                    .map(|s| syllable::strip(&word(s).to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let Some(name) = self.places.get(&key) else {
+                    continue;
+                };
+                let name = name.to_vec();
+                for (slot, form) in slots[i..i + len].iter_mut().zip(&name) {
+                    self.prefer(slot, form, text);
+                }
+                step = len;
+                break;
+            }
+            i += step;
+        }
+    }
+
+    /// Makes `form` (lowercase) the cheap choice of `slot`.
+    fn prefer(&self, slot: &mut Slot, form: &str, text: &str) {
+        let id = self.model.id(form);
+        let mut found = false;
+        for (c, o) in slot.choices.iter_mut().zip(&slot.outs) {
+            let is_form = match o {
+                Out::Form(f) => *f == id && id != lm::UNK,
+                Out::Keep => text[slot.token.span.clone()].to_lowercase() == form,
+                Out::Fixed(_) => false,
+            };
+            if is_form {
+                found = true;
+            } else {
+                c.cost += PLACE_PREFERENCE;
+            }
+        }
+        if !found {
+            let out = if id == lm::UNK {
+                let mut s = String::new();
+                token::apply_case(form, token::case_of(&text[slot.token.span.clone()]), &mut s);
+                Out::Fixed(s)
+            } else {
+                Out::Form(id)
+            };
+            slot.choices.push(Choice { id, cost: 0.0 });
+            slot.outs.push(out);
+        }
     }
 
     /// Decodes one stretch and appends its text and tokens.
@@ -382,10 +468,10 @@ impl Restorer {
             // Keeping the word as written: free for well-formed syllables and for words with
             // nothing better to offer; priced for malformed ones that look like lost marks.
             let single = src.chars().count() == 1;
-            let cost = if cands.is_empty() || single || (parsed.is_some() && !channel.ocr) {
+            let cost = if cands.is_empty() || single {
                 0.0
             } else if parsed.is_some() {
-                channel.keep_unknown.min(1.0)
+                channel.keep_rare
             } else {
                 // `<unk>` stands for every unknown word at once, so its LM probability is far
                 // higher than any one malformed word deserves.
