@@ -47,10 +47,34 @@ make_correct() {
   install -m 644 "$OUT"/gold/*.gold.txt "$d/"
 }
 
+PY=${PYTHON:-python3}
+# OCR input for every gold text: render with scripts/render_text.py, OCR each page.
+#   oldocr: clean 300 dpi pages read with `tesseract -l eng` (OCR without a Vietnamese model)
+#   vieocr-photocopy: 150 dpi binarised photocopy-like pages read with `tesseract -l vie`
+make_ocr() {
+  local set=$1 d=$OUT/$1 tmp
+  tmp=$(mktemp -d)
+  mkdir -p "$d"
+  for f in "$OUT"/gold/*.gold.txt; do
+    n=$(basename "$f" .gold.txt)
+    install -m 644 "$f" "$d/$n.gold.txt"
+    if [ "$set" = oldocr ]; then
+      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300
+      for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null; done > "$d/$n.input.txt"
+    else
+      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 11 --dpi 300 --photocopy --loss 0.3 --blur 0.8 --seed 7
+      for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null; done > "$d/$n.input.txt"
+    fi
+  done
+  rm -rf "$tmp"
+}
+
 case $what in
   gold) make_gold ;;
   stripped) make_stripped ;;
   correct) make_correct ;;
-  all) make_gold; make_stripped; make_correct ;;
+  oldocr) make_ocr oldocr ;;
+  vieocr) make_ocr vieocr-photocopy ;;
+  all) make_gold; make_stripped; make_correct; make_ocr oldocr; make_ocr vieocr-photocopy ;;
   *) echo "unknown set $what" >&2; exit 2 ;;
 esac

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod ingest;

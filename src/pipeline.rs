@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, MediaType, PageInput};
-use crate::ocr::{self, OcrOptions, OcrPage, OcrPageSummary, OcrSummary};
+use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
 use crate::record::{Record, Source, Status, SCHEMA_VERSION};
 use crate::restore::Restorer;
 use crate::segment;
@@ -66,6 +66,18 @@ impl Pipeline {
             String::new(),
             vec![StageError::new(Stage::Ingest, message)],
         )
+    }
+
+    /// The failed record of a file refused before reading (too large); its `id` is empty
+    /// because its bytes were never read.
+    pub fn refused(path: &Path, error: StageError) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        Record::failed(source, String::new(), vec![error])
     }
 
     /// Processes a document already read.
@@ -134,7 +146,7 @@ impl Pipeline {
             })?;
             return Ok((SourceText::from_plain(text), None, Vec::new()));
         }
-        let pages = ingest::pages(doc)?;
+        let pages = ingest::pages_with_limit(doc, self.ocr.max_megapixels)?;
         let results: Vec<Result<OcrPage, StageError>> = pages
             .into_par_iter()
             .map(|page| page.and_then(|p| self.read_page(&p)))
@@ -147,45 +159,13 @@ impl Pipeline {
                 Err(e) => errors.push(e),
             }
         }
-        let summary = OcrSummary {
-            engine: "tesseract".into(),
-            lang: self.ocr.lang.clone(),
-            mean_confidence: None,
-            pages: ok
-                .iter()
-                .map(|p| OcrPageSummary {
-                    page: p.number,
-                    mean_confidence: (!p.from_text_layer).then_some(p.mean_confidence),
-                    width: p.width,
-                    height: p.height,
-                    dpi: p.dpi,
-                    words: p.words.len(),
-                    from_text_layer: p.from_text_layer,
-                })
-                .collect(),
-        };
-        let text = SourceText::from_plain(
-            &ok.iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        ok.sort_by_key(|p| p.number);
+        let summary = OcrSummary::from_pages(&ok, &self.ocr.lang);
+        let text = SourceText::from_ocr_pages(&ok);
         Ok((text, Some(summary), errors))
     }
 
     fn read_page(&self, page: &PageInput) -> Result<OcrPage, StageError> {
-        match page {
-            PageInput::TextLayer { number, text } => Ok(OcrPage {
-                number: *number,
-                text: text.clone(),
-                words: Vec::new(),
-                mean_confidence: 0.0,
-                width: 0,
-                height: 0,
-                dpi: None,
-                from_text_layer: true,
-            }),
-            PageInput::Image { .. } => ocr::recognise(page, &self.ocr),
-        }
+        ocr::recognise(page, &self.ocr)
     }
 }

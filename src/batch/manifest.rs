@@ -2,12 +2,17 @@
 //! version did the work. Written beside the shard's output; `sohoa merge` reads it to restore
 //! the global input order and to notice missing documents and mixed versions.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::inputs::InputPath;
+use super::progress::Observer;
 use super::shard::{ShardBy, ShardSpec};
+use super::summary::Summary;
+use super::Done;
 use crate::record::Status;
 
 /// What became of one input of the shard.
@@ -89,11 +94,36 @@ pub enum ManifestError {
     },
 }
 
-/// Where the manifest of the shard output `output` lives: `OUTPUT.manifest.json`.
+/// Where the manifest of the shard output `output` lives: `OUTPUT.manifest.json` (beside a
+/// directory output, not in it).
 pub fn manifest_path(output: &Path) -> PathBuf {
-    let mut name = output.as_os_str().to_owned();
+    // Collecting the components drops a trailing `/`, so `out/` gives `out.manifest.json`.
+    let mut name = output.components().as_path().as_os_str().to_owned();
     name.push(".manifest.json");
     PathBuf::from(name)
+}
+
+/// Whether `candidate` is the manifest of `output`, so a run whose output sits inside its input
+/// directory does not read its own manifest back as a document.
+pub fn is_manifest_of(output: &Path, candidate: &Path) -> bool {
+    let m = manifest_path(output);
+    m.file_name() == candidate.file_name()
+        && match (
+            m.parent().map(canonical_dir),
+            candidate.parent().map(canonical_dir),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+}
+
+fn canonical_dir(dir: &Path) -> PathBuf {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
 }
 
 impl ShardManifest {
@@ -104,23 +134,25 @@ impl ShardManifest {
         inputs_total: usize,
         selected: impl IntoIterator<Item = (usize, PathBuf)>,
     ) -> Self {
+        let inputs: Vec<ManifestEntry> = selected
+            .into_iter()
+            .map(|(index, path)| ManifestEntry {
+                index,
+                path,
+                outcome: Outcome::Pending,
+            })
+            .collect();
         ShardManifest {
             pipeline_version: crate::PIPELINE_VERSION.to_string(),
             shard,
             by,
             inputs_total,
-            complete: false,
+            // A shard that got no inputs (more shards than documents) has nothing left to do.
+            complete: inputs.is_empty(),
             done: 0,
             failed: 0,
             skipped: 0,
-            inputs: selected
-                .into_iter()
-                .map(|(index, path)| ManifestEntry {
-                    index,
-                    path,
-                    outcome: Outcome::Pending,
-                })
-                .collect(),
+            inputs,
         }
     }
 
@@ -185,6 +217,73 @@ impl ShardManifest {
     }
 }
 
+/// An [`Observer`] that keeps the shard's manifest up to date around another observer: written
+/// with every input pending when the batch starts (so a killed shard leaves a manifest saying it
+/// is incomplete) and again, complete, when it finishes.
+pub struct ManifestObserver<'a> {
+    inner: &'a mut dyn Observer,
+    manifest: ShardManifest,
+    path: PathBuf,
+    position: HashMap<PathBuf, usize>,
+    error: Option<ManifestError>,
+}
+
+impl<'a> ManifestObserver<'a> {
+    /// Keeps `manifest` at `path` while forwarding every event to `inner`.
+    pub fn new(manifest: ShardManifest, path: PathBuf, inner: &'a mut dyn Observer) -> Self {
+        let position = manifest
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (e.path.clone(), n))
+            .collect();
+        ManifestObserver {
+            inner,
+            manifest,
+            path,
+            position,
+            error: None,
+        }
+    }
+
+    /// The manifest as it stands, and the first error writing it (observers cannot fail).
+    pub fn into_result(self) -> Result<ShardManifest, ManifestError> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.manifest),
+        }
+    }
+
+    fn save(&mut self) {
+        if self.error.is_none() {
+            self.error = self.manifest.write(&self.path).err();
+        }
+    }
+}
+
+impl Observer for ManifestObserver<'_> {
+    fn start(&mut self, documents: usize) {
+        self.save();
+        self.inner.start(documents);
+    }
+
+    fn done(&mut self, input: &InputPath, done: &Done<'_>) {
+        if let Some(&n) = self.position.get(&input.path) {
+            let outcome = match done {
+                Done::New(r) => Outcome::of_status(r.status),
+                Done::Reused(_) => Outcome::Skipped,
+            };
+            self.manifest.set(n, outcome);
+        }
+        self.inner.done(input, done);
+    }
+
+    fn finish(&mut self, summary: &Summary) {
+        self.save();
+        self.inner.finish(summary);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +309,25 @@ mod tests {
         assert_eq!(ShardManifest::read(&path).unwrap(), m);
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file may remain");
+        assert_eq!(
+            manifest_path(&dir.path().join("out/")),
+            dir.path().join("out.manifest.json")
+        );
+        assert!(is_manifest_of(&out, &path));
+        assert!(!is_manifest_of(
+            &out,
+            &dir.path().join("other.manifest.json")
+        ));
+    }
+
+    #[test]
+    fn regression_empty_shard_is_complete() {
+        // 30 shards over 24 documents: shard 24 owns nothing and must not look unfinished.
+        let spec = ShardSpec::new(24, 30).unwrap();
+        let m = ShardManifest::new(spec, ShardBy::Index, 24, Vec::new());
+        assert!(m.complete);
+        let m = ShardManifest::new(spec, ShardBy::Index, 24, vec![(24, "x".into())]);
+        assert!(!m.complete);
     }
 
     #[test]

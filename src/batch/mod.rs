@@ -45,6 +45,9 @@ pub struct BatchOptions {
     /// Test only: sleep this long in each document's task, so a test can kill a run midway.
     /// Set by the CLI from `SOHOA_TEST_DELAY_MS`; never needed otherwise.
     pub test_delay: Option<Duration>,
+    /// Text inputs larger than this are failed records, refused before being read; 0 picks
+    /// [`ingest::limits::DEFAULT_MAX_TEXT_BYTES`].
+    pub max_text_bytes: u64,
 }
 
 /// A fatal batch error: the run stopped and its output is incomplete (a JSON Lines output
@@ -152,7 +155,7 @@ pub fn run(
                 scope.spawn(move |_| {
                     // After a fatal output error the queued tasks finish at once.
                     let outcome = (!cancel.load(Ordering::Relaxed))
-                        .then(|| process_one(pipeline, lookup, ordinal, input, options.test_delay));
+                        .then(|| process_one(pipeline, lookup, ordinal, input, options));
                     // The receiver outlives the scope, so this cannot fail.
                     let _ = tx.send((ordinal, outcome));
                 });
@@ -194,8 +197,17 @@ fn process_one(
     lookup: &Lookup,
     ordinal: usize,
     input: &InputPath,
-    delay: Option<Duration>,
+    options: &BatchOptions,
 ) -> Outcome {
+    let delay = options.test_delay;
+    let max_text = match options.max_text_bytes {
+        0 => ingest::limits::DEFAULT_MAX_TEXT_BYTES,
+        n => n,
+    };
+    // Before reading: a huge text would otherwise sit in memory whole (several, in parallel).
+    if let Ok(Some(e)) = ingest::limits::check_size(&input.path, max_text) {
+        return Outcome::New(Box::new(Pipeline::refused(&input.path, e)));
+    }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
         Err(e) => return Outcome::New(Box::new(Pipeline::unreadable(&input.path, &e))),

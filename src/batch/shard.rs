@@ -233,6 +233,17 @@ pub fn shard_key(root: &Path, path: &Path) -> String {
     key
 }
 
+/// The key of `path` found under one of the input `roots` (the directories given on the command
+/// line): relative to the first root it lies under, else the path as given.
+pub fn shard_key_in(roots: &[impl AsRef<Path>], path: &Path) -> String {
+    let root = roots
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|r| path.starts_with(r) && path != *r)
+        .unwrap_or(Path::new(""));
+    shard_key(root, path)
+}
+
 /// The shard (of `count`) that the hash strategy gives `key`.
 ///
 /// SHA-256 rather than std's hasher because std's is allowed to change between Rust releases,

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use sohoa::restore::learn::estimate::{learn, TextPair};
+use sohoa::restore::learn::export::{decoder_table, merge_min};
 use sohoa::restore::learn::split::{documents, Split};
 
 /// Makes the learned tables and evaluation sets of sohoa's restorer.
@@ -130,38 +131,41 @@ fn run(cli: Cli) -> std::io::Result<()> {
             rounds,
             min_count,
         } => {
-            let mut all = Vec::new();
+            let mut tables = Vec::new();
             let mut sources = Vec::new();
             for dir in &pairs {
                 let found = read_pairs(dir)?;
-                sources.push(format!("{}: {} pairs", dir.display(), found.len()));
-                all.extend(found);
+                let (_, counts, stats) = learn(&found, rounds, min_count);
+                sources.push(format!(
+                    "{}: {} pairs, {} word pairs aligned, {} intended words unpaired, \
+                     {} of {} character edits not identities",
+                    dir.display(),
+                    found.len(),
+                    stats.words,
+                    stats.unpaired,
+                    stats.errors,
+                    stats.edits
+                ));
+                tables.push(decoder_table(&counts, min_count));
             }
-            let (table, stats) = learn(&all, rounds, min_count);
+            let table = merge_min(&tables);
             let header = format!(
-                "OCR confusion costs: observed<TAB>intended<TAB>-ln P(observed | intended), NFC lowercase.\n\
+                "OCR confusions: observed<TAB>intended<TAB>cost, NFC lowercase, cost = -log10 P(observed | intended).\n\
+                 Only confusions that are not mark slips on the same letters (the decoder prices those);\n\
+                 intended tones folded (6 -> ô covers ố ồ ổ ỗ ộ). Several channels merged by the lowest cost.\n\
                  Made by: sohoa-learn confusions {} --rounds {rounds} --min-count {min_count}\n\
-                 (see dictionaries/README.md for how the pairs were rendered and OCR'd).\n\
-                 Sources (confusion split i % 100 == 1 of ../shared/corpora only): {}\n\
-                 Last round: {} word pairs, {} intended words unpaired, {} of {} edits not identities.",
+                 from pairs made by scripts/make-confusion-pairs.sh (see dictionaries/README.md) out of the\n\
+                 confusion split (document i % 100 == 1) of ../shared/corpora only; never eval text or seeds.\n\
+                 {}",
                 pairs
                     .iter()
                     .map(|p| format!("--pairs {}", p.display()))
                     .collect::<Vec<_>>()
                     .join(" "),
-                sources.join("; "),
-                stats.words,
-                stats.unpaired,
-                stats.errors,
-                stats.edits
+                sources.join("\n")
             );
             std::fs::write(&path, table.to_tsv(&header))?;
-            eprintln!(
-                "sohoa-learn: {} entries from {} word pairs -> {}",
-                table.len(),
-                stats.words,
-                path.display()
-            );
+            eprintln!("sohoa-learn: {} entries -> {}", table.len(), path.display());
         }
         Command::Strip { file } => {
             let text = read_input(file)?;

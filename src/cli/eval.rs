@@ -14,6 +14,8 @@ use sohoa::restore::Restorer;
 pub enum EvalCommand {
     /// Diacritic restoration against gold text: prints set, metric, before, after.
     Restore(RestoreArgs),
+    /// Segmentation against hand-written expected records: per-field precision and recall.
+    Segment(super::eval_segment::SegmentArgs),
 }
 
 /// `sohoa eval restore`.
@@ -29,7 +31,7 @@ pub struct RestoreArgs {
     /// Print JSON (with per-document scores) instead of the table.
     #[arg(long)]
     json: bool,
-    /// Exit with status 1 when a set misses its target.
+    /// Exit with status 2 when a set misses its target (1 stays for fatal errors).
     #[arg(long)]
     check: bool,
 }
@@ -38,6 +40,7 @@ pub struct RestoreArgs {
 pub fn run(cmd: EvalCommand) -> ExitCode {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
+        EvalCommand::Segment(args) => super::eval_segment::run(args),
     }
 }
 
@@ -49,16 +52,23 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("sohoa eval restore: {e}");
-                return ExitCode::from(2);
+                return super::exit::code(super::exit::FATAL);
             }
         };
         let report = match &args.outputs {
             None => restore::evaluate(&restorer, &set),
-            Some(root) => match restore::evaluate_outputs(&set, &root.join(&set.info.name)) {
+            Some(root) => match restore::evaluate_outputs(
+                &set,
+                &root.join(&set.info.name),
+                &root.file_name().map_or_else(
+                    || root.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+            ) {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("sohoa eval restore: {e}");
-                    return ExitCode::from(2);
+                    return super::exit::code(super::exit::FATAL);
                 }
             },
         };
@@ -73,7 +83,8 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
         print!("{}", restore::table(&reports));
     }
     if args.check && reports.iter().any(|r| !r.met) {
-        ExitCode::from(1)
+        // Like a run in which some documents failed: it finished, but not everything passed.
+        super::exit::code(super::exit::SOME_FAILED)
     } else {
         ExitCode::SUCCESS
     }

@@ -2,6 +2,7 @@
 //! own file with its own `Args` and `run`, so adding one touches this file in two lines.
 
 mod eval;
+mod eval_segment;
 mod merge;
 mod ocr;
 mod process;

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use sohoa::batch::manifest::{self, ManifestObserver, ShardManifest};
+use sohoa::batch::shard::{self, ShardBy, ShardSpec};
 use sohoa::batch::{self, BatchError, BatchOptions, Console, Output};
 use sohoa::pipeline::Pipeline;
 
@@ -32,6 +34,21 @@ pub struct Args {
     /// No progress bar and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
+    /// Process only shard I of N (0-based) of the inputs, and write `OUT.manifest.json`.
+    /// Default: SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT (or SOHOA_SHARD_COUNT), or
+    /// JOB_COMPLETION_INDEX / SOHOA_SHARD_COUNT (Kubernetes), when set.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<ShardSpec>,
+    /// Number of shards when the environment gives only the index (overrides SOHOA_SHARD_COUNT).
+    #[arg(long, value_name = "N")]
+    shard_count: Option<u32>,
+    /// How inputs are assigned to shards: `hash` of the path relative to its input directory
+    /// (stable as the archive grows) or `index` in the sorted input list.
+    #[arg(long, value_name = "hash|index", default_value_t = ShardBy::Hash)]
+    shard_by: ShardBy,
+    /// Text inputs larger than this many MiB become failed records without being read.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_text_mb: u64,
 }
 
 /// Runs `sohoa process`.
@@ -49,15 +66,55 @@ pub fn run(args: Args) -> ExitCode {
         .into_iter()
         .filter(|i| !output.owns(&i.path))
         .collect();
+    let shard = match args.shard {
+        Some(s) => Some(s),
+        None => match ShardSpec::from_env(args.shard_count) {
+            Ok(s) => s,
+            Err(e) => return super::fatal(e),
+        },
+    };
+    let mut manifest = None;
+    let inputs = match (shard, &output) {
+        (None, _) => inputs,
+        (Some(_), Output::Stdout) => {
+            return super::fatal("a shard needs a file or directory output (-o), for its manifest")
+        }
+        (Some(spec), Output::Jsonl(out) | Output::Dir(out)) => {
+            let inputs: Vec<_> = inputs
+                .into_iter()
+                .filter(|i| !manifest::is_manifest_of(out, &i.path))
+                .collect();
+            let total = inputs.len();
+            let selected = shard::select(inputs, spec, args.shard_by, |i| {
+                shard::shard_key_in(&args.inputs, &i.path)
+            });
+            let entries = selected.iter().map(|(k, i)| (*k, i.path.clone()));
+            let m = ShardManifest::new(spec, args.shard_by, total, entries);
+            manifest = Some((m, manifest::manifest_path(out)));
+            selected.into_iter().map(|(_, i)| i).collect()
+        }
+    };
     let options = BatchOptions {
         jobs: args.jobs,
         resume: args.resume,
         window: 0,
         test_delay: test_delay(),
+        max_text_bytes: args.max_text_mb.saturating_mul(1 << 20).max(1),
     };
     let pipeline = Pipeline::default();
     let mut console = Console::new(args.quiet);
-    match batch::run(&pipeline, &inputs, &output, &options, &mut console) {
+    let result = match manifest {
+        None => batch::run(&pipeline, &inputs, &output, &options, &mut console),
+        Some((m, path)) => {
+            let mut observer = ManifestObserver::new(m, path, &mut console);
+            let result = batch::run(&pipeline, &inputs, &output, &options, &mut observer);
+            if let Err(e) = observer.into_result() {
+                return super::fatal(e);
+            }
+            result
+        }
+    };
+    match result {
         Ok(summary) if summary.all_ok() => exit::code(exit::OK),
         Ok(_) => exit::code(exit::SOME_FAILED),
         Err(BatchError::BrokenPipe) => exit::code(exit::OK),

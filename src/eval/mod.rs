@@ -2,4 +2,5 @@
 
 pub mod metrics;
 pub mod restore;
+pub mod segment;
 pub mod strip;

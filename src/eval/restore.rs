@@ -51,7 +51,7 @@ pub struct DocReport {
 pub struct SetReport {
     /// Set name.
     pub set: String,
-    /// Who made the outputs: `sohoa` or the directory the outputs were read from.
+    /// Who made the outputs: `sohoa`, or the name of the directory the outputs were read from.
     pub system: String,
     /// The deciding metric.
     pub metric: Metric,
@@ -148,11 +148,16 @@ pub fn evaluate(restorer: &Restorer, set: &EvalSet) -> SetReport {
     SetReport::new(set, "sohoa".into(), docs, Some(secs))
 }
 
-/// Scores outputs made by another system: `hyp_dir/NAME.txt` for every document `NAME`.
+/// Scores outputs made by another system, called `system` in the report: `hyp_dir/NAME.txt`
+/// for every document `NAME`.
 ///
 /// # Errors
 /// [`EvalError::Io`] when an output file is missing or unreadable.
-pub fn evaluate_outputs(set: &EvalSet, hyp_dir: &Path) -> Result<SetReport, EvalError> {
+pub fn evaluate_outputs(
+    set: &EvalSet,
+    hyp_dir: &Path,
+    system: &str,
+) -> Result<SetReport, EvalError> {
     let mut docs = Vec::with_capacity(set.docs.len());
     for doc in &set.docs {
         let path = hyp_dir.join(format!("{}.txt", doc.name));
@@ -160,12 +165,7 @@ pub fn evaluate_outputs(set: &EvalSet, hyp_dir: &Path) -> Result<SetReport, Eval
             std::fs::read_to_string(&path).map_err(|source| EvalError::Io { path, source })?;
         docs.push(doc_report(doc, &out));
     }
-    Ok(SetReport::new(
-        set,
-        hyp_dir.display().to_string(),
-        docs,
-        None,
-    ))
+    Ok(SetReport::new(set, system.to_owned(), docs, None))
 }
 
 fn pct(x: f64) -> String {

@@ -1,5 +1,10 @@
 //! Ingest: bytes on disk → [`Document`] (kind recognised by magic bytes) → page inputs for OCR.
 
+pub mod image;
+pub mod limits;
+pub mod pdf;
+pub mod tiff;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -195,25 +200,65 @@ impl PageInput {
     }
 }
 
+/// Splits an image-like document into pages with the default 150-megapixel cap.
+///
+/// # Errors
+/// See [`pages_with_limit`].
+pub fn pages(doc: &Document) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
+    pages_with_limit(doc, crate::ocr::OcrOptions::default().max_megapixels)
+}
+
 /// Splits an image-like document into pages. Each page is a result of its own, so one bad
 /// page fails that page only; an `Err` for the whole means the container itself is unreadable.
+/// Pages over `max_megapixels` are refused from their header, before decoding.
 ///
 /// # Errors
 /// A decode [`StageError`] when the container cannot be opened at all.
-pub fn pages(doc: &Document) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
+pub fn pages_with_limit(
+    doc: &Document,
+    max_megapixels: f64,
+) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
     match doc.media_type {
-        MediaType::Png | MediaType::Jpeg => Ok(vec![Ok(PageInput::Image {
-            number: 1,
-            bytes: doc.bytes.clone(),
-            dpi: None,
-        })]),
+        MediaType::Png | MediaType::Jpeg => {
+            let (w, h) = image::dimensions(&doc.bytes)
+                .ok_or_else(|| StageError::on_page(Stage::Decode, 1, "unreadable image header"))?;
+            let page = crate::ocr::check_size(1, w.into(), h.into(), max_megapixels).map(|()| {
+                PageInput::Image {
+                    number: 1,
+                    bytes: doc.bytes.clone(),
+                    dpi: None,
+                }
+            });
+            Ok(vec![page])
+        }
         MediaType::Text => {
             let text = String::from_utf8_lossy(&doc.bytes).into_owned();
             Ok(vec![Ok(PageInput::TextLayer { number: 1, text })])
         }
-        MediaType::Tiff | MediaType::Pdf => Err(StageError::new(
-            Stage::Decode,
-            "multi-page containers are not built yet",
-        )),
+        MediaType::Tiff => {
+            let pages = tiff::pages(&doc.bytes).map_err(|m| StageError::new(Stage::Decode, m))?;
+            Ok(pages
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let number = i + 1;
+                    crate::ocr::check_size(
+                        number,
+                        p.width.into(),
+                        p.height.into(),
+                        max_megapixels,
+                    )?;
+                    let bytes = p
+                        .bytes
+                        .map_err(|m| StageError::on_page(Stage::Decode, number, m))?;
+                    Ok(PageInput::Image {
+                        number,
+                        bytes,
+                        dpi: p.dpi,
+                    })
+                })
+                .collect())
+        }
+        MediaType::Pdf => pdf::pages(&doc.bytes, max_megapixels),
     }
 }

@@ -1,4 +1,12 @@
 //! OCR: a page image → [`OcrPage`] (text, every word's box and confidence) with Tesseract.
+//!
+//! [`engine`] holds one Tesseract engine per thread, [`pix`] the Leptonica image and header
+//! probe, [`preprocess`] the optional clean-ups, [`omp`] the OpenMP guard for the binary.
+
+pub mod engine;
+pub mod omp;
+pub mod pix;
+pub mod preprocess;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +25,8 @@ pub struct OcrOptions {
     pub psm: u32,
     /// Images with more pixels than this are refused before decoding.
     pub max_megapixels: f64,
+    /// Preprocessing steps applied before recognition.
+    pub preprocess: preprocess::Preprocess,
 }
 
 impl Default for OcrOptions {
@@ -26,6 +36,7 @@ impl Default for OcrOptions {
             datapath: None,
             psm: 3,
             max_megapixels: 150.0,
+            preprocess: preprocess::Preprocess::default(),
         }
     }
 }
@@ -96,13 +107,130 @@ pub struct OcrSummary {
     pub pages: Vec<OcrPageSummary>,
 }
 
-/// Recognises one page.
+/// Refuses an image whose header says it has more than `max_megapixels` pixels, before any
+/// pixel is decoded (a decompression bomb would otherwise take all memory).
 ///
 /// # Errors
-/// An OCR [`StageError`] naming the page when the image cannot be decoded or read.
-pub fn recognise(_page: &PageInput, _options: &OcrOptions) -> Result<OcrPage, StageError> {
-    Err(StageError::new(
-        Stage::Ocr,
-        "the OCR stage is not built yet",
-    ))
+/// A decode [`StageError`] on `page` naming the size and the limit.
+pub fn check_size(
+    page: usize,
+    width: u64,
+    height: u64,
+    max_megapixels: f64,
+) -> Result<(), StageError> {
+    let mp = width as f64 * height as f64 / 1e6;
+    if mp > max_megapixels {
+        return Err(StageError::on_page(
+            Stage::Decode,
+            page,
+            format!(
+                "image is {width}x{height} ({mp:.1} megapixels), over the limit of \
+                 {max_megapixels} megapixels; refused before decoding (raise --max-megapixels)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Resolution assumed for an image that declares none: its width taken as A4 (8.27 in), the
+/// usual page of an administrative plan, clamped to what scanners produce.
+fn guess_dpi(width: u32) -> u32 {
+    ((width as f32 / 8.27).round() as u32).clamp(70, 600)
+}
+
+/// Recognises one page: a text-layer page is passed through, an image is checked against the
+/// size limit from its header, decoded, preprocessed and read by this thread's engine.
+///
+/// # Errors
+/// A decode [`StageError`] naming the page when the image is too large or cannot be decoded,
+/// an OCR one when Tesseract cannot be loaded or fails.
+pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, StageError> {
+    let (number, bytes, container_dpi) = match page {
+        PageInput::TextLayer { number, text } => {
+            return Ok(OcrPage {
+                number: *number,
+                text: text.clone(),
+                words: Vec::new(),
+                mean_confidence: 0.0,
+                width: 0,
+                height: 0,
+                dpi: None,
+                from_text_layer: true,
+            })
+        }
+        PageInput::Image { number, bytes, dpi } => (*number, bytes, *dpi),
+    };
+    let header = pix::read_header(bytes)
+        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "unreadable image header"))?;
+    check_size(
+        number,
+        header.width as u64,
+        header.height as u64,
+        options.max_megapixels,
+    )?;
+    let img = pix::Pix::decode(bytes)
+        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?;
+    let (width, height) = (img.width(), img.height());
+    let dpi = container_dpi
+        .or_else(|| img.dpi())
+        .unwrap_or_else(|| guess_dpi(width));
+    let prepared = preprocess::prepare(img, dpi, &options.preprocess);
+    let (text, mut words) = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
+        .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
+    if prepared.scale != 1.0 {
+        // Boxes are reported in the scan's own pixels, not the upscaled copy's.
+        let k = 1.0 / prepared.scale;
+        let f = |v: u32| (v as f32 * k).round() as u32;
+        for w in &mut words {
+            w.bbox = BBox {
+                x: f(w.bbox.x),
+                y: f(w.bbox.y),
+                w: f(w.bbox.w),
+                h: f(w.bbox.h),
+            };
+        }
+    }
+    let mean_confidence = if words.is_empty() {
+        0.0
+    } else {
+        words.iter().map(|w| w.confidence).sum::<f32>() / words.len() as f32
+    };
+    Ok(OcrPage {
+        number,
+        text,
+        words,
+        mean_confidence,
+        width,
+        height,
+        dpi: Some(dpi),
+        from_text_layer: false,
+    })
+}
+
+impl OcrSummary {
+    /// The record's OCR summary of the pages read; the document's mean confidence weighs each
+    /// OCR'd word equally (text-layer pages have no confidence).
+    pub fn from_pages(pages: &[OcrPage], lang: &str) -> OcrSummary {
+        let (sum, n) = pages
+            .iter()
+            .flat_map(|p| &p.words)
+            .fold((0f64, 0usize), |(s, n), w| (s + w.confidence as f64, n + 1));
+        OcrSummary {
+            engine: format!("tesseract {}", engine::tesseract_version()),
+            lang: lang.to_string(),
+            mean_confidence: (n > 0).then(|| (sum / n as f64) as f32),
+            pages: pages
+                .iter()
+                .map(|p| OcrPageSummary {
+                    page: p.number,
+                    mean_confidence: (!p.from_text_layer).then_some(p.mean_confidence),
+                    width: p.width,
+                    height: p.height,
+                    dpi: p.dpi,
+                    words: p.words.len(),
+                    from_text_layer: p.from_text_layer,
+                })
+                .collect(),
+        }
+    }
 }

@@ -59,6 +59,11 @@ pub struct Section {
     pub line_end: usize,
     /// Sub-sections.
     pub children: Vec<Section>,
+    /// Whether the heading was cut from its text at a colon ("Tập thể: Tập thể luôn ..."), so
+    /// the line reads back as "heading: text" rather than "heading text". Not serialised.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub heading_colon: bool,
 }
 
 /// A campaign period in years.

@@ -137,12 +137,19 @@ pub struct LearnStats {
 
 /// Learns a table: round 0 aligns with [`Fallback`] costs only, each later round with the table
 /// of the round before, so multi-character confusions found by grouping get used as chunks.
-pub fn learn(pairs: &[TextPair], rounds: usize, min_count: u64) -> (ConfusionTable, LearnStats) {
+/// Returns the last round's table (natural-log costs, identities included, the form the
+/// aligner uses), its counts and statistics.
+pub fn learn(
+    pairs: &[TextPair],
+    rounds: usize,
+    min_count: u64,
+) -> (ConfusionTable, Counts, LearnStats) {
     let fallback = Fallback::default();
     let mut table = ConfusionTable::default();
     let mut stats = LearnStats::default();
+    let mut counts = Counts::default();
     for _ in 0..rounds.max(1) {
-        let counts = count_all(pairs, &table, &fallback);
+        counts = count_all(pairs, &table, &fallback);
         stats = LearnStats {
             words: counts.words,
             unpaired: counts.unpaired,
@@ -156,7 +163,7 @@ pub fn learn(pairs: &[TextPair], rounds: usize, min_count: u64) -> (ConfusionTab
         };
         table = estimate(&counts, min_count);
     }
-    (table, stats)
+    (table, counts, stats)
 }
 
 #[cfg(test)]
@@ -203,7 +210,7 @@ mod tests {
             pair("tương tương", "twong twong"),
             pair("tương tương", "twong tương"),
         ];
-        let (t, stats) = learn(&pairs, 2, 1);
+        let (t, _, stats) = learn(&pairs, 2, 1);
         assert_eq!(stats.words, 4);
         let w = t.cost("w", "ư").expect("ư→w learned");
         let same = t.cost("ư", "ư").expect("identity kept");
@@ -218,7 +225,7 @@ mod tests {
     #[test]
     fn min_count_prunes_rare_edits() {
         let pairs = vec![pair("đồng đồng đồng", "pong dong đồng")];
-        let (t, _) = learn(&pairs, 1, 2);
+        let (t, _, _) = learn(&pairs, 1, 2);
         assert_eq!(t.cost("p", "đ"), None);
         assert!(t.cost("đ", "đ").is_none(), "seen once only");
         assert!(t.cost("n", "n").is_some());

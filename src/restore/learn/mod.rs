@@ -4,5 +4,6 @@
 
 pub mod align;
 pub mod estimate;
+pub mod export;
 pub mod split;
 pub mod table;

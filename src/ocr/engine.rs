@@ -1,0 +1,248 @@
+//! One Tesseract engine per worker thread: created on first use with the thread's settings,
+//! reused for every page that thread reads, and deleted when the thread ends.
+//!
+//! Loading the `vie` model costs far more than a small page, so engines are never created per
+//! page; a `thread_local!` gives each rayon worker its own (`TessBaseAPI` is not thread-safe).
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString};
+use std::ptr::NonNull;
+
+use tesseract_sys as tess;
+use unicode_normalization::UnicodeNormalization;
+
+use super::pix::Pix;
+use super::{OcrOptions, OcrWord};
+use crate::text::BBox;
+
+/// Why an engine could not be made or could not read a page.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    /// `Init` failed: usually the language's traineddata is missing from the tessdata dir.
+    #[error(
+        "cannot load Tesseract language {lang:?} from {datapath}: is {lang}.traineddata there?"
+    )]
+    Init {
+        /// Language requested.
+        lang: String,
+        /// Directory searched.
+        datapath: String,
+    },
+    /// An option held a NUL byte.
+    #[error("invalid OCR option: {0}")]
+    BadOption(String),
+    /// Recognition itself failed.
+    #[error("Tesseract could not recognise the page")]
+    Recognise,
+}
+
+/// Settings that decide which engine a thread needs; a change makes a new engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct EngineKey {
+    lang: String,
+    datapath: Option<std::path::PathBuf>,
+    psm: u32,
+}
+
+/// A Tesseract `TessBaseAPI`, initialised with one language, deleted on drop.
+#[derive(Debug)]
+pub struct Engine {
+    api: NonNull<tess::TessBaseAPI>,
+    key: EngineKey,
+}
+
+impl Engine {
+    /// Creates and initialises an engine for `options` (language, tessdata dir, PSM).
+    ///
+    /// # Errors
+    /// [`EngineError::Init`] when the model cannot be loaded.
+    pub fn new(options: &OcrOptions) -> Result<Engine, EngineError> {
+        let key = EngineKey {
+            lang: options.lang.clone(),
+            datapath: options.datapath.clone(),
+            psm: options.psm,
+        };
+        let lang = CString::new(key.lang.as_str())
+            .map_err(|_| EngineError::BadOption(format!("lang {:?}", key.lang)))?;
+        let datapath = match &key.datapath {
+            Some(p) => Some(
+                CString::new(p.to_string_lossy().as_bytes())
+                    .map_err(|_| EngineError::BadOption(format!("tessdata {}", p.display())))?,
+            ),
+            None => None,
+        };
+        // SAFETY: TessBaseAPICreate returns a fresh handle or null.
+        let api = NonNull::new(unsafe { tess::TessBaseAPICreate() }).ok_or(EngineError::Init {
+            lang: key.lang.clone(),
+            datapath: "(allocation failed)".into(),
+        })?;
+        let engine = Engine { api, key };
+        // SAFETY: live handle; CStrings outlive the call.
+        let rc = unsafe {
+            tess::TessBaseAPIInit2(
+                engine.api.as_ptr(),
+                datapath.as_ref().map_or(std::ptr::null(), |d| d.as_ptr()),
+                lang.as_ptr(),
+                tess::TessOcrEngineMode_OEM_DEFAULT,
+            )
+        };
+        if rc != 0 {
+            return Err(EngineError::Init {
+                lang: engine.key.lang.clone(),
+                datapath: engine.key.datapath.as_ref().map_or_else(
+                    || "the default tessdata dir (TESSDATA_PREFIX)".into(),
+                    |p| p.display().to_string(),
+                ),
+            });
+        }
+        // SAFETY: live handle.
+        unsafe { tess::TessBaseAPISetPageSegMode(engine.api.as_ptr(), engine.key.psm) };
+        Ok(engine)
+    }
+
+    /// Recognises `pix` at resolution `dpi`: the page text (lines joined by `\n`, blocks by a
+    /// blank line, NFC) and every word with its byte span in that text, box and confidence.
+    ///
+    /// # Errors
+    /// [`EngineError::Recognise`] when Tesseract fails on the image.
+    pub fn read(&mut self, pix: &Pix, dpi: u32) -> Result<(String, Vec<OcrWord>), EngineError> {
+        let api = self.api.as_ptr();
+        // SAFETY: live handle and PIX; Tesseract keeps a reference to the PIX only until the
+        // next SetImage/Clear, and we Clear before returning.
+        unsafe {
+            tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
+            tess::TessBaseAPISetSourceResolution(api, dpi as i32);
+            if tess::TessBaseAPIRecognize(api, std::ptr::null_mut()) != 0 {
+                tess::TessBaseAPIClear(api);
+                return Err(EngineError::Recognise);
+            }
+            let out = collect_words(api);
+            tess::TessBaseAPIClear(api);
+            Ok(out)
+        }
+    }
+}
+
+/// Walks Tesseract's result iterator word by word.
+///
+/// # Safety
+/// `api` must be a live handle on which `Recognize` has just succeeded.
+unsafe fn collect_words(api: *mut tess::TessBaseAPI) -> (String, Vec<OcrWord>) {
+    let mut text = String::new();
+    let mut words = Vec::new();
+    let ri = tess::TessBaseAPIGetIterator(api);
+    if ri.is_null() {
+        return (text, words);
+    }
+    let pi = tess::TessResultIteratorGetPageIterator(ri);
+    loop {
+        let raw = tess::TessResultIteratorGetUTF8Text(ri, tess::TessPageIteratorLevel_RIL_WORD);
+        if !raw.is_null() {
+            let word: String = CStr::from_ptr(raw).to_string_lossy().nfc().collect();
+            tess::TessDeleteText(raw);
+            if !word.trim().is_empty() {
+                if !text.is_empty() {
+                    let sep = if tess::TessPageIteratorIsAtBeginningOf(
+                        pi,
+                        tess::TessPageIteratorLevel_RIL_PARA,
+                    ) != 0
+                    {
+                        "\n\n"
+                    } else if tess::TessPageIteratorIsAtBeginningOf(
+                        pi,
+                        tess::TessPageIteratorLevel_RIL_TEXTLINE,
+                    ) != 0
+                    {
+                        "\n"
+                    } else {
+                        " "
+                    };
+                    text.push_str(sep);
+                }
+                let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
+                tess::TessPageIteratorBoundingBox(
+                    pi,
+                    tess::TessPageIteratorLevel_RIL_WORD,
+                    &mut l,
+                    &mut t,
+                    &mut r,
+                    &mut b,
+                );
+                let confidence =
+                    tess::TessResultIteratorConfidence(ri, tess::TessPageIteratorLevel_RIL_WORD);
+                let start = text.len();
+                text.push_str(word.trim());
+                words.push(OcrWord {
+                    text: word.trim().to_string(),
+                    bbox: BBox {
+                        x: l.max(0) as u32,
+                        y: t.max(0) as u32,
+                        w: (r - l).max(0) as u32,
+                        h: (b - t).max(0) as u32,
+                    },
+                    confidence: confidence.clamp(0.0, 100.0),
+                    span: start..text.len(),
+                });
+            }
+        }
+        if tess::TessResultIteratorNext(ri, tess::TessPageIteratorLevel_RIL_WORD) == 0 {
+            break;
+        }
+    }
+    tess::TessResultIteratorDelete(ri);
+    (text, words)
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        // SAFETY: we own the handle; End releases the model, Delete frees the object.
+        unsafe {
+            tess::TessBaseAPIEnd(self.api.as_ptr());
+            tess::TessBaseAPIDelete(self.api.as_ptr());
+        }
+    }
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's engine for `options`, creating it on first use (or when the
+/// language, tessdata dir or PSM changed since).
+///
+/// # Errors
+/// The engine's [`EngineError`] when it cannot be created, or whatever `f` returns.
+pub fn with_engine<T>(
+    options: &OcrOptions,
+    f: impl FnOnce(&mut Engine) -> Result<T, EngineError>,
+) -> Result<T, EngineError> {
+    ENGINE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let fits = slot.as_ref().is_some_and(|e| {
+            e.key.lang == options.lang
+                && e.key.datapath == options.datapath
+                && e.key.psm == options.psm
+        });
+        if !fits {
+            *slot = None;
+            *slot = Some(Engine::new(options)?);
+        }
+        match slot.as_mut() {
+            Some(engine) => f(engine),
+            None => Err(EngineError::Recognise),
+        }
+    })
+}
+
+/// Drops this thread's engine now (it is otherwise dropped when the thread ends).
+pub fn release_thread_engine() {
+    ENGINE.with(|cell| cell.borrow_mut().take());
+}
+
+/// The linked Tesseract's version, e.g. `5.3.0`.
+pub fn tesseract_version() -> String {
+    // SAFETY: TessVersion returns a static NUL-terminated string.
+    unsafe { CStr::from_ptr(tess::TessVersion()) }
+        .to_string_lossy()
+        .into_owned()
+}

@@ -1,0 +1,123 @@
+//! Campaign: the quoted name, the period in years, the area and the theme.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{is_upper, sentence_case, skel, Skeleton};
+use super::model::{Campaign, Period, Section};
+use super::names::official_case;
+
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“”]([^"“”]{2,200})["“”]"#).expect("valid regex"));
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"giai doan\s*(?:tu\s*)?(\d{4})\s*(?:-|–|—|den)\s*(\d{4})").expect("valid regex")
+});
+static AREA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"tren dia ban\s+").expect("valid regex"));
+
+/// Extracts the campaign from the title, the opening text and the section tree.
+pub fn extract(title: Option<&str>, opening: &str, sections: &[Section]) -> Campaign {
+    let title = title.unwrap_or("");
+    let mut c = Campaign::default();
+    for text in [title, opening] {
+        if c.name.is_none() {
+            c.name = name(text, opening);
+        }
+        let sk = skel(text);
+        if c.period.start.is_none() {
+            if let Some(m) = PERIOD.captures(&sk) {
+                c.period = Period {
+                    start: m[1].parse().ok(),
+                    end: m[2].parse().ok(),
+                };
+            }
+        }
+        if c.scope.is_none() {
+            c.scope = area(text);
+        }
+    }
+    let mut work = 0;
+    walk(sections, &mut |s| {
+        work += 1;
+        if c.theme.is_none() && s.kinds.iter().any(|k| k == "theme") && !s.text.is_empty() {
+            let t = s
+                .text
+                .trim()
+                .trim_matches(['"', '“', '”', '.', ' '])
+                .to_string();
+            c.theme = Some(t);
+        }
+        if c.scope.is_none() && s.kinds.len() == 1 && s.kinds[0] == "scope" {
+            c.scope = area(&s.text);
+        }
+    });
+    c
+}
+
+fn walk(sections: &[Section], f: &mut impl FnMut(&Section)) {
+    for s in sections {
+        f(s);
+        walk(&s.children, f);
+    }
+}
+
+/// The first quoted phrase, without a trailing "giai đoạn 2023 - 2030". A capital title is
+/// re-cased from the same phrase in the running text when it appears there.
+fn name(text: &str, opening: &str) -> Option<String> {
+    let m = QUOTED.captures(text)?;
+    let mut n = m[1].trim().to_string();
+    let sk = Skeleton::new(&n);
+    if let Some(at) = sk.text.find(" giai doan") {
+        n.truncate(sk.orig(at));
+    }
+    if is_upper(&n) {
+        // Prefer the same phrase quoted in running text, which keeps its real capitals.
+        let want = skel(&n);
+        n = QUOTED
+            .captures_iter(opening)
+            .map(|c| c[1].trim().to_string())
+            .find(|q| skel(q).starts_with(&want))
+            .map(|q| {
+                let sk = Skeleton::new(&q);
+                q[..sk.orig(want.len())].to_string()
+            })
+            .unwrap_or_else(|| sentence_case(&n));
+    }
+    (!n.is_empty()).then_some(n)
+}
+
+/// "trên địa bàn tỉnh Thái Bình" → "tỉnh Thái Bình" (to the end of the phrase).
+fn area(text: &str) -> Option<String> {
+    let sk = Skeleton::new(text);
+    let m = AREA.find(&sk.text)?;
+    let from = sk.orig(m.end());
+    let rest = &text[from..];
+    let end = rest
+        .find([',', ';', '.', '(', ':', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().take(6).collect();
+    let a = words.join(" ");
+    let a = official_case(&a);
+    (a.split_whitespace().count() >= 2).then_some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capital_title_takes_case_from_text() {
+        let c = extract(
+            Some(
+                r#"TỔ CHỨC PHONG TRÀO THI ĐUA "CHUYỂN ĐỔI SỐ" GIAI ĐOẠN 2023-2025 TRÊN ĐỊA BÀN TỈNH THÁI BÌNH"#,
+            ),
+            r#"ban hành Kế hoạch Phong trào thi đua "Chuyển đổi số" giai đoạn"#,
+            &[],
+        );
+        assert_eq!(c.name.as_deref(), Some("Chuyển đổi số"));
+        assert_eq!(c.period.start, Some(2023));
+        assert_eq!(c.period.end, Some(2025));
+        assert_eq!(c.scope.as_deref(), Some("tỉnh Thái Bình"));
+    }
+}

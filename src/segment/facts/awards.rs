@@ -1,0 +1,319 @@
+//! Award forms (Law on Emulation and Commendation 06/2022/QH15): orders, medals, honorary
+//! titles, prizes, certificates of merit and commendation, emulation titles.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{has_kind, Unit};
+use crate::segment::lines::{skel, Skeleton};
+use crate::segment::model::AwardForm;
+
+/// (skeleton, normalised form, category); longer phrases first so they win.
+const FORMS: &[(&str, &str, &str)] = &[
+    (
+        "huan chuong sao vang",
+        "Huân chương Sao vàng",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong ho chi minh",
+        "Huân chương Hồ Chí Minh",
+        "huan_chuong",
+    ),
+    ("huan chuong doc lap", "Huân chương Độc lập", "huan_chuong"),
+    (
+        "huan chuong quan cong",
+        "Huân chương Quân công",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong lao dong",
+        "Huân chương Lao động",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong bao ve to quoc",
+        "Huân chương Bảo vệ Tổ quốc",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong chien cong",
+        "Huân chương Chiến công",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong dai doan ket dan toc",
+        "Huân chương Đại đoàn kết dân tộc",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong dung cam",
+        "Huân chương Dũng cảm",
+        "huan_chuong",
+    ),
+    (
+        "huan chuong huu nghi",
+        "Huân chương Hữu nghị",
+        "huan_chuong",
+    ),
+    ("huan chuong", "Huân chương", "huan_chuong"),
+    (
+        "huy chuong quan ky quyet thang",
+        "Huy chương Quân kỳ quyết thắng",
+        "huy_chuong",
+    ),
+    (
+        "huy chuong vi an ninh to quoc",
+        "Huy chương Vì an ninh Tổ quốc",
+        "huy_chuong",
+    ),
+    (
+        "huy chuong chien si ve vang",
+        "Huy chương Chiến sĩ vẻ vang",
+        "huy_chuong",
+    ),
+    ("huy chuong huu nghi", "Huy chương Hữu nghị", "huy_chuong"),
+    (
+        "anh hung lao dong",
+        "Anh hùng Lao động",
+        "danh_hieu_vinh_du",
+    ),
+    (
+        "anh hung luc luong vu trang nhan dan",
+        "Anh hùng Lực lượng vũ trang nhân dân",
+        "danh_hieu_vinh_du",
+    ),
+    (
+        "ba me viet nam anh hung",
+        "Bà mẹ Việt Nam anh hùng",
+        "danh_hieu_vinh_du",
+    ),
+    (
+        "nha giao nhan dan",
+        "Nhà giáo nhân dân",
+        "danh_hieu_vinh_du",
+    ),
+    ("nha giao uu tu", "Nhà giáo ưu tú", "danh_hieu_vinh_du"),
+    (
+        "thay thuoc nhan dan",
+        "Thầy thuốc nhân dân",
+        "danh_hieu_vinh_du",
+    ),
+    ("thay thuoc uu tu", "Thầy thuốc ưu tú", "danh_hieu_vinh_du"),
+    ("nghe si nhan dan", "Nghệ sĩ nhân dân", "danh_hieu_vinh_du"),
+    ("nghe si uu tu", "Nghệ sĩ ưu tú", "danh_hieu_vinh_du"),
+    (
+        "nghe nhan nhan dan",
+        "Nghệ nhân nhân dân",
+        "danh_hieu_vinh_du",
+    ),
+    ("nghe nhan uu tu", "Nghệ nhân ưu tú", "danh_hieu_vinh_du"),
+    (
+        "giai thuong ho chi minh",
+        "Giải thưởng Hồ Chí Minh",
+        "giai_thuong",
+    ),
+    (
+        "giai thuong nha nuoc",
+        "Giải thưởng Nhà nước",
+        "giai_thuong",
+    ),
+    ("ky niem chuong", "Kỷ niệm chương", "ky_niem_chuong"),
+    ("bang khen", "Bằng khen", "bang_khen"),
+    ("giay khen", "Giấy khen", "giay_khen"),
+    (
+        "chien si thi dua toan quoc",
+        "Chiến sĩ thi đua toàn quốc",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "chien si thi dua cap bo",
+        "Chiến sĩ thi đua cấp bộ",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "chien si thi dua cap tinh",
+        "Chiến sĩ thi đua cấp tỉnh",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "chien si thi dua co so",
+        "Chiến sĩ thi đua cơ sở",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "tap the lao dong xuat sac",
+        "Tập thể lao động xuất sắc",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "tap the lao dong tien tien",
+        "Tập thể lao động tiên tiến",
+        "danh_hieu_thi_dua",
+    ),
+    (
+        "lao dong tien tien",
+        "Lao động tiên tiến",
+        "danh_hieu_thi_dua",
+    ),
+    ("co thi dua", "Cờ thi đua", "danh_hieu_thi_dua"),
+];
+
+static CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*hang\s+(nhat|nhi|ba)\b").expect("valid regex"));
+static AUTH_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[;:.()]|\s(?:cho|tang|hoac|theo|doi voi|khi|vao|neu|de)\s").expect("valid regex")
+});
+/// Words that open an authority named without "của" ("Giấy khen Chủ tịch UBND huyện").
+const BARE_AUTHORITY: &[&str] = &[
+    "chu tich",
+    "thu truong",
+    "giam doc",
+    "thu tuong",
+    "uy ban",
+    "ubnd",
+    "bo truong",
+];
+
+/// One award mention in a text, with where it starts (skeleton offset).
+pub struct Mention {
+    /// Start in the skeleton of the text.
+    pub at: usize,
+    /// The parsed form.
+    pub form: AwardForm,
+}
+
+/// Every award mention in `text`.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let sk = Skeleton::new(text);
+    let k = sk.text.as_str();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < k.len() {
+        if !k.is_char_boundary(i) || (i > 0 && k.as_bytes()[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let hit = FORMS.iter().find(|(p, _, _)| {
+            k[i..].starts_with(p)
+                && k[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        let Some(&(p, form, category)) = hit else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + p.len();
+        let mut award = AwardForm {
+            text: String::new(),
+            form: form.to_string(),
+            category: category.to_string(),
+            class: None,
+            authority: None,
+        };
+        if let Some(m) = CLASS.captures(&k[end..]) {
+            let g = m.get(1).expect("group 1");
+            let word = &text[sk.orig(end + g.start())..sk.orig(end + g.end())];
+            award.class = Some(format!("hạng {}", crate::segment::lines::capitalize(word)));
+            end += m.get(0).expect("group 0").end();
+        }
+        let rest = &k[end..];
+        let auth_from = if let Some(r) = rest.strip_prefix(" cua ") {
+            Some(end + rest.len() - r.len())
+        } else {
+            let r = rest.trim_start();
+            BARE_AUTHORITY
+                .iter()
+                .any(|a| r.starts_with(a))
+                .then(|| end + rest.len() - r.len())
+        };
+        if let Some(from) = auth_from {
+            let tail = &k[from..];
+            let stop = AUTH_STOP.find(tail).map_or(tail.len(), |m| m.start());
+            let words: Vec<&str> = text[sk.orig(from)..sk.orig(from + stop)]
+                .split_whitespace()
+                .take(20)
+                .collect();
+            if !words.is_empty() {
+                award.authority = Some(words.join(" ").trim_end_matches(',').to_string());
+                end = from + stop;
+            }
+        }
+        award.text = text[sk.orig(i)..sk.orig(end)].trim().to_string();
+        out.push(Mention { at: i, form: award });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+fn key(a: &AwardForm) -> String {
+    let auth = a
+        .authority
+        .as_deref()
+        .map(|s| skel(s).replace("uy ban nhan dan", "ubnd"))
+        .unwrap_or_default();
+    format!(
+        "{}|{}|{}",
+        skel(&a.form),
+        a.class.as_deref().unwrap_or(""),
+        auth
+    )
+}
+
+/// The award forms a plan names: those listed under award-form headings, or, when those
+/// headings name none, every distinct form mentioned in the body.
+pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<AwardForm> {
+    let from_sections = collect(units.iter().filter(|u| has_kind(u, "award_forms")), work);
+    if !from_sections.is_empty() {
+        return from_sections;
+    }
+    collect(units.iter(), work)
+}
+
+fn collect<'a>(units: impl Iterator<Item = &'a Unit<'a>>, work: &mut usize) -> Vec<AwardForm> {
+    let mut out: Vec<AwardForm> = Vec::new();
+    for u in units {
+        *work += 1;
+        for m in mentions(&u.text) {
+            let k = key(&m.form);
+            if out.iter().any(|a| key(a) == k) {
+                continue;
+            }
+            // A bare mention adds nothing when the same form is already known with details.
+            let bare = m.form.authority.is_none() && m.form.class.is_none();
+            if bare && out.iter().any(|a| a.form == m.form.form) {
+                continue;
+            }
+            out.push(m.form);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_form_class_and_authority() {
+        let m = mentions("- Huân chương Lao động hạng Ba.");
+        assert_eq!(m[0].form.form, "Huân chương Lao động");
+        assert_eq!(m[0].form.class.as_deref(), Some("hạng Ba"));
+        let m = mentions(
+            "đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho không quá 01 tập thể",
+        );
+        assert_eq!(
+            m[0].form.authority.as_deref(),
+            Some("Chủ tịch Ủy ban nhân dân tỉnh")
+        );
+        assert_eq!(m[0].form.category, "bang_khen");
+        let m = mentions("Giấy khen Chủ tịch UBND huyện, chủ tịch UBND xã.");
+        assert_eq!(
+            m[0].form.authority.as_deref(),
+            Some("Chủ tịch UBND huyện, chủ tịch UBND xã")
+        );
+    }
+}

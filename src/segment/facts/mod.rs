@@ -1,0 +1,55 @@
+//! Structured facts pulled from the section tree: award forms, quotas, goals, criteria and
+//! the timeline. Each extractor reads the sections whose kind says where such facts live and
+//! falls back to the whole body only where a plan commonly states them elsewhere.
+
+pub mod awards;
+pub mod criteria;
+pub mod goals;
+pub mod quotas;
+pub mod timeline;
+
+use super::model::Section;
+
+/// One section's own words, with the headings above it (nearest last) for context.
+pub struct Unit<'a> {
+    /// The section.
+    pub section: &'a Section,
+    /// "heading: text" of the section itself (children excluded).
+    pub text: String,
+    /// Headings of the ancestors, outermost first.
+    pub ancestors: Vec<&'a str>,
+}
+
+/// Every section of the tree as a [`Unit`], in document order.
+pub fn units(sections: &[Section]) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    let mut path: Vec<&str> = Vec::new();
+    for s in sections {
+        collect(s, &mut path, &mut out);
+    }
+    out
+}
+
+fn collect<'a>(s: &'a Section, path: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>) {
+    let text = match (s.heading.is_empty(), s.text.is_empty()) {
+        (false, false) if s.heading_colon => format!("{}: {}", s.heading, s.text),
+        (false, false) => format!("{} {}", s.heading, s.text),
+        (false, true) => s.heading.clone(),
+        (true, _) => s.text.clone(),
+    };
+    out.push(Unit {
+        section: s,
+        text,
+        ancestors: path.clone(),
+    });
+    path.push(&s.heading);
+    for c in &s.children {
+        collect(c, path, out);
+    }
+    path.pop();
+}
+
+/// Whether a unit's section has `kind`.
+pub fn has_kind(u: &Unit<'_>, kind: &str) -> bool {
+    u.section.kinds.iter().any(|k| k == kind)
+}

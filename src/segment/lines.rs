@@ -1,0 +1,171 @@
+//! Lines of the restored text, cleaned, with a tone-stripped "skeleton" for robust matching.
+//!
+//! Restoration leaves residual errors (a wrong tone, a missing hook), so every rule in this
+//! module matches on skeletons: lower case, no diacritics, `đ` → `d`. A skeleton keeps a byte
+//! map back to the original so a match on it can be cut out of the real text.
+
+use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::UnicodeNormalization;
+
+/// One cleaned line of the document.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// NFC text, trimmed, table marks (`|`) and runs of spaces removed.
+    pub text: String,
+}
+
+impl Line {
+    /// Whether the line holds nothing but blanks or layout marks.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Splits `input` into cleaned lines (one per input line, so numbers stay aligned).
+pub fn split(input: &str) -> Vec<Line> {
+    input
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| Line {
+            no: i + 1,
+            text: clean(raw),
+        })
+        .collect()
+}
+
+/// NFC, drops web-table marks and decoration rules, collapses whitespace.
+pub fn clean(raw: &str) -> String {
+    let nfc: String = raw.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split(|c: char| c.is_whitespace() || c == '|') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // "-------" under the issuer or the motto is decoration, not a bullet.
+    if out.chars().count() >= 3
+        && out
+            .chars()
+            .all(|c| matches!(c, '-' | '_' | '—' | '–' | '='))
+    {
+        return String::new();
+    }
+    out
+}
+
+/// The base letter of `c`, lower-cased, with `đ` folded to `d`.
+pub fn fold_char(c: char) -> char {
+    let mut base = c;
+    if !c.is_ascii() {
+        decompose_canonical(c, |d| {
+            if base == c {
+                base = d;
+            }
+        });
+    }
+    match base {
+        'đ' | 'Đ' => 'd',
+        _ => base.to_lowercase().next().unwrap_or(base),
+    }
+}
+
+/// A tone-stripped, lower-cased copy of a text with a map back to byte offsets in the original.
+#[derive(Debug, Clone)]
+pub struct Skeleton {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` = byte offset in the original of skeleton byte `i`; one extra entry = len.
+    map: Vec<usize>,
+}
+
+impl Skeleton {
+    /// Folds `original`.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let f = fold_char(c);
+            let before = text.len();
+            text.push(f);
+            map.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        map.push(original.len());
+        Skeleton { text, map }
+    }
+
+    /// Byte offset in the original for skeleton offset `i`.
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)]
+    }
+}
+
+/// Skeleton of `s` without the map.
+pub fn skel(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Whether every letter of `s` is upper case (and it has at least two letters).
+pub fn is_upper(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Joins line texts with single spaces.
+pub fn join(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&l.text);
+    }
+    out
+}
+
+/// Upper-cases the first letter of `s`.
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-cases `s` and upper-cases its first letter ("CHỦ TỊCH" → "Chủ tịch").
+pub fn sentence_case(s: &str) -> String {
+    capitalize(&s.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_folds_tones_and_maps_back() {
+        let s = Skeleton::new("Số: 161/KH-UBND Đồng Tháp");
+        assert_eq!(s.text, "so: 161/kh-ubnd dong thap");
+        let at = s.text.find("dong").unwrap();
+        assert_eq!(&"Số: 161/KH-UBND Đồng Tháp"[s.orig(at)..], "Đồng Tháp");
+    }
+
+    #[test]
+    fn clean_drops_table_marks_and_rules() {
+        assert_eq!(clean("  |  Số:   161/KH-UBND | "), "Số: 161/KH-UBND");
+        assert_eq!(clean("---------------"), "");
+        assert_eq!(clean("- Sở Nội vụ;"), "- Sở Nội vụ;");
+    }
+}

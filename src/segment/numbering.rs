@@ -1,0 +1,379 @@
+//! Numbering: recognises "I.", "1.", "1.1.", "2.2.1.", "a)", "đ)", "-" and "+" line markers
+//! and builds the section tree from them.
+//!
+//! Ranks are fixed (roman < decimal by depth < letter < dash < plus), so a marker closes every
+//! open section of equal or deeper rank: this holds for the plans we see, where a level may be
+//! skipped ("I." straight to "a)") but never inverted. Every body line lands in exactly one
+//! section's text, so the sections cover the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use super::model::Section;
+
+/// The kind of a line marker and its rank in the hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// "I.", "IV."
+    Roman,
+    /// "1.", "1.1.", "2.2.1." (depth 1..=4).
+    Decimal(u8),
+    /// "a)", "đ)".
+    Letter,
+    /// "-" bullet.
+    Dash,
+    /// "+" bullet.
+    Plus,
+}
+
+impl Marker {
+    fn rank(self) -> u8 {
+        match self {
+            Marker::Roman => 0,
+            Marker::Decimal(d) => d,
+            Marker::Letter => 6,
+            Marker::Dash => 7,
+            Marker::Plus => 8,
+        }
+    }
+}
+
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLl1]{1,6})\s*[.)]\s*(.*)$").expect("valid regex"));
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})([.)])?\s*(.*)$").expect("valid regex")
+});
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-zđ¢])\)\s*(.*)$").expect("valid regex"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([-–—+•])\s*(.*)$").expect("valid regex"));
+
+/// A recognised marker: its kind, the number as written (normalised) and the rest of the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    /// Kind.
+    pub marker: Marker,
+    /// Number: "IV", "2.2.1", "đ", "-", "+".
+    pub number: String,
+    /// The line after the marker.
+    pub rest: String,
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.trim_start_matches(['"', '“', '\'', '(', '‘'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+fn mostly_upper(s: &str) -> bool {
+    let (mut up, mut all) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        all += 1;
+        up += usize::from(c.is_uppercase());
+    }
+    all >= 3 && up * 10 >= all * 7
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0 && total < 40).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Recognises the marker at the start of `text`, if any.
+pub fn marker(text: &str) -> Option<Marked> {
+    if let Some(c) = ROMAN.captures(text) {
+        let raw = &c[1];
+        // OCR reads "I" as "l" or "1"; a pure number is decimal, not roman.
+        if raw.chars().any(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) && mostly_upper(&c[2]) {
+            let fixed: String = raw
+                .chars()
+                .map(|c| if matches!(c, 'l' | '1') { 'I' } else { c })
+                .collect();
+            if let Some(v) = roman_value(&fixed) {
+                return Some(Marked {
+                    marker: Marker::Roman,
+                    number: to_roman(v),
+                    rest: c[2].to_string(),
+                });
+            }
+        }
+    }
+    if let Some(c) = DECIMAL.captures(text) {
+        let number = &c[1];
+        let depth = number.split('.').count() as u8;
+        let terminated = c.get(2).is_some();
+        let rest = &c[3];
+        if (terminated || depth > 1) && !rest.is_empty() && starts_upper(rest) {
+            return Some(Marked {
+                marker: Marker::Decimal(depth),
+                number: number.to_string(),
+                rest: rest.to_string(),
+            });
+        }
+    }
+    if let Some(c) = LETTER.captures(text) {
+        if !c[2].is_empty() {
+            let letter = if &c[1] == "¢" { "c" } else { &c[1] };
+            return Some(Marked {
+                marker: Marker::Letter,
+                number: letter.to_string(),
+                rest: c[2].to_string(),
+            });
+        }
+    }
+    if let Some(c) = BULLET.captures(text) {
+        let rest = &c[2];
+        if rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '“')
+        {
+            let plus = &c[1] == "+";
+            return Some(Marked {
+                marker: if plus { Marker::Plus } else { Marker::Dash },
+                number: if plus { "+" } else { "-" }.to_string(),
+                rest: rest.to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// Splits a marker line's rest into heading and inline text at an early colon.
+fn split_heading(rest: &str) -> (String, String, bool) {
+    if let Some(at) = rest.find(':') {
+        let head = rest[..at].trim();
+        if head.split_whitespace().count() <= 12 && !head.is_empty() {
+            return (head.to_string(), rest[at + 1..].trim().to_string(), true);
+        }
+    }
+    (rest.trim().to_string(), String::new(), false)
+}
+
+struct Node {
+    marker: Marker,
+    section: Section,
+    text_lines: Vec<String>,
+    children: Vec<usize>,
+}
+
+/// Builds the section tree over `lines`; `work` counts lines visited (for linearity tests).
+pub fn tree(lines: &[Line], work: &mut usize) -> Vec<Section> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut preface: Vec<String> = Vec::new();
+    let mut prev: Option<(&Line, bool)> = None; // previous non-blank line, was it a marker line
+    let mut blank_since_prev = false;
+    let mut heading_open = false;
+
+    for line in lines {
+        *work += 1;
+        if line.is_blank() {
+            blank_since_prev = true;
+            heading_open = false;
+            continue;
+        }
+        let mut m = marker(&line.text);
+        // A "-" after a line broken mid-phrase ("... gửi về Ban Thi đua" / "- Khen thưởng") is a
+        // hyphen of the running text, not a bullet.
+        if let (Some(mk), Some((p, p_marker))) = (&m, prev) {
+            let broken = p
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',');
+            if matches!(mk.marker, Marker::Dash | Marker::Plus)
+                && broken
+                && !p_marker
+                && !blank_since_prev
+            {
+                m = None;
+            }
+        }
+        match m {
+            Some(mk) => {
+                let rank = mk.marker.rank();
+                while let Some(&top) = stack.last() {
+                    if nodes[top].marker.rank() >= rank {
+                        stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let (heading, inline, heading_colon) = split_heading(&mk.rest);
+                let idx = nodes.len();
+                nodes.push(Node {
+                    marker: mk.marker,
+                    section: Section {
+                        number: mk.number,
+                        heading,
+                        heading_colon,
+                        line_start: line.no,
+                        line_end: line.no,
+                        ..Section::default()
+                    },
+                    text_lines: if inline.is_empty() {
+                        vec![]
+                    } else {
+                        vec![inline]
+                    },
+                    children: Vec::new(),
+                });
+                match stack.last() {
+                    Some(&parent) => nodes[parent].children.push(idx),
+                    None => roots.push(idx),
+                }
+                stack.push(idx);
+                heading_open = nodes[idx].text_lines.is_empty();
+            }
+            None => match stack.last() {
+                Some(&top) => {
+                    let node = &mut nodes[top];
+                    node.section.line_end = line.no;
+                    // Capital headings wrap onto capital lines ("... GIẢI PHÁP" / "THỰC HIỆN").
+                    let upper_wrap = node.marker == Marker::Roman
+                        && heading_open
+                        && super::lines::is_upper(&line.text);
+                    let comma_wrap = heading_open
+                        && node.section.heading.ends_with(',')
+                        && line.text.split_whitespace().count() <= 4
+                        && !line.text.ends_with(['.', ';', ':']);
+                    if upper_wrap || comma_wrap {
+                        node.section.heading.push(' ');
+                        node.section.heading.push_str(&line.text);
+                    } else {
+                        node.text_lines.push(line.text.clone());
+                        heading_open = false;
+                    }
+                }
+                None => preface.push(line.text.clone()),
+            },
+        }
+        prev = Some((line, m_is_marker(&stack, &nodes, line.no)));
+        blank_since_prev = false;
+    }
+
+    let mut out: Vec<Section> = roots.iter().map(|&r| build(&mut nodes, r)).collect();
+    if !preface.is_empty() {
+        // Text before the first marker still belongs to the body: keep it as an unnumbered part.
+        let first = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
+        let last = out
+            .first()
+            .map_or(lines.last().map_or(first, |l| l.no), |s| {
+                s.line_start.saturating_sub(1).max(first)
+            });
+        out.insert(
+            0,
+            Section {
+                number: String::new(),
+                text: preface.join(" "),
+                line_start: first,
+                line_end: last,
+                ..Section::default()
+            },
+        );
+    }
+    out
+}
+
+fn m_is_marker(stack: &[usize], nodes: &[Node], no: usize) -> bool {
+    stack
+        .last()
+        .is_some_and(|&top| nodes[top].section.line_start == no)
+}
+
+fn build(nodes: &mut [Node], idx: usize) -> Section {
+    let children = std::mem::take(&mut nodes[idx].children);
+    let built: Vec<Section> = children.iter().map(|&c| build(nodes, c)).collect();
+    let node = &mut nodes[idx];
+    let mut section = std::mem::take(&mut node.section);
+    section.text = node.text_lines.join(" ");
+    if let Some(last) = built.last() {
+        section.line_end = section.line_end.max(last.line_end);
+    }
+    section.children = built;
+    section
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::split;
+
+    #[test]
+    fn markers() {
+        let m = |s: &str| marker(s).map(|m| (m.marker, m.number));
+        assert_eq!(m("I. MỤC ĐÍCH"), Some((Marker::Roman, "I".into())));
+        assert_eq!(m("I11. TỔ CHỨC"), Some((Marker::Roman, "III".into())));
+        assert_eq!(
+            m("2.2.1. Mục tiêu"),
+            Some((Marker::Decimal(3), "2.2.1".into()))
+        );
+        assert_eq!(m("3.Văn phòng"), Some((Marker::Decimal(1), "3".into())));
+        assert_eq!(m("đ) Lĩnh vực"), Some((Marker::Letter, "đ".into())));
+        assert_eq!(m("-UBMTTQ xã;"), Some((Marker::Dash, "-".into())));
+        assert_eq!(m("4.0, thúc đẩy"), None);
+        assert_eq!(m("01/10/2021 của Ban"), None);
+        assert_eq!(m("2025, định hướng"), None);
+        assert_eq!(m("1.000 người dân"), None);
+        assert_eq!(m("Căn cứ"), None);
+    }
+
+    #[test]
+    fn tree_nests_and_covers() {
+        let text = "I. MỤC ĐÍCH\n1. Mục đích\n- Một\n+ Hai\nba\na) Bốn\nII. NỘI DUNG\nNăm";
+        let lines = split(text);
+        let mut work = 0;
+        let t = tree(&lines, &mut work);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].number, "I");
+        assert_eq!(t[0].line_end, 6);
+        let one = &t[0].children[0];
+        assert_eq!(one.children.len(), 2, "dash and letter under 1.");
+        assert_eq!(one.children[0].children[0].text, "ba");
+        assert_eq!(t[1].text, "Năm");
+        assert_eq!(work, 8);
+    }
+
+    #[test]
+    fn broken_line_hyphen_is_not_a_bullet() {
+        let lines = split(
+            "1. Việc\n- Một việc cần làm\ngửi về Ban Thi đua\n- Khen thưởng, Sở Nội vụ.\n- Hai",
+        );
+        let mut work = 0;
+        let t = tree(&lines, &mut work);
+        assert_eq!(t[0].children.len(), 2);
+        assert!(t[0].children[0].text.ends_with("- Khen thưởng, Sở Nội vụ."));
+    }
+}

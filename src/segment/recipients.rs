@@ -1,0 +1,119 @@
+//! Recipients: the "Nơi nhận:" list, one string per "- ..." line.
+//!
+//! In a flattened two-column footer the signer's title sits at the end of a recipients line
+//! ("- Phòng Văn hóa và Thông tin huyện; CHỦ TỊCH"), and OCR may run the signer's name into the
+//! last line ("- Lưu: VT, VP. Trương Hoa Châu"); both are cut off here.
+
+use super::lines::{is_upper, skel, Line};
+
+/// Common family names, for telling a run-in signer's name from a recipient.
+const SURNAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "truong", "lo", "luong", "quang", "ca", "tong", "ha", "dinh",
+    "lam", "mai", "trinh", "dao", "cao", "thai", "chu", "ta", "vuong", "phung", "to", "lai",
+    "doan", "trieu", "giang", "sung", "vang", "mua", "thao", "hau", "lau", "lu", "kim", "luu",
+    "tang", "quach", "diep", "la", "khuat", "nong", "hua", "au", "van", "tieu", "bach", "thach",
+];
+
+/// Whether `s` reads as a personal name: 2-5 capitalised words of letters.
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+}
+
+/// Whether `s` is a name that starts with a known family name (stricter, for run-in names).
+fn looks_like_surname_first(s: &str) -> bool {
+    looks_like_name(s)
+        && s.split_whitespace()
+            .next()
+            .is_some_and(|w| SURNAMES.contains(&skel(w).as_str()))
+}
+
+/// Recipients and, if OCR ran it into the list, the signer's name.
+pub struct Parsed {
+    /// One entry per "- ..." line.
+    pub recipients: Vec<String>,
+    /// A name cut off the end of a recipients line.
+    pub run_in_name: Option<String>,
+}
+
+/// Parses the lines after the body (from the "Nơi nhận" line on).
+pub fn parse(tail: &[Line], work: &mut usize) -> Parsed {
+    let mut recipients: Vec<String> = Vec::new();
+    let mut run_in_name = None;
+    let mut in_list = false;
+    let mut closed = false;
+    for line in tail {
+        *work += 1;
+        if line.is_blank() || closed {
+            continue;
+        }
+        let text = line.text.as_str();
+        if skel(text).starts_with("noi nhan") {
+            in_list = true;
+            continue;
+        }
+        let Some(item) = text.strip_prefix(['-', '–', '—']) else {
+            // A wrapped recipient continues on a plain line; capitals or a name end the list.
+            if in_list && !recipients.is_empty() && !is_upper(text) && !looks_like_name(text) {
+                if let Some(last) = recipients.last_mut() {
+                    last.push(' ');
+                    last.push_str(text.trim_end_matches([';', ',', '.']));
+                }
+            }
+            continue;
+        };
+        in_list = true;
+        let mut item = item.trim().to_string();
+        // Cut a right-hand column or a run-in name after the last ";" or ".".
+        if let Some(at) = item.rfind([';', '.']) {
+            let after = item[at + 1..].trim().to_string();
+            if !after.is_empty() && (is_upper(&after) || looks_like_surname_first(&after)) {
+                if looks_like_surname_first(&after) {
+                    run_in_name = Some(after);
+                }
+                item.truncate(at + 1);
+            }
+        }
+        let item = item
+            .trim_end_matches([';', ',', '.', ' '])
+            .trim()
+            .to_string();
+        if item.is_empty() {
+            continue;
+        }
+        let last = skel(&item).starts_with("luu");
+        recipients.push(item);
+        if last {
+            closed = true;
+        }
+    }
+    Parsed {
+        recipients,
+        run_in_name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::split;
+
+    #[test]
+    fn cuts_title_column_and_run_in_name() {
+        let lines = split(
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;\n- Phòng Văn hóa huyện; CHỦ TỊCH\n- Lưu: VT, VP. Trương Hoa Châu",
+        );
+        let mut work = 0;
+        let p = parse(&lines, &mut work);
+        assert_eq!(
+            p.recipients,
+            ["Sở Nội vụ", "Phòng Văn hóa huyện", "Lưu: VT, VP"]
+        );
+        assert_eq!(p.run_in_name.as_deref(), Some("Trương Hoa Châu"));
+    }
+}

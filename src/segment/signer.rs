@@ -1,0 +1,135 @@
+//! Signer: authority prefix (TM., KT., TL., TUQ., Q.), title and name of the signature block.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{is_upper, sentence_case, skel, Line};
+use super::model::Signer;
+use super::recipients::looks_like_name;
+
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s:;])(TM|KT|TL|TUQ|Q)\s*\.").expect("valid regex"));
+
+/// Titles a signer holds, as skeletons; each may be prefixed by "pho " (deputy).
+const TITLES: &[&str] = &[
+    "chu tich",
+    "giam doc",
+    "tong giam doc",
+    "truong ban",
+    "truong phong",
+    "chanh van phong",
+    "bi thu",
+    "thu truong",
+    "cuc truong",
+    "chi cuc truong",
+    "vien truong",
+    "hieu truong",
+    "chanh an",
+    "tong cuc truong",
+    "bo truong",
+];
+
+/// Finds the title inside a run of capital words (after an authority prefix, if any).
+fn title_in(run: &str) -> Option<String> {
+    let k = skel(run);
+    let k = k.trim();
+    let mut titles = TITLES.to_vec();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    for t in titles {
+        for (prefix, deputy) in [("pho ", true), ("", false)] {
+            let full = format!("{prefix}{t}");
+            if k == full || k.ends_with(&format!(" {full}")) || k.ends_with(&format!(".{full}")) {
+                let words = full.split(' ').count();
+                let original: Vec<&str> = run.split_whitespace().collect();
+                let cut = original[original.len().saturating_sub(words)..].join(" ");
+                let cased = sentence_case(&cut);
+                return Some(if deputy {
+                    // "Phó Chủ tịch", "Phó Giám đốc": the head noun keeps its capital.
+                    let rest = cased.split_once(' ').map_or("", |(_, r)| r);
+                    format!("Phó {}", super::lines::capitalize(rest))
+                } else {
+                    cased
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Maximal runs of capitalised words in a line ("Nơi nhận: GIÁM ĐỐC" → "GIÁM ĐỐC").
+fn capital_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for w in text.split_whitespace() {
+        let letters = w.chars().any(char::is_alphabetic);
+        if letters
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            cur.push(w);
+        } else if !cur.is_empty() {
+            runs.push(cur.join(" "));
+            cur.clear();
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur.join(" "));
+    }
+    runs
+}
+
+/// The signature block from the lines after the body; `run_in_name` from the recipients.
+pub fn parse(tail: &[Line], run_in_name: Option<String>, work: &mut usize) -> Option<Signer> {
+    let mut signer = Signer::default();
+    for line in tail {
+        *work += 1;
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(c) = AUTHORITY.captures(&line.text) {
+            signer.authority = Some(format!("{}.", &c[1]));
+        }
+        for run in capital_runs(&line.text) {
+            if let Some(t) = title_in(&run) {
+                signer.title = Some(t);
+            }
+        }
+    }
+    signer.name = tail
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .map(|l| l.text.clone())
+        .filter(|t| looks_like_name(t) && !is_upper(t))
+        .or(run_in_name);
+    (signer != Signer::default()).then_some(signer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::split;
+
+    #[test]
+    fn deputy_signing_for_the_head() {
+        let lines =
+            split("Nơi nhận:\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nNguyễn Văn An");
+        let mut work = 0;
+        let s = parse(&lines, None, &mut work).unwrap();
+        assert_eq!(s.authority.as_deref(), Some("KT."));
+        assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(s.name.as_deref(), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
+    fn title_on_the_recipients_heading() {
+        let lines = split("Nơi nhận: GIÁM ĐỐC\n- Sở Nội vụ;");
+        let mut work = 0;
+        let s = parse(&lines, Some("Trương Hoa Châu".into()), &mut work).unwrap();
+        assert_eq!(s.title.as_deref(), Some("Giám đốc"));
+        assert_eq!(s.authority, None);
+        assert_eq!(s.name.as_deref(), Some("Trương Hoa Châu"));
+    }
+}
