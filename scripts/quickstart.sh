@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build sohoa, and turn the bundled sample corpus into
-# JSON campaign records (corpus/text/; the rest of corpus/ is evaluation data, not documents).
+# JSON campaign records (corpus/text/ and two scans; the rest of corpus/ is evaluation data).
 # Run from anywhere; records go to out/records.jsonl in the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,10 @@ scripts/setup.sh
 cargo build --release --locked
 out=out/records.jsonl
 status=0
-target/release/sohoa process corpus/text/ -o "$out" || status=$?
+# The three sample plans as text, and one sample plan scanned as a TIFF and as a PDF (OCR).
+target/release/sohoa process corpus/text/ \
+  corpus/ocr/containers/plan-dpi200.tif corpus/ocr/containers/plan-clean.pdf \
+  -o "$out" || status=$?
 # Exit code 2 means some documents failed; their records say why. Anything else is fatal.
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
   exit "$status"
