@@ -1,0 +1,38 @@
+//! Issue 4's accuracy targets, measured on the committed eval sets with the embedded model and
+//! the official scorer (`sohoa eval restore`). `oldocr` (≥ 95% words) is not asserted: it is
+//! missed (93.97%, see BENCHMARKS.md), and a test that passes at a lower bar would hide that.
+
+use std::path::Path;
+
+use sohoa::eval::restore::{evaluate, EvalSet};
+use sohoa::restore::Restorer;
+
+fn check(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/restore")
+        .join(name);
+    let set = EvalSet::load(&dir).unwrap();
+    let report = evaluate(&Restorer::default(), &set);
+    assert!(
+        report.met,
+        "{name}: {} = {:.4}, target {}",
+        report.metric.name(),
+        report.value,
+        report.target
+    );
+}
+
+#[test]
+fn stripped_text_syllable_accuracy_at_least_99_percent() {
+    check("stripped");
+}
+
+#[test]
+fn correct_text_at_least_99_9_percent_words_unchanged() {
+    check("correct");
+}
+
+#[test]
+fn vie_ocr_of_photocopies_word_error_rate_at_least_halved() {
+    check("vieocr-photocopy");
+}
