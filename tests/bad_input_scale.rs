@@ -220,13 +220,11 @@ fn assert_refused_bomb(name: &str, bytes: &[u8]) {
 }
 
 #[test]
-#[ignore = "needs the megapixel cap of the OCR/ingest stage (not in main yet); run with --ignored"]
 fn png_decompression_bomb_is_a_failed_record() {
     assert_refused_bomb("bomb.png", &png_bomb());
 }
 
 #[test]
-#[ignore = "needs the megapixel cap of the OCR/ingest stage (not in main yet); run with --ignored"]
 fn tiff_decompression_bomb_is_a_failed_record() {
     assert_refused_bomb("bomb.tif", &tiff_bomb());
 }
