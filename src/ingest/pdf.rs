@@ -34,7 +34,8 @@ pub fn pages(
     if doc.is_encrypted() {
         return Err(StageError::new(Stage::Decode, "encrypted PDF"));
     }
-    // lopdf's page walk is bounded but may revisit a page in a looping tree: keep the first.
+    check_page_tree(&doc)?;
+    // lopdf's page walk is bounded; the check above already refused trees that revisit a node.
     let mut seen = HashSet::new();
     let ids: Vec<(u32, ObjectId)> = doc
         .get_pages()
@@ -53,6 +54,49 @@ pub fn pages(
             page(&doc, id, number, lopdf_no, max_megapixels, &mut scratch)
         })
         .collect())
+}
+
+/// Refuses a page tree in which a node is reached twice (a loop, or a page listed under two
+/// parents) or that is nested deeper than any real document: its page list is not defined.
+fn check_page_tree(doc: &Document) -> Result<(), StageError> {
+    let root = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| StageError::new(Stage::Decode, format!("PDF has no page tree: {e}")))?;
+    let mut seen = HashSet::from([root]);
+    let mut stack = vec![(root, 0usize)];
+    while let Some((id, depth)) = stack.pop() {
+        if depth > MAX_PARENT_DEPTH {
+            return Err(StageError::new(
+                Stage::Decode,
+                "PDF page tree is nested too deeply",
+            ));
+        }
+        let Ok(kids) = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get_deref(b"Kids", doc))
+            .and_then(Object::as_array)
+        else {
+            continue;
+        };
+        for kid in kids {
+            let Ok(kid) = kid.as_reference() else {
+                continue;
+            };
+            if !seen.insert(kid) {
+                return Err(StageError::new(
+                    Stage::Decode,
+                    format!(
+                        "PDF page tree loops: object {} {} is reached twice",
+                        kid.0, kid.1
+                    ),
+                ));
+            }
+            stack.push((kid, depth + 1));
+        }
+    }
+    Ok(())
 }
 
 fn page(
