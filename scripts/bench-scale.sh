@@ -6,7 +6,8 @@
 #   scripts/bench-scale.sh [SIZE...]          # default: 100 1000 10000
 #
 # Env: IMAGE_EVERY (default 20: one document in 20 is a small PNG page), JOBS (default: all
-# cores), KEEP=1 keeps the generated inputs. Inputs are generated in a temporary directory and
+# cores), KEEP=1 keeps the generated inputs, SHARDS=K (default 0 = off) also runs the input as
+# K shards and measures `sohoa merge` of them, checking it equals the unsharded output. Inputs are generated in a temporary directory and
 # never committed. Text comes from ../shared/corpora/laws-vlc.txt (20 paragraphs per document,
 # a numbered first line keeps every document distinct); images are rendered by ImageMagick from
 # the same text with DejaVu Sans. Prints one table row per size for BENCHMARKS.md.
@@ -73,4 +74,15 @@ for n in "${sizes[@]}"; do
   pages=$(python3 -c 'import json,sys; print(sum(max(1, json.loads(l)["source"]["pages"]) for l in open(sys.argv[1])))' "$out")
   awk -v n="$n" -v im="$images" -v w="$wall" -v c="$cpu" -v r="$rss" -v p="$pages" -v e="$code" \
     'BEGIN { printf "| %d | %d | %.2f | %.2f | %d | %.0f | %.0f | %d |\n", n, im, w, c, r, n / w, p / (c / 3600), e }'
+  shards=${SHARDS:-0}
+  if [ "$shards" -gt 0 ]; then
+    for i in $(seq 0 $((shards - 1))); do
+      "$bin" process -q --jobs "$jobs" --shard "$i/$shards" -o "$work/shard-$n-$i.jsonl" "$in" 2>/dev/null || true
+    done
+    /usr/bin/time -v -o "$work/merge-$n.txt" "$bin" merge "$work/shard-$n-"*.jsonl -o "$work/merged-$n.jsonl" 2>/dev/null
+    same=$(cmp -s "$work/merged-$n.jsonl" "$out" && echo "identical to the unsharded run" || echo "DIFFERS from the unsharded run")
+    awk -F': ' -v n="$n" -v k="$shards" -v same="$same" '/Maximum resident set size/ { r = $2 / 1024 }
+      /Elapsed \(wall clock\)/ { m = split($2, t, ":"); s = 0; for (i = 1; i <= m; i++) s = s * 60 + t[i] }
+      END { printf "merge of %d shards of %d documents: %.2f s, peak RSS %.0f MiB, %s\n", k, n, s, r, same }' "$work/merge-$n.txt" >&2
+  fi
 done

@@ -23,7 +23,10 @@ make_gold() {
   install -m 644 "$SHARED/seeds/thai-binh-2023-plan.txt" "$g/thai-binh.gold.txt"
   $LEARN split --split eval --min-chars 200 --every 5 --max-bytes 12000 "$C/laws-vlc.txt" \
     | wrap > "$g/laws.gold.txt"
-  { $LEARN split --split eval "$C/news-dantri-unc.txt" | grep -v '^# ' | head -c 4000 | sed '$d'
+  # Whole lines up to 4,000 bytes; awk reads to the end, so nothing upstream gets SIGPIPE
+  # (with pipefail that would silently cut this block short).
+  { $LEARN split --split eval "$C/news-dantri-unc.txt" \
+      | LC_ALL=C awk '!/^# / { n += length($0) + 1; if (n <= 4000) print }'
     echo
     zcat "$C/news-baomoi-2017.part00.txt.gz" \
       | $LEARN split --split eval --min-chars 200 --every 50 --max-bytes 8000; } \
@@ -57,12 +60,14 @@ make_ocr() {
   mkdir -p "$d"
   for f in "$OUT"/gold/*.gold.txt; do
     n=$(basename "$f" .gold.txt)
+    # DOCS="news laws" redoes only those documents (OCR is the slow part).
+    if [ -n "${DOCS:-}" ] && [[ " $DOCS " != *" $n "* ]]; then continue; fi
     install -m 644 "$f" "$d/$n.gold.txt"
     if [ "$set" = oldocr ]; then
       $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300
       for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null; done > "$d/$n.input.txt"
     else
-      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 11 --dpi 300 --photocopy --loss 0.3 --blur 0.8 --seed 7
+      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300 --photocopy --loss 0.4 --blur 0.6 --seed 7
       for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null; done > "$d/$n.input.txt"
     fi
   done

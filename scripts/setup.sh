@@ -7,6 +7,7 @@ PACKAGES=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libtesseract-dev libleptonica-dev
   clang libclang-dev pkg-config poppler-utils fonts-dejavu-core time
   slurm-wlm munge
+  bsdutils
 )
 
 missing=()

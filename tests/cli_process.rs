@@ -267,6 +267,19 @@ fn usage_errors_exit_1_and_help_documents_exit_codes() {
     assert!(help.contains("Exit codes") && help.contains("2  finished, but some"));
     let resume_stdout = sohoa(&["process", corpus().to_str().unwrap(), "--resume"]);
     assert_eq!(resume_stdout.status.code(), Some(1));
+    // An output that cannot be created is fatal (even for root: /proc takes no new files).
+    let unwritable = sohoa(&[
+        "process",
+        corpus().to_str().unwrap(),
+        "-o",
+        "/proc/sohoa-test/out.jsonl",
+    ]);
+    assert_eq!(unwritable.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&unwritable.stderr);
+    assert!(
+        stderr.contains("cannot write output /proc/sohoa-test/out.jsonl"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -52,3 +52,35 @@ fn thai_binh_gold_is_the_seed_when_the_seed_is_present() {
         .expect("thai-binh");
     assert_eq!(doc.gold, seed);
 }
+
+#[test]
+fn every_set_scores_the_same_gold_documents() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/restore");
+    for name in ["stripped", "correct", "oldocr", "vieocr-photocopy"] {
+        let set = load(name);
+        assert_eq!(set.docs.len(), 3, "{name}");
+        for doc in &set.docs {
+            let gold = std::fs::read_to_string(root.join(format!("gold/{}.gold.txt", doc.name)))
+                .unwrap_or_else(|e| panic!("{name}/{}: {e}", doc.name));
+            assert_eq!(doc.gold, gold, "{name}/{} differs from gold/", doc.name);
+        }
+    }
+}
+
+#[test]
+fn ocr_sets_inputs_are_ocr_output_not_gold() {
+    for name in ["oldocr", "vieocr-photocopy"] {
+        let set = load(name);
+        for doc in &set.docs {
+            let words = doc.gold.split_whitespace().count();
+            let input_words = doc.input.split_whitespace().count();
+            assert_ne!(doc.input, doc.gold, "{name}/{}", doc.name);
+            // OCR of the whole rendered text: about as many words as the gold, not a fragment.
+            assert!(
+                input_words * 10 > words * 8 && input_words * 10 < words * 12,
+                "{name}/{}: {input_words} OCR words for {words} gold words",
+                doc.name
+            );
+        }
+    }
+}

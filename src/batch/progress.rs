@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::inputs::InputPath;
 use super::summary::Summary;
@@ -54,9 +54,15 @@ impl Observer for Console {
             bar.set_length(documents as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{bar:30} {pos}/{len} documents, {msg} pages, {per_sec}, ETA {eta}",
+                    "{bar:30} {pos}/{len} documents, {msg} pages, {rate}, ETA {eta}",
                 )
-                .expect("the template is valid"),
+                .expect("the template is valid")
+                .with_key(
+                    "rate",
+                    |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.1} documents/s", state.per_sec());
+                    },
+                ),
             );
             bar.set_message("0");
             bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -14,6 +14,8 @@ use sohoa::restore::Restorer;
 pub enum EvalCommand {
     /// Diacritic restoration against gold text: prints set, metric, before, after.
     Restore(RestoreArgs),
+    /// OCR against gold text: CER and WER per degradation variant.
+    Ocr(super::eval_ocr::OcrEvalArgs),
     /// Segmentation against hand-written expected records: per-field precision and recall.
     Segment(super::eval_segment::SegmentArgs),
 }
@@ -28,6 +30,10 @@ pub struct RestoreArgs {
     /// Score another system's outputs instead of running sohoa: DIR/<set name>/NAME.txt.
     #[arg(long)]
     outputs: Option<PathBuf>,
+    /// Load the restorer's tables (lm.bin, confusions.tsv, acronyms.tsv) from DIR instead of
+    /// the embedded ones, e.g. to try a newly learned confusion table without rebuilding.
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
     /// Print JSON (with per-document scores) instead of the table.
     #[arg(long)]
     json: bool,
@@ -40,12 +46,22 @@ pub struct RestoreArgs {
 pub fn run(cmd: EvalCommand) -> ExitCode {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
+        EvalCommand::Ocr(args) => super::eval_ocr::run(args),
         EvalCommand::Segment(args) => super::eval_segment::run(args),
     }
 }
 
 fn run_restore(args: RestoreArgs) -> ExitCode {
-    let restorer = Restorer::default();
+    let restorer = match &args.dictionaries {
+        None => Restorer::default(),
+        Some(dir) => match Restorer::load(dir) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("sohoa eval restore: {e}");
+                return super::exit::code(super::exit::FATAL);
+            }
+        },
+    };
     let mut reports: Vec<SetReport> = Vec::new();
     for dir in &args.sets {
         let set = match EvalSet::load(dir) {

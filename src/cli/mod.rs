@@ -2,9 +2,11 @@
 //! own file with its own `Args` and `run`, so adding one touches this file in two lines.
 
 mod eval;
+mod eval_ocr;
 mod eval_segment;
 mod merge;
 mod ocr;
+mod ocr_args;
 mod process;
 mod restore;
 mod schema;

@@ -13,9 +13,8 @@ use super::exit;
 pub struct Args {
     /// The document.
     file: PathBuf,
-    /// Tesseract language(s), e.g. `vie` or `vie+eng`.
-    #[arg(long, default_value = "vie")]
-    lang: String,
+    #[command(flatten)]
+    ocr: super::ocr_args::OcrArgs,
 }
 
 /// Runs `sohoa ocr`: exit 0 when every page was read, 2 when some pages failed.
@@ -24,17 +23,14 @@ pub fn run(args: Args) -> ExitCode {
         Ok(d) => d,
         Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
     };
-    let options = OcrOptions {
-        lang: args.lang,
-        ..OcrOptions::default()
-    };
+    let options: OcrOptions = args.ocr.options();
     let pages = if doc.media_type == MediaType::Text {
         vec![Ok(PageInput::TextLayer {
             number: 1,
             text: String::from_utf8_lossy(&doc.bytes).into_owned(),
         })]
     } else {
-        match ingest::pages(&doc) {
+        match ingest::pages_with_limit(&doc, options.max_megapixels) {
             Ok(p) => p,
             Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
         }

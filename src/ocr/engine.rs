@@ -95,8 +95,17 @@ impl Engine {
                 ),
             });
         }
-        // SAFETY: live handle.
-        unsafe { tess::TessBaseAPISetPageSegMode(engine.api.as_ptr(), engine.key.psm) };
+        // SAFETY: live handle; the C strings are static.
+        unsafe {
+            tess::TessBaseAPISetPageSegMode(engine.api.as_ptr(), engine.key.psm);
+            // Tesseract prints progress notes ("Detected 101 diacritics") on stderr, which would
+            // bury our own per-page errors in a batch.
+            tess::TessBaseAPISetVariable(
+                engine.api.as_ptr(),
+                c"debug_file".as_ptr(),
+                c"/dev/null".as_ptr(),
+            );
+        }
         Ok(engine)
     }
 
@@ -237,6 +246,14 @@ pub fn with_engine<T>(
 /// Drops this thread's engine now (it is otherwise dropped when the thread ends).
 pub fn release_thread_engine() {
     ENGINE.with(|cell| cell.borrow_mut().take());
+}
+
+/// Drops the engines of every thread of the current rayon pool and of this thread. Call it
+/// when OCR is over and the pool lives on (rayon's global pool never ends its threads), so the
+/// models are released before Tesseract's own static caches are torn down at exit.
+pub fn release_all_engines() {
+    rayon::broadcast(|_| release_thread_engine());
+    release_thread_engine();
 }
 
 /// The linked Tesseract's version, e.g. `5.3.0`.

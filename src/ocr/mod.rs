@@ -160,14 +160,11 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         }
         PageInput::Image { number, bytes, dpi } => (*number, bytes, *dpi),
     };
-    let header = pix::read_header(bytes)
+    // PNG and JPEG sizes are parsed here; Leptonica's probe covers TIFF and PNM.
+    let (w, h) = crate::ingest::image::dimensions(bytes)
+        .or_else(|| pix::read_header(bytes).map(|h| (h.width, h.height)))
         .ok_or_else(|| StageError::on_page(Stage::Decode, number, "unreadable image header"))?;
-    check_size(
-        number,
-        header.width as u64,
-        header.height as u64,
-        options.max_megapixels,
-    )?;
+    check_size(number, w.into(), h.into(), options.max_megapixels)?;
     let img = pix::Pix::decode(bytes)
         .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?;
     let (width, height) = (img.width(), img.height());

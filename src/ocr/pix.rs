@@ -29,8 +29,19 @@ impl Header {
     }
 }
 
+/// Leptonica prints its own errors ("Error in freadHeaderJpeg") on stderr; ours name the
+/// file and page, so its messages are turned off once per process.
+fn quiet_leptonica() {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    // SAFETY: setMsgSeverity only stores an integer.
+    QUIET.call_once(|| unsafe {
+        lept::setMsgSeverity(lept::L_SEVERITY_NONE as i32);
+    });
+}
+
 /// Reads the width and height from an encoded image's header (PNG, JPEG, TIFF, PNM, ...).
 pub fn read_header(bytes: &[u8]) -> Option<Header> {
+    quiet_leptonica();
     let (mut format, mut w, mut h, mut bps, mut spp, mut cmap) = (0, 0, 0, 0, 0, 0);
     // SAFETY: the pointer and length describe a live slice; out-pointers are valid locals.
     let rc = unsafe {
@@ -58,6 +69,7 @@ impl Pix {
 
     /// Decodes an encoded image. `None` when Leptonica cannot read it.
     pub fn decode(bytes: &[u8]) -> Option<Pix> {
+        quiet_leptonica();
         // SAFETY: Leptonica copies what it needs from the slice; a null return means failure.
         Pix::from_raw(unsafe { lept::pixReadMem(bytes.as_ptr(), bytes.len()) })
     }

@@ -13,6 +13,8 @@ static QUOTED: LazyLock<Regex> =
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"giai doan\s*(?:tu\s*)?(\d{4})\s*(?:-|–|—|den)\s*(\d{4})").expect("valid regex")
 });
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bnam\s+(\d{4})\b").expect("valid regex"));
 static AREA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"tren dia ban\s+").expect("valid regex"));
 
@@ -31,6 +33,10 @@ pub fn extract(title: Option<&str>, opening: &str, sections: &[Section]) -> Camp
                     start: m[1].parse().ok(),
                     end: m[2].parse().ok(),
                 };
+            } else if let Some(m) = YEAR.captures(&sk).filter(|_| text == title) {
+                // A one-year campaign: "phong trào thi đua ... năm 2024" in the subject.
+                let y = m[1].parse().ok();
+                c.period = Period { start: y, end: y };
             }
         }
         if c.scope.is_none() {

@@ -147,16 +147,21 @@ fn place_and_date(region: &[Line], number_line: Option<usize>, header: &mut Head
         header.date = Some(format!("{y:04}-{mo:02}-{d:02}"));
     }
     let before = &text[..sk.orig(m.get(0).expect("group 0").start())];
+    // Capitalised words, possibly joined by a dash ("Bà Rịa - Vũng Tàu"), up to six tokens.
     let mut words: Vec<&str> = Vec::new();
     for w in before.split_whitespace().rev() {
         let mut cs = w.chars();
         let capitalised = cs.next().is_some_and(char::is_uppercase)
             && cs.clone().count() > 0
             && cs.all(|c| c.is_lowercase());
-        if !capitalised || words.len() == 4 {
+        let dash = w == "-" && !words.is_empty();
+        if !(capitalised || dash) || words.len() == 6 {
             break;
         }
         words.push(w);
+    }
+    while words.last() == Some(&"-") {
+        words.pop();
     }
     if !words.is_empty() {
         words.reverse();

@@ -11,8 +11,11 @@ use super::doctypes::cited_names;
 use super::lines::{skel, Line, Skeleton};
 use super::model::LegalBasis;
 
+/// The number right after the type, or after "số" a few words on ("Luật Thi đua, khen thưởng
+/// số 06/2022/QH15").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:so\s*:?\s*)?(\d+(?:\s*[/\-]\s*[0-9a-z]+)+)").expect("valid regex")
+    Regex::new(r"^(?:\s*|[^;]{0,80}?\sso\s*:?\s*)(\d+(?:\s*[/\-]\s*[0-9a-z]+)+)")
+        .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -124,6 +124,32 @@ pub fn is_upper(s: &str) -> bool {
     letters >= 2
 }
 
+/// At most `max` bytes of `s`, cut back to a character boundary. Context lookups (headings above
+/// an item, the clause around a match) use bounded windows so that a pathological line cannot
+/// make the work quadratic.
+pub fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The last at most `max` bytes of `s`, cut forward to a character boundary.
+pub fn suffix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut start = s.len() - max;
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Joins line texts with single spaces.
 pub fn join(lines: &[Line]) -> String {
     let mut out = String::new();

@@ -33,6 +33,35 @@ fn looks_like_surname_first(s: &str) -> bool {
             .is_some_and(|w| SURNAMES.contains(&skel(w).as_str()))
 }
 
+/// Byte offset where a trailing run of two or more capital words starts, when the words before
+/// it end a recipient (";" or ",").
+fn trailing_capitals(item: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = item
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut first = words.len();
+    while first > 0 {
+        let w = words[first - 1].1;
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        if w.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    let run = words.len() - first;
+    if run >= 2 && first > 0 && words[first - 1].1.ends_with([';', ',']) {
+        Some(words[first].0)
+    } else {
+        None
+    }
+}
+
 /// Recipients and, if OCR ran it into the list, the signer's name.
 pub struct Parsed {
     /// One entry per "- ..." line.
@@ -69,7 +98,11 @@ pub fn parse(tail: &[Line], work: &mut usize) -> Parsed {
         };
         in_list = true;
         let mut item = item.trim().to_string();
-        // Cut a right-hand column or a run-in name after the last ";" or ".".
+        // Cut a right-hand column in capitals ("...; KT. CHỦ TỊCH") off the end.
+        if let Some(at) = trailing_capitals(&item) {
+            item.truncate(at);
+        }
+        // Cut a run-in name after the last ";" or ".".
         if let Some(at) = item.rfind([';', '.']) {
             let after = item[at + 1..].trim().to_string();
             if !after.is_empty() && (is_upper(&after) || looks_like_surname_first(&after)) {

@@ -1,12 +1,13 @@
 //! Award forms (Law on Emulation and Commendation 06/2022/QH15): orders, medals, honorary
 //! titles, prizes, certificates of merit and commendation, emulation titles.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::{has_kind, Unit};
-use crate::segment::lines::{skel, Skeleton};
+use crate::segment::lines::{prefix, skel, Skeleton};
 use crate::segment::model::AwardForm;
 
 /// (skeleton, normalised form, category); longer phrases first so they win.
@@ -231,7 +232,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 .then(|| end + rest.len() - r.len())
         };
         if let Some(from) = auth_from {
-            let tail = &k[from..];
+            // An authority is a few words: bound the search for its end.
+            let tail = prefix(&k[from..], 300);
             let stop = AUTH_STOP.find(tail).map_or(tail.len(), |m| m.start());
             let words: Vec<&str> = text[sk.orig(from)..sk.orig(from + stop)]
                 .split_whitespace()
@@ -275,18 +277,19 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<AwardForm> {
 
 fn collect<'a>(units: impl Iterator<Item = &'a Unit<'a>>, work: &mut usize) -> Vec<AwardForm> {
     let mut out: Vec<AwardForm> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut forms: HashSet<String> = HashSet::new();
     for u in units {
-        *work += 1;
+        *work += 1 + u.text.len() / 64;
         for m in mentions(&u.text) {
             let k = key(&m.form);
-            if out.iter().any(|a| key(a) == k) {
-                continue;
-            }
             // A bare mention adds nothing when the same form is already known with details.
             let bare = m.form.authority.is_none() && m.form.class.is_none();
-            if bare && out.iter().any(|a| a.form == m.form.form) {
+            if seen.contains(&k) || (bare && forms.contains(&m.form.form)) {
                 continue;
             }
+            seen.insert(k);
+            forms.insert(m.form.form.clone());
             out.push(m.form);
         }
     }

@@ -55,10 +55,9 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Criterion> {
             .iter()
             .rposition(|h| own_criteria(h))
             .map_or(0, |i| i + 1);
-        let chain = u.ancestors[from..]
-            .iter()
-            .copied()
-            .chain(std::iter::once(u.section.heading.as_str()));
+        let chain = u.ancestors[from..].iter().copied().chain(std::iter::once(
+            crate::segment::lines::prefix(&u.section.heading, 400),
+        ));
         let applies_to = chain
             .map(subjects)
             .find(|s| !s.is_empty())

@@ -10,6 +10,9 @@ pub mod timeline;
 
 use super::model::Section;
 
+/// Bytes of an ancestor heading kept as context (headings proper are far shorter).
+const HEADING_CONTEXT: usize = 400;
+
 /// One section's own words, with the headings above it (nearest last) for context.
 pub struct Unit<'a> {
     /// The section.
@@ -42,7 +45,9 @@ fn collect<'a>(s: &'a Section, path: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>)
         text,
         ancestors: path.clone(),
     });
-    path.push(&s.heading);
+    // Headings serve as context for every unit below them: bound them so a giant heading line
+    // is not re-read once per descendant.
+    path.push(crate::segment::lines::prefix(&s.heading, HEADING_CONTEXT));
     for c in &s.children {
         collect(c, path, out);
     }

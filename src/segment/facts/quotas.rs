@@ -42,7 +42,7 @@ fn bound(word: &str) -> String {
 
 /// The occasion named by the nearest heading that names one.
 fn occasion(u: &Unit<'_>) -> Option<String> {
-    let own = u.section.heading.as_str();
+    let own = crate::segment::lines::prefix(&u.section.heading, 400);
     for h in std::iter::once(own).chain(u.ancestors.iter().rev().copied()) {
         let k = skel(h);
         if k.contains("hang nam") {
@@ -66,17 +66,21 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Quota> {
         .iter()
         .filter(|u| !any_heading || has_kind(u, "quotas"))
     {
-        *work += 1;
+        *work += 1 + u.text.len() / 64;
         let sk = Skeleton::new(&u.text);
         let awards = mentions(&u.text);
         let occ = occasion(u);
+        // Matches come in text order, so the last award before each quota is found by walking
+        // one cursor forward (linear, not a search per quota).
+        let mut next_award = 0;
         for c in QUOTA.captures_iter(&sk.text) {
             let m = c.get(0).expect("group 0");
-            let award = awards
-                .iter()
-                .rev()
-                .find(|a| a.at < m.start())
-                .map(|a| a.form.text.clone());
+            while next_award < awards.len() && awards[next_award].at < m.start() {
+                next_award += 1;
+            }
+            let award = next_award
+                .checked_sub(1)
+                .map(|i| awards[i].form.text.clone());
             let b = bound(&c[1]);
             let count = c[2].parse().unwrap_or(0);
             out.push(Quota {

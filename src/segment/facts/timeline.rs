@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Unit;
-use crate::segment::lines::Skeleton;
+use crate::segment::lines::{prefix, suffix, Skeleton};
 use crate::segment::model::Milestone;
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -21,19 +21,25 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The clause around `[s, e)`: from the last ";" or sentence end before it to the next one.
 fn clause(text: &str, s: usize, e: usize) -> String {
-    let start = text[..s].rfind([';', '.', ':']).map_or(0, |i| i + 1);
-    let end = text[e..].find([';', '.']).map_or(text.len(), |i| e + i);
-    text[start..end]
-        .trim()
-        .trim_start_matches(['-', '+', ' '])
-        .to_string()
+    // Look at most WINDOW bytes each way, so many matches on one long line stay linear.
+    let before = suffix(&text[..s], WINDOW);
+    let after = prefix(&text[e..], WINDOW);
+    let start = before.rfind([';', '.', ':']).map_or(0, |i| i + 1);
+    let end = after.find([';', '.']).unwrap_or(after.len());
+    let mut out = before[start..].to_string();
+    out.push_str(&text[s..e]);
+    out.push_str(&after[..end]);
+    out.trim().trim_start_matches(['-', '+', ' ']).to_string()
 }
+
+/// Bytes of context searched on each side of a milestone for its clause.
+const WINDOW: usize = 300;
 
 /// Milestones in every section's own text.
 pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Milestone> {
     let mut out: Vec<(usize, usize, Milestone)> = Vec::new();
     for (ui, u) in units.iter().enumerate() {
-        *work += 1;
+        *work += 1 + u.text.len() / 64;
         let sk = Skeleton::new(&u.text);
         for c in QUARTER.captures_iter(&sk.text) {
             let m = c.get(0).expect("group 0");

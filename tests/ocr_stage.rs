@@ -1,0 +1,179 @@
+//! The OCR stage end to end with real Tesseract `vie` on the committed corpus (corpus/ocr):
+//! accuracy on a clean page, word boxes, multi-page TIFF, scanned PDFs, a corrupt page, and
+//! the megapixel cap.
+
+use std::path::{Path, PathBuf};
+
+use sohoa::eval::metrics::char_errors;
+use sohoa::ingest::{self, PageInput};
+use sohoa::ocr::{self, OcrOptions, OcrPage};
+use sohoa::pipeline::Pipeline;
+use sohoa::record::Status;
+use sohoa::Stage;
+
+fn corpus(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/ocr")
+        .join(rel)
+}
+
+fn gold(path: &Path) -> String {
+    std::fs::read_to_string(path.with_extension("gt.txt")).unwrap()
+}
+
+fn read_pages(path: &Path) -> Vec<Result<OcrPage, sohoa::StageError>> {
+    let doc = ingest::read(path).unwrap();
+    let opts = OcrOptions::default();
+    ingest::pages(&doc)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.and_then(|p| ocr::recognise(&p, &opts)))
+        .collect()
+}
+
+fn cer(hyp: &str, gold: &str) -> f64 {
+    char_errors(hyp, &gold.replace('\u{c}', "\n")).rate()
+}
+
+#[test]
+fn clean_page_reads_to_gold_with_sane_words() {
+    let path = corpus("pages/laws-001-clean.png");
+    let pages = read_pages(&path);
+    let page = pages[0].as_ref().unwrap();
+    let rate = cer(&page.text, &gold(&path));
+    assert!(
+        rate <= 0.005,
+        "CER {rate:.4} on a clean 300 dpi page\n{}",
+        page.text
+    );
+    assert_eq!((page.width, page.height, page.dpi), (2480, 3508, Some(300)));
+    assert!(!page.from_text_layer);
+    assert!(page.words.len() > 300, "{} words", page.words.len());
+    let mut last_top = 0;
+    for w in &page.words {
+        assert_eq!(&page.text[w.span.clone()], w.text);
+        assert!(w.bbox.w > 0 && w.bbox.h > 0, "{w:?}");
+        assert!(w.bbox.x + w.bbox.w <= page.width && w.bbox.y + w.bbox.h <= page.height);
+        // Text is inside the 30 mm left / 20 mm right margins (354 px / 236 px at 300 dpi).
+        assert!(
+            w.bbox.x >= 330 && w.bbox.x + w.bbox.w <= 2480 - 200,
+            "{w:?}"
+        );
+        // 13 pt type: x-height to cap-with-accent heights, 20-90 px at 300 dpi.
+        assert!((15..=110).contains(&w.bbox.h), "{w:?}");
+        assert!((0.0..=100.0).contains(&w.confidence));
+        assert!(w.bbox.y + 40 >= last_top, "reading order broken at {w:?}");
+        last_top = w.bbox.y;
+    }
+    assert!(page.mean_confidence > 85.0, "{}", page.mean_confidence);
+}
+
+#[test]
+fn multi_page_tiff_pages_are_read_and_reported_separately() {
+    let path = corpus("containers/plan-dpi200.tif");
+    let gold = gold(&path);
+    let golds: Vec<&str> = gold.split('\u{c}').collect();
+    let pages = read_pages(&path);
+    assert_eq!(pages.len(), 2);
+    for (i, (p, g)) in pages.iter().zip(&golds).enumerate() {
+        let p = p.as_ref().unwrap();
+        assert_eq!((p.number, p.dpi), (i + 1, Some(200)));
+        // Boxes are in the 200 dpi scan's own pixels even though OCR ran on an upscaled copy.
+        assert!(
+            p.words.iter().all(|w| w.bbox.x + w.bbox.w <= p.width),
+            "page {}",
+            i + 1
+        );
+        let rate = cer(&p.text, g);
+        assert!(rate <= 0.01, "page {}: CER {rate:.4}\n{}", i + 1, p.text);
+    }
+}
+
+#[test]
+fn scanned_pdfs_pages_are_extracted_and_read() {
+    for (file, max_cer) in [("plan-clean.pdf", 0.005), ("plan-photocopy.pdf", 0.04)] {
+        let path = corpus(&format!("containers/{file}"));
+        let doc = ingest::read(&path).unwrap();
+        let inputs: Vec<PageInput> = ingest::pages(&doc)
+            .unwrap()
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert!(inputs.iter().all(|p| matches!(p, PageInput::Image { .. })));
+        let record = Pipeline::default().process_document(&doc);
+        assert_eq!(record.status, Status::Ok, "{file}: {:?}", record.errors);
+        let ocr = record.ocr.as_ref().unwrap();
+        assert_eq!(ocr.pages.len(), inputs.len());
+        assert!(ocr.pages.iter().all(|p| !p.from_text_layer && p.words > 50));
+        let rate = cer(&record.text, &gold(&path));
+        assert!(rate <= max_cer, "{file}: CER {rate:.4}");
+    }
+}
+
+/// A three-page scanned PDF (150 dpi JPEG pages rendered from the plan's gold text) whose
+/// second page's JPEG has its header destroyed.
+fn pdf_with_corrupt_second_page() -> Vec<u8> {
+    use sohoa::corpus::{self, container, layout, Variant};
+    let text = std::fs::read_to_string(corpus("text/thai-binh-2023-plan.txt")).unwrap();
+    let font = layout::load_font(Path::new(corpus::DEFAULT_FONT)).unwrap();
+    let pages = corpus::render_text(&text, &font, &layout::Layout::default()).unwrap();
+    let scans: Vec<_> = pages[..3]
+        .iter()
+        .map(|p| corpus::degrade(&p.image, p.dpi, Variant::Dpi150, 1))
+        .collect();
+    let mut pdf = container::pdf(&scans, container::PdfImageEncoding::Dct).unwrap();
+    let soi: Vec<usize> = pdf
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFF, 0xD8, 0xFF])
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(soi.len(), 3);
+    for b in &mut pdf[soi[1] + 2..soi[1] + 400] {
+        *b = 0x5A;
+    }
+    pdf
+}
+
+#[test]
+fn a_corrupt_page_fails_only_that_page() {
+    let doc = ingest::from_bytes("corrupt.pdf".into(), pdf_with_corrupt_second_page()).unwrap();
+    let record = Pipeline::default().process_document(&doc);
+    assert_eq!(record.status, Status::Partial);
+    assert_eq!(record.errors.len(), 1, "{:?}", record.errors);
+    assert_eq!(record.errors[0].page, Some(2));
+    let read: Vec<usize> = record
+        .ocr
+        .as_ref()
+        .unwrap()
+        .pages
+        .iter()
+        .map(|p| p.page)
+        .collect();
+    assert_eq!(read, [1, 3]);
+    assert!(record.text.contains("KẾ HOẠCH"));
+}
+
+#[test]
+fn oversized_images_are_refused_from_their_header() {
+    // A PNG that declares 20000 x 20000 pixels and holds no image data at all: refusing it
+    // with a size error (not a decode error) shows nothing was decoded.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&20000u32.to_be_bytes());
+    png.extend_from_slice(&20000u32.to_be_bytes());
+    png.extend_from_slice(&[8, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let doc = ingest::from_bytes("huge.png".into(), png.clone()).unwrap();
+    let pages = ingest::pages(&doc).unwrap();
+    let e = pages[0].as_ref().unwrap_err();
+    assert_eq!((e.stage, e.page), (Stage::Decode, Some(1)));
+    assert!(e.message.contains("400.0 megapixels"), "{}", e.message);
+    // The OCR stage checks again for page inputs built elsewhere.
+    let page = PageInput::Image {
+        number: 4,
+        bytes: png,
+        dpi: None,
+    };
+    let e = ocr::recognise(&page, &OcrOptions::default()).unwrap_err();
+    assert_eq!(e.page, Some(4));
+    assert!(e.message.contains("over the limit of 150"), "{}", e.message);
+}
