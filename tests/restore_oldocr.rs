@@ -22,7 +22,7 @@ fn wer(doc: &str) -> (f64, f64) {
 
 #[test]
 fn old_ocr_dong_thap_word_errors_drop() {
-    // Measured: WER 84.0% → 11.2% (the gold also fixes split and glued words, which
+    // Measured: WER 84.0% → 11.8% (the gold also fixes split and glued words, which
     // restoration does not attempt).
     let (before, after) = wer("dong-thap-2022-plan");
     assert!(before > 0.8 && after < 0.13, "WER {before:.3} → {after:.3}");
@@ -30,7 +30,7 @@ fn old_ocr_dong_thap_word_errors_drop() {
 
 #[test]
 fn old_ocr_ta_ma_word_errors_drop() {
-    // Measured: WER 82.6% → 11.2%.
+    // Measured: WER 82.6% → 10.5%.
     let (before, after) = wer("ta-ma-2023-plan");
     assert!(before > 0.8 && after < 0.13, "WER {before:.3} → {after:.3}");
 }

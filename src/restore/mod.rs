@@ -95,8 +95,12 @@ pub const REVIEW_THRESHOLD: f32 = 0.6;
 /// The committed language model. A `static`, not a `const`, so the bytes exist once in the
 /// binary instead of being copied at each use.
 static LM_BYTES: &[u8] = include_bytes!("../../dictionaries/lm.bin");
-/// The committed confusion table.
-static CONFUSIONS: &str = include_str!("../../dictionaries/confusions.tsv");
+/// The committed confusion table (learned), and the prior listed in the issue, merged at load.
+static CONFUSIONS: &str = concat!(
+    include_str!("../../dictionaries/confusions.tsv"),
+    "\n",
+    include_str!("../../dictionaries/confusions-issue.tsv")
+);
 /// The committed acronym counts.
 static ACRONYMS: &str = include_str!("../../dictionaries/acronyms.tsv");
 /// The committed place names.
@@ -170,7 +174,8 @@ impl Restorer {
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
-    /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv` and `places.txt` from `dir`.
+    /// Loads `lm.bin`, `confusions.tsv`, `confusions-issue.tsv`, `acronyms.tsv` and `places.txt`
+    /// from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -180,7 +185,9 @@ impl Restorer {
             std::fs::read(&path).map_err(|source| RestoreError::Io { path, source })
         };
         let lm = read("lm.bin")?;
-        let conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
+        let mut conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
+        conf.push('\n');
+        conf.push_str(&String::from_utf8_lossy(&read("confusions-issue.tsv")?));
         let acr = String::from_utf8_lossy(&read("acronyms.tsv")?).into_owned();
         let places = String::from_utf8_lossy(&read("places.txt")?).into_owned();
         Restorer::from_parts(&lm, &conf, &acr, &places)
