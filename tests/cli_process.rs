@@ -326,3 +326,27 @@ fn closed_stdout_is_a_normal_exit() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+#[test]
+fn ocr_options_reach_the_engine() {
+    // A language with no traineddata fails the page's OCR, naming the language: proof that
+    // `--lang` is passed through `process` to the engine rather than ignored.
+    let page = corpus()
+        .parent()
+        .unwrap()
+        .join("ocr/pages/plan-001-clean.png");
+    let out = sohoa(&[
+        "process",
+        "-q",
+        "--lang",
+        "nosuchlang",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let records = lines(&out.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["status"], "failed");
+    let message = records[0]["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("nosuchlang"), "{message}");
+    assert_eq!(records[0]["errors"][0]["stage"], "ocr");
+}

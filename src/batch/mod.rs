@@ -182,6 +182,9 @@ pub fn run(
             }
         }
     });
+    // The pool's threads each hold a Tesseract engine; release them while the pool still
+    // lives, before Tesseract's static caches are torn down at exit.
+    pool.install(crate::ocr::engine::release_all_engines);
     if let Some(e) = failure {
         return Err(out_err(e));
     }

@@ -49,6 +49,8 @@ pub struct Args {
     /// Text inputs larger than this many MiB become failed records without being read.
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     max_text_mb: u64,
+    #[command(flatten)]
+    ocr: super::ocr_args::OcrArgs,
 }
 
 /// Runs `sohoa process`.
@@ -101,7 +103,10 @@ pub fn run(args: Args) -> ExitCode {
         test_delay: test_delay(),
         max_text_bytes: args.max_text_mb.saturating_mul(1 << 20).max(1),
     };
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline {
+        ocr: args.ocr.options(),
+        ..Pipeline::default()
+    };
     let mut console = Console::new(args.quiet);
     let result = match manifest {
         None => batch::run(&pipeline, &inputs, &output, &options, &mut console),
