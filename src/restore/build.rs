@@ -292,16 +292,7 @@ fn count_places(c: &mut Counter, path: &Path, times: u32) -> Result<usize, Build
                 continue;
             }
             names.push(field.to_owned());
-            for prefix in [
-                "Thành phố ",
-                "Tỉnh ",
-                "Huyện ",
-                "Quận ",
-                "Thị xã ",
-                "Thị trấn ",
-                "Xã ",
-                "Phường ",
-            ] {
+            for prefix in super::places::ADMIN_PREFIXES {
                 if let Some(rest) = field.strip_prefix(prefix) {
                     names.push(rest.to_owned());
                 }

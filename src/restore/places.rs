@@ -60,23 +60,25 @@ impl Places {
     }
 }
 
+/// Administrative-unit prefixes of gazetteer names ("Tỉnh Thái Bình" is also "Thái Bình").
+pub const ADMIN_PREFIXES: [&str; 8] = [
+    "Thành phố ",
+    "Tỉnh ",
+    "Huyện ",
+    "Quận ",
+    "Thị xã ",
+    "Thị trấn ",
+    "Xã ",
+    "Phường ",
+];
+
 /// The place names of the gazetteer TSV, without their administrative prefix, split at ` - `
 /// (Bà Rịa - Vũng Tàu gives two names), 2 to 4 well-formed syllables, sorted and unique.
 pub fn names_from_gazetteer(tsv: &str) -> Vec<String> {
-    const PREFIXES: [&str; 8] = [
-        "Thành phố ",
-        "Tỉnh ",
-        "Huyện ",
-        "Quận ",
-        "Thị xã ",
-        "Thị trấn ",
-        "Xã ",
-        "Phường ",
-    ];
     let mut names: Vec<String> = Vec::new();
     for field in tsv.lines().skip(1).flat_map(|l| l.split('\t')) {
         let field = field.trim();
-        let name = PREFIXES
+        let name = ADMIN_PREFIXES
             .iter()
             .find_map(|p| field.strip_prefix(p))
             .unwrap_or(field);
