@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # Renders the CONFUSION split (document ordinal i % 100 == 1) of ../shared/corpora to page
 # images and OCRs them, giving (source, OCR) pairs for `sohoa-learn confusions`:
-#   target/confusion-pairs/eng/pNNN.{src,ocr}.txt  clean 300 dpi pages, `tesseract -l eng`
-#   target/confusion-pairs/vie/pNNN.{src,ocr}.txt  photocopy-degraded 150 dpi, `tesseract -l vie`
-# Usage: scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60)
-# Needs python3 with Pillow (PYTHON=...), tesseract with eng and vie. Never reads the eval split
-# or the seeds.
+#   target/confusion-pairs/eng/pNNN.{src,ocr}.txt  clean 300 dpi pages and (odd pages) the
+#                                                  `photocopy` variant, `tesseract -l eng`
+#   target/confusion-pairs/vie/pNNN.{src,ocr}.txt  `photocopy` variant (150 dpi), `tesseract -l vie`
+#   target/confusion-pairs/dev-{eng,vie}/...       DEV more pages per engine, made the same way
+#                                                  from later documents of the same split: a
+#                                                  tuning set that was not learned from
+# Pages are rendered by the project renderer (`sohoa-corpus render`).
+# Usage: scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60; DEV=20 by default)
+# Needs python3, tesseract with eng and vie, and fonts-liberation2. Never reads the eval split or the seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 C=$SHARED/corpora
 PY=${PYTHON:-python3}
 PAGES=${1:-60}
+DEV=${DEV:-20}
 OUT=target/confusion-pairs
 JOBS=${JOBS:-2}
-cargo build --quiet --bin sohoa-learn
-LEARN=target/debug/sohoa-learn
-mkdir -p "$OUT/eng" "$OUT/vie"
+cargo build --quiet --release --bin sohoa-learn --bin sohoa-corpus
+LEARN=target/release/sohoa-learn
+CORPUS=$PWD/target/release/sohoa-corpus
+mkdir -p "$OUT/eng" "$OUT/vie" "$OUT/dev-eng" "$OUT/dev-vie"
 
 # Interleave administrative-register law text with news so both engines see both registers.
 $LEARN split --split confusion --min-chars 100 "$C/laws-vlc.txt" > "$OUT/laws.txt"
@@ -26,9 +32,9 @@ $LEARN split --split confusion --min-chars 100 "$C/laws-vlc.txt" > "$OUT/laws.tx
 
 # Pack documents into page-sized texts (~2,400 bytes), alternating laws and news pages, and
 # alternating engines; fonts rotate so no one typeface's shapes dominate.
-$PY - "$OUT" "$PAGES" <<'PYEOF'
+$PY - "$OUT" "$PAGES" "$DEV" <<'PYEOF'
 import sys
-out, pages = sys.argv[1], int(sys.argv[2])
+out, pages, dev = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 def docs(path):
     return [d.strip() for d in open(path, encoding="utf-8").read().split("\n\n") if d.strip()]
 def pack(ds):
@@ -42,40 +48,59 @@ def pack(ds):
         yield cur
 laws, news = pack(docs(f"{out}/laws.txt")), pack(docs(f"{out}/news.txt"))
 n = 0
-for k in range(2 * pages):
-    src = laws if k % 4 < 2 else news
-    text = next(src, None)
+for k in range(2 * (pages + dev)):
+    # Laws run out first (the split holds ~110 KB of them); news then fills the rest.
+    first, second = (laws, news) if k % 4 < 2 else (news, laws)
+    text = next(first, None) or next(second, None)
     if text is None:
         break
     eng = "eng" if k % 2 == 0 else "vie"
+    if k // 2 >= pages:
+        eng = "dev-" + eng
     open(f"{out}/{eng}/p{k // 2:03d}.txt", "w", encoding="utf-8").write(text)
 PYEOF
 
-FONTS=(/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
+# Liberation Serif has the metrics and much of the look of Times New Roman, the typeface the
+# administrative layout standard prescribes (apt package fonts-liberation2).
+FONTS=(/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
+       /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
        /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf
        /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
        /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
 
-# One job: render page text $2 of engine $1 and OCR it.
+# One job: render page text $2 of engine $1 with `sohoa-corpus` and OCR its pages in order.
 one() {
   local eng=$1 txt=$2 base=${2%.txt} k
   k=$(basename "$base" | tr -dc 0-9); k=$((10#$k))
-  local font=${FONTS[$((k % ${#FONTS[@]}))]}
+  local font=${FONTS[$((k % ${#FONTS[@]}))]} dir name
+  dir=$(dirname "$base"); name=$(basename "$base")
   [ -s "$base.ocr.txt" ] && return 0
-  if [ "$eng" = eng ]; then
-    $PY scripts/render_text.py "$txt" "$base" --font "$font" --pt 12 --dpi 300
-    for p in "$base"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null; done > "$base.ocr.tmp"
+  if [ "${eng#dev-}" = eng ]; then
+    # Old OCR was made from real scans: every other page is a photocopy-like scan (150 dpi,
+    # binarised), where `-l eng` reads a worn Đ as P or B, as in the archives' old OCR.
+    local variant=clean dpi=300
+    if [ $((k % 2)) = 1 ]; then variant=photocopy dpi=150; fi
+    "$CORPUS" render --text "$txt" --out "$dir" --name "$name" --variant $variant \
+      --font "$font" --font-pt 12 --seed "$k" > /dev/null
+    for p in "$base"-[0-9][0-9][0-9]-$variant.png; do
+      OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng --dpi $dpi 2>/dev/null
+    done > "$base.ocr.tmp"
+    cat "$base"-[0-9][0-9][0-9]-$variant.gt.txt > "$base.src.txt"
   else
-    $PY scripts/render_text.py "$txt" "$base" --font "$font" --pt 11 --dpi 300 --photocopy --loss 0.3 --blur 0.8 --seed "$k"
-    for p in "$base"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null; done > "$base.ocr.tmp"
+    "$CORPUS" render --text "$txt" --out "$dir" --name "$name" --variant photocopy \
+      --font "$font" --font-pt 11 --seed "$k" > /dev/null
+    for p in "$base"-[0-9][0-9][0-9]-photocopy.png; do
+      OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null
+    done > "$base.ocr.tmp"
+    cat "$base"-[0-9][0-9][0-9]-photocopy.gt.txt > "$base.src.txt"
   fi
-  mv "$base.rendered.txt" "$base.src.txt"
-  rm -f "$base"-[0-9][0-9].png
+  rm -f "$base"-[0-9][0-9][0-9]-*.png "$base"-[0-9][0-9][0-9]-*.gt.txt
   mv "$base.ocr.tmp" "$base.ocr.txt"
 }
 export -f one
-export PY FONTS_STR="${FONTS[*]}"
-for eng in eng vie; do
-  for t in "$OUT/$eng"/p[0-9][0-9][0-9].txt; do echo "$eng $t"; done
+export CORPUS FONTS_STR="${FONTS[*]}"
+for eng in eng vie dev-eng dev-vie; do
+  for t in "$OUT/$eng"/p[0-9][0-9][0-9].txt; do [ -e "$t" ] && echo "$eng $t"; done
 done | xargs -P "$JOBS" -n 2 bash -c 'FONTS=($FONTS_STR); one "$0" "$1"'
-echo "pairs: $(ls "$OUT"/eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/vie/*.ocr.txt | wc -l) vie" >&2
+echo "pairs: $(ls "$OUT"/eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/vie/*.ocr.txt | wc -l) vie," \
+  "dev $(ls "$OUT"/dev-eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/dev-vie/*.ocr.txt | wc -l) vie" >&2

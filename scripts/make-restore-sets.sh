@@ -2,15 +2,16 @@
 # Rebuilds the restoration evaluation sets in corpus/restore/ from the EVAL split
 # (document ordinal i % 100 == 0) of ../shared/corpora and the seed thai-binh-2023-plan.txt.
 # Usage: scripts/make-restore-sets.sh [gold|stripped|correct|oldocr|vieocr|all]   (default all)
-# The OCR sets need tesseract (eng, vie) and ImageMagick; see corpus/restore/README.md.
+# The OCR sets need tesseract (eng, vie); see corpus/restore/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 C=$SHARED/corpora
 OUT=corpus/restore
 what=${1:-all}
-cargo build --quiet --bin sohoa-learn
-LEARN=target/debug/sohoa-learn
+cargo build --quiet --release --bin sohoa-learn --bin sohoa-corpus
+LEARN=target/release/sohoa-learn
+CORPUS=target/release/sohoa-corpus
 
 # Long paragraphs are wrapped so that a rendered page keeps the gold line structure.
 wrap() { python3 -c 'import sys,textwrap
@@ -50,12 +51,17 @@ make_correct() {
   install -m 644 "$OUT"/gold/*.gold.txt "$d/"
 }
 
-PY=${PYTHON:-python3}
-# OCR input for every gold text: render with scripts/render_text.py, OCR each page.
-#   oldocr: clean 300 dpi pages read with `tesseract -l eng` (OCR without a Vietnamese model)
-#   vieocr-photocopy: 150 dpi binarised photocopy-like pages read with `tesseract -l vie`
+# OCR input for every gold text: render with the project renderer (`sohoa-corpus render`, Noto
+# Serif 12 pt, A4 at 300 dpi, seed 7), OCR each page image in order.
+#   oldocr: the clean pages read with `tesseract -l eng` (OCR without a Vietnamese model)
+#   vieocr-photocopy: the `photocopy` variant (150 dpi, blurred, toner noise, binarised) read
+#   with `tesseract -l vie --dpi 150`
+# The renderer draws exactly the gold words (it fails on a glyph the font lacks), so the set's
+# gold is the gold text itself; only line breaks differ, and word accuracy ignores them.
+FONT=/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf
 make_ocr() {
-  local set=$1 d=$OUT/$1 tmp
+  local set=$1 d=$OUT/$1 tmp variant lang
+  if [ "$set" = oldocr ]; then variant=clean lang="-l eng"; else variant=photocopy lang="-l vie --dpi 150"; fi
   tmp=$(mktemp -d)
   mkdir -p "$d"
   for f in "$OUT"/gold/*.gold.txt; do
@@ -63,13 +69,12 @@ make_ocr() {
     # DOCS="news laws" redoes only those documents (OCR is the slow part).
     if [ -n "${DOCS:-}" ] && [[ " $DOCS " != *" $n "* ]]; then continue; fi
     install -m 644 "$f" "$d/$n.gold.txt"
-    if [ "$set" = oldocr ]; then
-      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300
-      for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null; done > "$d/$n.input.txt"
-    else
-      $PY scripts/render_text.py "$f" "$tmp/$n" --font /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf --pt 12 --dpi 300 --photocopy --loss 0.4 --blur 0.6 --seed 7
-      for p in "$tmp/$n"-[0-9][0-9].png; do OMP_THREAD_LIMIT=1 tesseract "$p" - -l vie --dpi 150 2>/dev/null; done > "$d/$n.input.txt"
-    fi
+    $CORPUS render --text "$f" --out "$tmp" --name "$n" --variant "$variant" \
+      --font "$FONT" --font-pt 12 --seed 7 > /dev/null
+    # shellcheck disable=SC2086 # $lang is two or four words on purpose
+    for p in "$tmp/$n"-[0-9][0-9][0-9]-"$variant".png; do
+      OMP_THREAD_LIMIT=1 tesseract "$p" - $lang 2>/dev/null
+    done > "$d/$n.input.txt"
   done
   rm -rf "$tmp"
 }

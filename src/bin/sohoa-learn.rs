@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use sohoa::restore::learn::estimate::{learn, TextPair};
-use sohoa::restore::learn::export::{decoder_table, merge_min};
+use sohoa::restore::learn::export::{decoder_table, merge_min, slip_table};
 use sohoa::restore::learn::split::{documents, Split};
 
 /// Makes the learned tables and evaluation sets of sohoa's restorer.
@@ -51,6 +51,22 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
         /// Leave out edits seen fewer times than this.
+        #[arg(long, default_value_t = 3)]
+        min_count: u64,
+    },
+    /// Learn the mark slips of a Vietnamese OCR (`ế` read for `ể`) from pairs made like those
+    /// of `confusions` (e.g. the degraded `-l vie` pages); writes a table in the same format.
+    Slips {
+        /// Directories of pairs, counted together.
+        #[arg(long = "pairs", required = true)]
+        pairs: Vec<PathBuf>,
+        /// Output table.
+        #[arg(long, default_value = "dictionaries/slips-vie.tsv")]
+        out: PathBuf,
+        /// Rounds of align-then-count (round 0 uses fixed costs).
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Leave out slips seen fewer times than this.
         #[arg(long, default_value_t = 3)]
         min_count: u64,
     },
@@ -166,6 +182,38 @@ fn run(cli: Cli) -> std::io::Result<()> {
             );
             std::fs::write(&path, table.to_tsv(&header))?;
             eprintln!("sohoa-learn: {} entries -> {}", table.len(), path.display());
+        }
+        Command::Slips {
+            pairs,
+            out: path,
+            rounds,
+            min_count,
+        } => {
+            let mut found = Vec::new();
+            for dir in &pairs {
+                found.extend(read_pairs(dir)?);
+            }
+            let (_, counts, stats) = learn(&found, rounds, min_count);
+            let table = slip_table(&counts, min_count);
+            let header = format!(
+                "Mark slips of a Vietnamese OCR: observed<TAB>intended<TAB>cost, NFC lowercase, single letters,\n\
+                 tones kept, cost = -log10 P(observed | intended). Used for marked text that shows OCR noise.\n\
+                 Made by: sohoa-learn slips {} --rounds {rounds} --min-count {min_count}\n\
+                 from pairs made by scripts/make-confusion-pairs.sh out of the confusion split (document\n\
+                 i % 100 == 1) of ../shared/corpora only; never eval text or seeds.\n\
+                 {} pairs, {} word pairs aligned, {} of {} character edits not identities",
+                pairs
+                    .iter()
+                    .map(|p| format!("--pairs {}", p.display()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                found.len(),
+                stats.words,
+                stats.errors,
+                stats.edits
+            );
+            std::fs::write(&path, table.to_tsv(&header))?;
+            eprintln!("sohoa-learn: {} slips -> {}", table.len(), path.display());
         }
         Command::Strip { file } => {
             let text = read_input(file)?;

@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::confusion::Confusions;
 use super::lm::Model;
-use super::syllable::{split_tone, strip, strip_char, Syllable};
+use super::syllable::{split_tone, strip, strip_char, with_tone, Syllable, Tone};
 
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
@@ -73,6 +75,9 @@ pub struct Channel {
     pub keep_unknown: f32,
     /// Price of keeping a well-formed syllable too rare to be a candidate itself.
     pub keep_rare: f32,
+    /// Whether mark slips are priced by the learned slips of a Vietnamese OCR where those are
+    /// cheaper than the costs above (`ế` for `ể` is a common misreading, `ế` for `ệ` is not).
+    pub learned_slips: bool,
 }
 
 impl Channel {
@@ -87,6 +92,7 @@ impl Channel {
         ocr: false,
         keep_unknown: 0.0,
         keep_rare: 2.0,
+        learned_slips: false,
     };
     /// OCR made without a Vietnamese model: marks mostly lost, letters often confused.
     pub const NOISY: Channel = Channel {
@@ -99,6 +105,7 @@ impl Channel {
         ocr: true,
         keep_unknown: 2.5,
         keep_rare: 1.0,
+        learned_slips: false,
     };
     /// Text that is marked (Vietnamese OCR or typed text): changes need strong evidence.
     pub const MARKED: Channel = Channel {
@@ -111,6 +118,13 @@ impl Channel {
         ocr: false,
         keep_unknown: 0.0,
         keep_rare: 0.0,
+        learned_slips: false,
+    };
+    /// Marked text that shows OCR noise (Vietnamese OCR of a poor scan): as [`Channel::MARKED`],
+    /// but the slips that OCR is known to make cost what they were learned to cost.
+    pub const MARKED_OCR: Channel = Channel {
+        learned_slips: true,
+        ..Channel::MARKED
     };
 
     /// Cost of reading the letter `o` where `c` was meant; `None` when they are different
@@ -158,6 +172,38 @@ pub struct Candidate {
 
 /// Largest channel cost a candidate may have.
 pub const MAX_COST: f32 = 2.5;
+/// Largest channel cost of a repair of a word that is no syllable at all, in marked text where
+/// nothing else is offered for it: keeping such a word costs more than this (see the restorer's
+/// slot), so a dearer confusion (`rn` for `m`) is still the likelier reading.
+const REPAIR_MAX_COST: f32 = 4.0;
+/// Cost of any Vietnamese letter on the base of a letter with a mark Vietnamese does not use
+/// (`ö`, `ä`, `ï`): OCR saw a mark there but not which one.
+const FOREIGN_MARK: f32 = 0.5;
+
+/// Cost of a marked vowel read as one of the symbols OCR puts where it could not read one
+/// (`hi¢u`, `K& hoạch`; the symbols the tokenizer keeps inside words).
+const JUNK_VOWEL: f32 = 1.0;
+/// Skeletons of the vowels a junk symbol may stand for.
+const MARKED_VOWEL_BASES: [char; 6] = ['a', 'e', 'i', 'o', 'u', 'y'];
+
+/// True for a symbol OCR writes for a marked vowel it could not read.
+fn is_junk(c: char) -> bool {
+    matches!(c, '¢' | '&' | '@')
+}
+
+/// The base letter of a letter with a mark Vietnamese does not use (`ö` → `o`, `ï` → `i`).
+fn foreign_base(c: char) -> Option<char> {
+    if c.is_ascii() || strip_char(c) != c || !c.is_alphabetic() {
+        return None;
+    }
+    let base = c.nfd().next()?;
+    (base.is_ascii_alphabetic() && base != c).then_some(base)
+}
+
+/// `strip_char` that also takes foreign marks off.
+fn skeleton_char(c: char) -> char {
+    foreign_base(c).unwrap_or_else(|| strip_char(c))
+}
 /// Candidates kept per token, cheapest first, in OCR mode.
 const MAX_CANDIDATES: usize = 12;
 
@@ -167,21 +213,58 @@ pub struct Generator<'a> {
     pub inventory: &'a Inventory,
     /// OCR confusions.
     pub confusions: &'a Confusions,
+    /// Learned mark slips of a Vietnamese OCR (used when the channel asks for them).
+    pub slips: &'a Confusions,
+    /// Whether the observed word starts with a capital (its first letter may then have been
+    /// misread the way capitals are, `P` for `Đ`).
+    pub capital: bool,
 }
 
 impl Generator<'_> {
+    /// Cost of the letter `c` read as `o`: the channel's price, or the learned slip's when the
+    /// channel uses learned slips and that is cheaper.
+    #[inline]
+    fn letter(&self, o: char, c: char, channel: &Channel) -> Option<f32> {
+        if let Some(b) = foreign_base(o) {
+            return (strip_char(c) == b).then_some(FOREIGN_MARK);
+        }
+        if is_junk(o) {
+            return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
+                .then_some(JUNK_VOWEL);
+        }
+        let base = channel.letter(o, c)?;
+        if channel.learned_slips && o != c {
+            if let Some(s) = self.slips.letter(o, c) {
+                return Some(base.min(s));
+            }
+        }
+        Some(base)
+    }
+
     /// Candidates for the lowercase word `lower`, under `channel`, appended to `out`.
     pub fn candidates(&self, lower: &str, channel: &Channel, out: &mut Vec<Candidate>) {
+        self.candidates_within(lower, channel, MAX_COST, out);
+    }
+
+    /// As [`Generator::candidates`], with candidates up to channel cost `max_cost`.
+    pub fn candidates_within(
+        &self,
+        lower: &str,
+        channel: &Channel,
+        max_cost: f32,
+        out: &mut Vec<Candidate>,
+    ) {
         let obs: Vec<char> = lower.chars().collect();
         let letters = obs.iter().all(|c| c.is_alphabetic());
+        let skeleton = || obs.iter().map(|&c| skeleton_char(c)).collect::<String>();
         if letters {
-            let sk = strip(lower);
+            let sk = skeleton();
             for &id in self.inventory.with_skeleton(&sk) {
                 let form = &self.inventory.chars[id as usize];
                 let cost: f32 = obs
                     .iter()
                     .zip(form)
-                    .map(|(&o, &c)| channel.letter(o, c).unwrap_or(f32::INFINITY))
+                    .map(|(&o, &c)| self.letter(o, c, channel).unwrap_or(f32::INFINITY))
                     .sum();
                 if cost <= MAX_COST {
                     out.push(Candidate { id, cost });
@@ -193,19 +276,24 @@ impl Generator<'_> {
         if !channel.ocr && !out.is_empty() {
             return;
         }
+        let max_cost = if !channel.ocr && Syllable::parse(lower).is_none() {
+            max_cost.max(REPAIR_MAX_COST)
+        } else {
+            max_cost
+        };
         let start = out.len();
         let mut skeletons: Vec<(String, f32)> = Vec::new();
-        self.variants(&obs, 0, String::new(), 0.0, 0, &mut skeletons);
+        self.variants(&obs, 0, String::new(), 0.0, 0, max_cost, &mut skeletons);
         skeletons.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         skeletons.dedup_by(|a, b| a.0 == b.0);
-        let exact = if letters { strip(lower) } else { String::new() };
+        let exact = if letters { skeleton() } else { String::new() };
         for (sk, _) in &skeletons {
             if *sk == exact {
                 continue;
             }
             for &id in self.inventory.with_skeleton(sk) {
                 let cost = self.distance(&obs, &self.inventory.chars[id as usize], channel);
-                if cost <= MAX_COST {
+                if cost <= max_cost {
                     out.push(Candidate { id, cost });
                 }
             }
@@ -214,7 +302,8 @@ impl Generator<'_> {
         out.truncate(start + MAX_CANDIDATES);
     }
 
-    /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within [`MAX_COST`].
+    /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within `max_cost`.
+    #[allow(clippy::too_many_arguments)]
     fn variants(
         &self,
         obs: &[char],
@@ -222,6 +311,7 @@ impl Generator<'_> {
         cur: String,
         cost: f32,
         depth: usize,
+        max_cost: f32,
         out: &mut Vec<(String, f32)>,
     ) {
         if out.len() >= 256 {
@@ -233,8 +323,14 @@ impl Generator<'_> {
         }
         if obs[i].is_alphabetic() {
             let mut next = cur.clone();
-            next.push(strip_char(obs[i]));
-            self.variants(obs, i + 1, next, cost, depth, out);
+            next.push(skeleton_char(obs[i]));
+            self.variants(obs, i + 1, next, cost, depth, max_cost, out);
+        } else if is_junk(obs[i]) && cost + JUNK_VOWEL <= max_cost {
+            for v in MARKED_VOWEL_BASES {
+                let mut next = cur.clone();
+                next.push(v);
+                self.variants(obs, i + 1, next, cost + JUNK_VOWEL, depth, max_cost, out);
+            }
         }
         if depth >= 3 {
             return;
@@ -242,11 +338,16 @@ impl Generator<'_> {
         let mut key = String::new();
         for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
             key.push(obs[i + k - 1]);
-            for (int, w) in self.confusions.intended(&key) {
-                if cost + w <= MAX_COST {
+            let initial = if i == 0 && self.capital {
+                self.confusions.intended_initial(&key)
+            } else {
+                &[]
+            };
+            for (int, w) in self.confusions.intended(&key).iter().chain(initial) {
+                if cost + w <= max_cost {
                     let mut next = cur.clone();
                     next.push_str(&strip(int));
-                    self.variants(obs, i + k, next, cost + w, depth + 1, out);
+                    self.variants(obs, i + k, next, cost + w, depth + 1, max_cost, out);
                 }
             }
         }
@@ -267,7 +368,7 @@ impl Generator<'_> {
                     continue;
                 }
                 if i < n && j < m {
-                    if let Some(c) = channel.letter(obs[i], cand[j]) {
+                    if let Some(c) = self.letter(obs[i], cand[j], channel) {
                         let t = &mut d[(i + 1) * w + j + 1];
                         *t = t.min(here + c);
                     }
@@ -275,18 +376,18 @@ impl Generator<'_> {
                 key.clear();
                 for k in 1..=self.confusions.max_observed.min(n - i) {
                     key.push(obs[i + k - 1]);
-                    for (int, cost) in self.confusions.intended(&key) {
+                    let tone = chunk_tone(&obs[i..i + k]);
+                    let initial = if i == 0 && j == 0 && self.capital {
+                        self.confusions.intended_initial(&key)
+                    } else {
+                        &[]
+                    };
+                    for (int, cost) in self.confusions.intended(&key).iter().chain(initial) {
                         let ic: Vec<char> = int.chars().collect();
                         if j + ic.len() > m {
                             continue;
                         }
-                        let mut extra = 0.0;
-                        for (a, b) in ic.iter().zip(&cand[j..j + ic.len()]) {
-                            match channel.letter(*a, *b) {
-                                Some(x) => extra += x,
-                                None => extra = f32::INFINITY,
-                            }
-                        }
+                        let extra = chunk_cost(&ic, &cand[j..j + ic.len()], tone, channel);
                         let t = &mut d[(i + k) * w + j + ic.len()];
                         *t = t.min(here + cost + extra);
                     }
@@ -294,6 +395,49 @@ impl Generator<'_> {
             }
         }
         d[n * w + m]
+    }
+}
+
+/// The tone an observed chunk carries (`é` → acute), 0 for none.
+fn chunk_tone(obs: &[char]) -> Tone {
+    obs.iter()
+        .map(|&c| split_tone(c).1)
+        .rfind(|&t| t != 0)
+        .unwrap_or(0)
+}
+
+/// Cost of the candidate letters `cand` standing where the table says OCR wrote a chunk for
+/// `intended` (whose tones the table folds away). An OCR that misreads a vowel's shape usually
+/// still sees its tone mark (`cé` is `có` far more often than `cô`), so when the observed chunk
+/// carries a tone, the candidate's tone is compared with it rather than priced as added; marks
+/// other than tones are compared letter by letter.
+fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -> f32 {
+    let toned = cand.iter().any(|&c| {
+        let (b, _) = split_tone(c);
+        with_tone(b, 1) != b
+    });
+    if tone == 0 || !toned {
+        return intended
+            .iter()
+            .zip(cand)
+            .map(|(&a, &b)| channel.letter(a, b).unwrap_or(f32::INFINITY))
+            .sum();
+    }
+    let mut cost = 0.0;
+    let mut cand_tone = 0;
+    for (&a, &b) in intended.iter().zip(cand) {
+        let (bb, bt) = split_tone(b);
+        if bt != 0 {
+            cand_tone = bt;
+        }
+        cost += channel.letter(split_tone(a).0, bb).unwrap_or(f32::INFINITY);
+    }
+    cost + if cand_tone == tone {
+        0.0
+    } else if cand_tone == 0 {
+        channel.tone_drop
+    } else {
+        channel.tone_change
     }
 }
 
@@ -315,9 +459,12 @@ mod tests {
     fn edit_distance_uses_the_confusion_table() {
         let conf = Confusions::parse("6\tô\t0.3\nir\tư\t0.7\n").unwrap();
         let inv = Inventory::default();
+        let none = Confusions::default();
         let g = Generator {
             inventory: &inv,
             confusions: &conf,
+            slips: &none,
+            capital: false,
         };
         let ch = Channel::NOISY;
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
@@ -326,5 +473,85 @@ mod tests {
         let d = g.distance(&chars("chirc"), &chars("chức"), &ch);
         assert!((d - (0.7 + ch.tone_add)).abs() < 1e-6, "{d}");
         assert!(g.distance(&chars("ab"), &chars("xy"), &ch).is_infinite());
+    }
+
+    #[test]
+    fn learned_slips_are_used_only_when_the_channel_asks() {
+        let slips = Confusions::parse("ế\tể\t1.1\n").unwrap();
+        let (inv, conf) = (Inventory::default(), Confusions::default());
+        let g = Generator {
+            inventory: &inv,
+            confusions: &conf,
+            slips: &slips,
+            capital: false,
+        };
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let d = |ch: &Channel, c: &str| g.distance(&chars("kế"), &chars(c), ch);
+        assert!((d(&Channel::MARKED_OCR, "kể") - 1.1).abs() < 1e-6);
+        assert_eq!(d(&Channel::MARKED, "kể"), Channel::MARKED.tone_change);
+        // A slip the OCR was not seen to make keeps the channel's price.
+        assert_eq!(d(&Channel::MARKED_OCR, "kệ"), Channel::MARKED.tone_change);
+    }
+
+    #[test]
+    fn foreign_marks_stand_for_some_vietnamese_mark() {
+        assert_eq!(foreign_base('ö'), Some('o'));
+        assert_eq!(foreign_base('Ä'), Some('A'));
+        assert_eq!(foreign_base('ố'), None);
+        assert_eq!(foreign_base('o'), None);
+        let (inv, conf) = (Inventory::default(), Confusions::default());
+        let g = Generator {
+            inventory: &inv,
+            confusions: &conf,
+            slips: &conf,
+            capital: false,
+        };
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let d = g.distance(&chars("sö"), &chars("số"), &Channel::MARKED);
+        assert!((d - FOREIGN_MARK).abs() < 1e-6, "{d}");
+        assert!(g
+            .distance(&chars("sö"), &chars("sa"), &Channel::MARKED)
+            .is_infinite());
+        // A junk symbol stands for some marked vowel, never a plain one or a consonant.
+        let d = g.distance(&chars("hi¢u"), &chars("hiệu"), &Channel::NOISY);
+        assert!((d - JUNK_VOWEL).abs() < 1e-6, "{d}");
+        assert!(g
+            .distance(&chars("hi¢u"), &chars("hieu"), &Channel::NOISY)
+            .is_infinite());
+        assert!(g
+            .distance(&chars("s¢"), &chars("sn"), &Channel::NOISY)
+            .is_infinite());
+    }
+
+    #[test]
+    fn an_observed_tone_carries_over_through_a_confusion() {
+        // `é` read for a rounded vowel: the acute it shows is the intended word's tone.
+        let conf = Confusions::parse("é\tô\t0.45\né\to\t1.0\n").unwrap();
+        let inv = Inventory::default();
+        let none = Confusions::default();
+        let g = Generator {
+            inventory: &inv,
+            confusions: &conf,
+            slips: &none,
+            capital: false,
+        };
+        let ch = Channel::NOISY;
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let d = |c: &str| g.distance(&chars("cé"), &chars(c), &ch);
+        assert!((d("cố") - 0.45).abs() < 1e-6, "{}", d("cố"));
+        assert!((d("có") - 1.0).abs() < 1e-6, "{}", d("có"));
+        assert!(
+            (d("cô") - (0.45 + ch.tone_drop)).abs() < 1e-6,
+            "{}",
+            d("cô")
+        );
+        assert!(
+            (d("cồ") - (0.45 + ch.tone_change)).abs() < 1e-6,
+            "{}",
+            d("cồ")
+        );
+        // Without a tone on the observed side, a tone on the candidate is an added one.
+        let d = g.distance(&chars("ce"), &chars("cố"), &ch);
+        assert!(d.is_infinite(), "e is not in this table: {d}");
     }
 }

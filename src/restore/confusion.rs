@@ -26,6 +26,11 @@ pub struct Confusions {
     by_observed: HashMap<String, Vec<(String, f32)>>,
     /// Longest observed string, in characters.
     pub max_observed: usize,
+    /// (observed, intended) → cost for entries of one character a side, for letter lookups.
+    single: HashMap<(char, char), f32>,
+    /// Confusions of a capital at the start of a word (intended written in capitals in the
+    /// table, `p → Đ`), by observed string, with the intended side in lowercase.
+    initial: HashMap<String, Vec<(String, f32)>>,
 }
 
 impl Confusions {
@@ -59,12 +64,24 @@ impl Confusions {
                 continue;
             }
             c.max_observed = c.max_observed.max(obs.chars().count());
+            if int.chars().any(char::is_uppercase) {
+                c.initial
+                    .entry(obs.to_owned())
+                    .or_default()
+                    .push((int.to_lowercase(), cost));
+                continue;
+            }
+            let (mut o1, mut i1) = (obs.chars(), int.chars());
+            if let (Some(o), None, Some(i), None) = (o1.next(), o1.next(), i1.next(), i1.next()) {
+                let slot = c.single.entry((o, i)).or_insert(cost);
+                *slot = slot.min(cost);
+            }
             c.by_observed
                 .entry(obs.to_owned())
                 .or_default()
                 .push((int.to_owned(), cost));
         }
-        for v in c.by_observed.values_mut() {
+        for v in c.by_observed.values_mut().chain(c.initial.values_mut()) {
             v.sort_by(|a, b| a.1.total_cmp(&b.1));
         }
         Ok(c)
@@ -73,6 +90,17 @@ impl Confusions {
     /// The intended strings OCR may have read as `observed`, with their costs.
     pub fn intended(&self, observed: &str) -> &[(String, f32)] {
         self.by_observed.get(observed).map_or(&[], Vec::as_slice)
+    }
+
+    /// The intended strings OCR may have read as `observed` at the start of a capitalised
+    /// word (beyond those of [`Confusions::intended`]), with their costs.
+    pub fn intended_initial(&self, observed: &str) -> &[(String, f32)] {
+        self.initial.get(observed).map_or(&[], Vec::as_slice)
+    }
+
+    /// The cost of the letter `intended` read as `observed`, if the table has that entry.
+    pub fn letter(&self, observed: char, intended: char) -> Option<f32> {
+        self.single.get(&(observed, intended)).copied()
     }
 
     /// Number of observed strings in the table.
@@ -96,6 +124,11 @@ mod tests {
         assert_eq!(c.intended("6")[0], ("ô".to_owned(), 0.3));
         assert_eq!(c.intended("").len(), 1);
         assert_eq!(c.max_observed, 2);
+        assert_eq!(c.letter('6', 'ô'), Some(0.3));
+        assert_eq!(c.letter('i', 'ư'), None);
+        let c = Confusions::parse("p\tĐ\t0.5\np\tđ\t3\n").unwrap();
+        assert_eq!(c.intended("p"), [("đ".to_owned(), 3.0)]);
+        assert_eq!(c.intended_initial("p"), [("đ".to_owned(), 0.5)]);
         assert!(Confusions::parse("6\tô\n").is_err());
         assert!(Confusions::parse("6\tô\t-1\n").is_err());
     }

@@ -95,16 +95,24 @@ pub const REVIEW_THRESHOLD: f32 = 0.6;
 /// The committed language model. A `static`, not a `const`, so the bytes exist once in the
 /// binary instead of being copied at each use.
 static LM_BYTES: &[u8] = include_bytes!("../../dictionaries/lm.bin");
-/// The committed confusion table (learned), and the prior listed in the issue, merged at load.
-static CONFUSIONS: &str = concat!(
-    include_str!("../../dictionaries/confusions.tsv"),
-    "\n",
-    include_str!("../../dictionaries/confusions-issue.tsv")
-);
+/// The committed confusion table (learned from rendered and OCR'd text).
+static CONFUSIONS: &str = include_str!("../../dictionaries/confusions.tsv");
+/// The committed mark slips of Vietnamese OCR (learned; see `Channel::MARKED_OCR`).
+static SLIPS: &str = include_str!("../../dictionaries/slips-vie.tsv");
 /// The committed acronym counts.
 static ACRONYMS: &str = include_str!("../../dictionaries/acronyms.tsv");
 /// The committed place names.
 static PLACES: &str = include_str!("../../dictionaries/places.txt");
+
+/// Share of marked words that are not known syllables from which a marked text is taken for
+/// Vietnamese OCR output (see `channel_for`).
+const MARKED_OCR_UNKNOWN: f32 = 0.004;
+
+/// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
+/// number, and this one is one of many (see `number_or_word`).
+const NUMBER_KEEP: f32 = 1.0;
+/// Largest channel cost of a word offered for a lone number in old OCR.
+const NUMBER_WORD_MAX_COST: f32 = 4.0;
 
 /// Added to the cost of every other form of a word that spells a gazetteer name.
 const PLACE_PREFERENCE: f32 = 2.0;
@@ -134,6 +142,7 @@ pub struct Restorer {
     model: Model,
     inventory: Inventory,
     confusions: Confusions,
+    slips: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
     /// Hypotheses kept per position.
@@ -171,11 +180,12 @@ impl Restorer {
     /// The model committed in `dictionaries/`, compiled into the binary (no file access).
     pub fn embedded() -> Restorer {
         Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
+            .and_then(|r| r.with_slips(SLIPS))
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
-    /// Loads `lm.bin`, `confusions.tsv`, `confusions-issue.tsv`, `acronyms.tsv` and `places.txt`
-    /// from `dir`.
+    /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv`, `places.txt` and (if present)
+    /// `slips-vie.tsv` from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -185,12 +195,22 @@ impl Restorer {
             std::fs::read(&path).map_err(|source| RestoreError::Io { path, source })
         };
         let lm = read("lm.bin")?;
-        let mut conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
-        conf.push('\n');
-        conf.push_str(&String::from_utf8_lossy(&read("confusions-issue.tsv")?));
+        let conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
         let acr = String::from_utf8_lossy(&read("acronyms.tsv")?).into_owned();
         let places = String::from_utf8_lossy(&read("places.txt")?).into_owned();
-        Restorer::from_parts(&lm, &conf, &acr, &places)
+        // Optional, so that a table directory made before slips were learned still loads.
+        let slips = read("slips-vie.tsv").unwrap_or_default();
+        Restorer::from_parts(&lm, &conf, &acr, &places)?
+            .with_slips(&String::from_utf8_lossy(&slips))
+    }
+
+    /// Replaces the learned mark slips of Vietnamese OCR (`slips-vie.tsv` text).
+    ///
+    /// # Errors
+    /// [`RestoreError::Confusions`] when the table is malformed.
+    pub fn with_slips(mut self, slips: &str) -> Result<Self, RestoreError> {
+        self.slips = Confusions::parse(slips)?;
+        Ok(self)
     }
 
     /// Builds a restorer from the contents of its four tables.
@@ -218,6 +238,7 @@ impl Restorer {
             model,
             inventory,
             confusions,
+            slips: Confusions::default(),
             acronyms,
             places: places::Places::parse(places),
             beam: 8,
@@ -256,7 +277,7 @@ impl Restorer {
             let mut slots: Vec<Slot> = (seg_start..i)
                 .map(|j| self.slot(text, &tokens, j, &channel))
                 .collect();
-            if channel != Channel::MARKED {
+            if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
                 self.prefer_places(text, &mut slots);
             }
             self.emit(text, &slots, &mut copied, &mut out);
@@ -394,12 +415,16 @@ impl Restorer {
     /// Chooses the channel from how marked and how noisy the document's words are.
     fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
         let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);
+        let mut unknown_marked = 0usize;
         for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = &text[t.span.clone()];
             if w.chars().all(char::is_alphabetic) {
                 words += 1;
                 if w.chars().any(|c| strip_char(c) != c) {
                     marked += 1;
+                    let known = Syllable::parse(&w.to_lowercase())
+                        .is_some_and(|s| self.model.id(&s.render()) != lm::UNK);
+                    unknown_marked += usize::from(!known);
                 }
             } else if w.chars().any(char::is_alphabetic) {
                 junk += 1;
@@ -408,10 +433,17 @@ impl Restorer {
         if words == 0 {
             return Channel::STRIPPED;
         }
+        let unknown = unknown_marked as f32 / marked.max(1) as f32;
         let marked = marked as f32 / words as f32;
         let junk = junk as f32 / words as f32;
         if marked >= 0.45 {
-            Channel::MARKED
+            // Typed text has almost no marked word that is not a syllable; OCR of a poor scan
+            // leaves some (`phạni`, `ghửơng`), and with them the slips it is known to make.
+            if unknown >= MARKED_OCR_UNKNOWN {
+                Channel::MARKED_OCR
+            } else {
+                Channel::MARKED
+            }
         } else if marked < 0.08 && junk < 0.01 {
             Channel::STRIPPED
         } else {
@@ -429,6 +461,9 @@ impl Restorer {
             outs: vec![out],
         };
         match token.kind {
+            Kind::Number if channel.ocr && token::lone_number(text, tokens, i) => {
+                return self.number_or_word(token, src, channel);
+            }
             Kind::Number => return fixed(lm::NUM, Out::Keep),
             Kind::Punct => {
                 let c = src.chars().next().map_or(' ', token::punct_name);
@@ -452,6 +487,8 @@ impl Restorer {
         let gen = Generator {
             inventory: &self.inventory,
             confusions: &self.confusions,
+            slips: &self.slips,
+            capital: src.starts_with(char::is_uppercase),
         };
         gen.candidates(&lower, channel, &mut cands);
         let parsed = Syllable::parse(&lower);
@@ -486,6 +523,36 @@ impl Restorer {
             };
             slot.choices.push(Choice { id: own, cost });
             slot.outs.push(Out::Keep);
+        }
+        slot
+    }
+
+    /// A lone number in old OCR: the number (at the price of being this number among all
+    /// numbers `<num>` stands for) or a word OCR may have misread as digits, through the
+    /// confusion table; the language model decides.
+    fn number_or_word(&self, token: Token, src: &str, channel: &Channel) -> Slot {
+        let mut cands: Vec<Candidate> = Vec::new();
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.confusions,
+            slips: &self.slips,
+            capital: false,
+        };
+        gen.candidates_within(src, channel, NUMBER_WORD_MAX_COST, &mut cands);
+        let mut slot = Slot {
+            token,
+            choices: vec![Choice {
+                id: lm::NUM,
+                cost: NUMBER_KEEP,
+            }],
+            outs: vec![Out::Keep],
+        };
+        for c in cands {
+            slot.choices.push(Choice {
+                id: c.id,
+                cost: c.cost,
+            });
+            slot.outs.push(Out::Form(c.id));
         }
         slot
     }

@@ -74,6 +74,35 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
     })
 }
 
+/// True when the number token `tokens[i]` stands where a word could: one or two digits with
+/// spaces around (a `,` `;` `)` or closing quote may follow) and no number next to it. In old OCR
+/// such a token may be a misread word (`6` for `ở`, `14` for `là`); a number glued to `/`, `.`,
+/// `-`, `:` or `%` (dates, codes, list numbers, decimals, times) never is.
+pub fn lone_number(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind != Kind::Number || t.span.len() > 2 {
+        return false;
+    }
+    let number = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == Kind::Number)
+    };
+    if number(i.checked_sub(1)) || number(Some(i + 1)) {
+        return false;
+    }
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    if !space(text[..t.span.start].chars().next_back()) {
+        return false;
+    }
+    let mut after = text[t.span.end..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(',' | ';' | ')' | '”' | '"' | '’') => space(after.next()),
+        Some(_) => false,
+    }
+}
+
 /// How a word is capitalised, so the restored form can be written the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -158,6 +187,20 @@ mod tests {
             ]
         );
         assert_eq!(show(" & "), vec![(Punct, "&")]);
+    }
+
+    #[test]
+    fn lone_numbers_are_those_a_word_could_stand_for() {
+        fn lone(text: &str) -> Vec<&str> {
+            let toks: Vec<Token> = tokens(text).collect();
+            (0..toks.len())
+                .filter(|&i| lone_number(text, &toks, i))
+                .map(|i| &text[toks[i].span.clone()])
+                .collect()
+        }
+        assert_eq!(lone("Tuy 14 mot 6 nha, 6, ngay"), ["14", "6", "6"]);
+        // Dates, codes, list numbers, decimals, long numbers and runs of numbers stay numbers.
+        assert!(lone("ngay 12/5 so 161/KH 6. Muc 1,5 2020 12 3 8:30 5% 1-2").is_empty());
     }
 
     #[test]

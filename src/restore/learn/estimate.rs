@@ -80,6 +80,23 @@ pub fn count_pair(pair: &TextPair, table: &ConfusionTable, fallback: &Fallback) 
         } else {
             group_edits(align_chars(&o, &t, table, fallback))
         };
+        // A capital is worn and misread differently from its small letter (`Đ` read `P` or `B`
+        // on poor scans, where `đ` is read `d`): the edit at the start of a capitalised word is
+        // counted again with its intended side in capitals, against the capitalised words.
+        let first = intended[i].chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            for len in 1..=MAX_CHUNK.min(tc.len()) {
+                let start: String = tc[..len].iter().collect();
+                *c.contexts.entry(start.to_uppercase()).or_default() += 1;
+            }
+            if let Some(e) = edits.iter().find(|e| !e.intended.is_empty()) {
+                let cap = Edit {
+                    observed: e.observed.clone(),
+                    intended: e.intended.to_uppercase(),
+                };
+                *c.edits.entry(cap).or_default() += 1;
+            }
+        }
         for e in edits {
             *c.edits.entry(e).or_default() += 1;
         }
