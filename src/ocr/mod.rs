@@ -1,9 +1,10 @@
 //! OCR: a page image → [`OcrPage`] (text, every word's box and confidence) with Tesseract.
 //!
 //! [`engine`] holds one Tesseract engine per thread, [`pix`] the Leptonica image and header
-//! probe, [`preprocess`] the optional clean-ups, [`omp`] the OpenMP guard for the binary.
+//! probe, [`preprocess`] the optional clean-ups ([`median`] the denoising filter), [`omp`] the OpenMP guard for the binary.
 
 pub mod engine;
+pub mod median;
 pub mod omp;
 pub mod pix;
 pub mod preprocess;
