@@ -191,7 +191,8 @@ impl Pix {
         Pix::from_raw(unsafe { lept::pixScale(self.as_ptr(), factor, factor) })
     }
 
-    /// Skew-corrected copy (Leptonica's default search, ±7°) and the angle found, in degrees.
+    /// Skew-corrected copy (Leptonica's default search, ±7°) and the angle found, in degrees:
+    /// the copy is the page turned clockwise by that angle about its centre, at the same size.
     pub fn deskew(&self) -> Option<(Pix, f32)> {
         let (mut angle, mut conf) = (0f32, 0f32);
         // SAFETY: valid PIX; returns a new PIX or null; out-pointers are valid locals.
@@ -200,8 +201,9 @@ impl Pix {
     }
 
     /// Copy turned upright when Leptonica's text orientation test is confident that the page is
-    /// rotated by 90°, 180° or 270°; `None` when it is upright or the test is not conclusive.
-    pub fn orient_upright(&self) -> Option<Pix> {
+    /// rotated by 90°, 180° or 270°, with the clockwise quarter turns applied; `None` when it is
+    /// upright or the test is not conclusive.
+    pub fn orient_upright(&self) -> Option<(Pix, u8)> {
         // SAFETY: all pointers come from live PIXes we own; results are checked for null.
         unsafe {
             let bin = Pix::from_raw(lept::pixConvertTo1(self.as_ptr(), 130))?;
@@ -220,7 +222,7 @@ impl Pix {
                 4 => 3,
                 _ => return None,
             };
-            Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads))
+            Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads)).map(|p| (p, quads as u8))
         }
     }
 }
