@@ -169,6 +169,7 @@ fn run(cli: Cli) -> std::io::Result<()> {
                 "OCR confusions: observed<TAB>intended<TAB>cost, NFC lowercase, cost = -log10 P(observed | intended).\n\
                  Only confusions that are not mark slips on the same letters (the decoder prices those);\n\
                  intended tones folded (6 -> ô covers ố ồ ổ ỗ ộ). Several channels merged by the lowest cost.\n\
+                 An intended side in capitals is a confusion of the capital starting a word (p -> Đ).\n\
                  Made by: sohoa-learn confusions {} --rounds {rounds} --min-count {min_count}\n\
                  from pairs made by scripts/make-confusion-pairs.sh (see dictionaries/README.md) out of the\n\
                  confusion split (document i % 100 == 1) of ../shared/corpora only; never eval text or seeds.\n\
