@@ -24,7 +24,12 @@ struct Hyp {
 
 /// The best path through `lattice` (one option index per position), given `weight` on channel
 /// costs and at most `beam` hypotheses per position.
-pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize) -> Vec<usize> {
+pub fn viterbi<C: AsRef<[Choice]>>(
+    model: &Model,
+    lattice: &[C],
+    weight: f32,
+    beam: usize,
+) -> Vec<usize> {
     let mut layers: Vec<Vec<Hyp>> = Vec::with_capacity(lattice.len() + 1);
     layers.push(vec![Hyp {
         prev: BOS,
@@ -37,6 +42,7 @@ pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize)
     let mut bigrams: Vec<f32> = Vec::new();
     let mut prev_k = 1usize;
     for opts in lattice {
+        let opts = opts.as_ref();
         let k = opts.len();
         table.clear();
         table.resize(prev_k * k, (f32::NEG_INFINITY, 0));
@@ -108,48 +114,69 @@ pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize)
     path
 }
 
+/// log10 p(c | a b) as [`Model::score`] computes it, from the stored context `ab`
+/// ([`Model::bigram`] of (a, b)) and log10 p(c | b), which the caller may have at hand.
+#[inline]
+fn score_from(model: &Model, ab: Option<usize>, c: u16, bc: impl FnOnce() -> f32) -> f32 {
+    match ab {
+        Some(j) => match model.trigram_in_context(j, c) {
+            Some(p) => p,
+            None => model.backoff(j) + bc(),
+        },
+        None => bc(),
+    }
+}
+
 /// Scores of every option at position `t` with the rest of `path` fixed (LM terms that involve
-/// `t`, minus weighted channel cost), in option order.
-pub fn local_scores(
+/// `t`, minus weighted channel cost), in option order, written to `out`.
+///
+/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
+/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
+/// as the context of e, and the terms that do not involve `c` are found once for all options.
+pub fn local_scores<C: AsRef<[Choice]>>(
     model: &Model,
-    lattice: &[Vec<Choice>],
+    lattice: &[C],
     path: &[usize],
     t: usize,
     weight: f32,
-) -> Vec<f32> {
+    out: &mut Vec<f32>,
+) {
     let id = |i: isize| -> u16 {
         if i < 0 {
             BOS
         } else if i as usize >= lattice.len() {
             EOS
         } else {
-            lattice[i as usize][path[i as usize]].id
+            lattice[i as usize].as_ref()[path[i as usize]].id
         }
     };
     let t = t as isize;
     let n = lattice.len() as isize;
     let (a, b) = (id(t - 2), id(t - 1));
     let (d, e) = (id(t + 1), id(t + 2));
-    lattice[t as usize]
-        .iter()
-        .map(|o| {
-            let c = o.id;
-            // A missing left context is sentence start: the model saw <s> once, not twice.
-            let mut s = if t == 0 {
-                model.score2(BOS, c)
-            } else {
-                model.score(a, b, c)
-            };
-            // Position t + 1 always exists: a word or the sentence end.
-            s += if t == 0 {
-                model.score(BOS, c, d)
-            } else {
-                model.score(b, c, d)
-            };
-            if t + 1 < n {
-                s += model.score(c, d, e);
-            }
-            s - weight * o.cost
-        })
-        .collect()
+    // A missing left context is sentence start: the model saw <s> once, not twice, so the
+    // first word is scored by p(c | <s>) and the second by p(d | <s> c).
+    let x = if t == 0 { BOS } else { b };
+    let ab = if t == 0 { None } else { model.bigram(a, b) };
+    let mut de: Option<f32> = None;
+    out.clear();
+    out.extend(lattice[t as usize].as_ref().iter().map(|o| {
+        let c = o.id;
+        let xc = model.bigram(x, c);
+        let p_xc = model.score2_at(xc, x, c);
+        let mut s = if t == 0 {
+            p_xc
+        } else {
+            score_from(model, ab, c, || p_xc)
+        };
+        // Position t + 1 always exists: a word or the sentence end.
+        let cd = model.bigram(c, d);
+        s += score_from(model, xc, d, || model.score2_at(cd, c, d));
+        if t + 1 < n {
+            s += score_from(model, cd, e, || {
+                *de.get_or_insert_with(|| model.score2(d, e))
+            });
+        }
+        s - weight * o.cost
+    }));
 }

@@ -14,6 +14,8 @@
 
 use std::collections::HashMap;
 
+use super::successors::Successors;
+
 /// First bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"SOHOALM\x01";
 /// Sentence start.
@@ -39,6 +41,9 @@ pub enum ModelError {
     /// The vocabulary is not UTF-8.
     #[error("language model vocabulary is not UTF-8")]
     BadVocabulary,
+    /// The n-gram arrays are not sorted runs with consistent offsets.
+    #[error("language model n-gram tables are inconsistent")]
+    BadTables,
 }
 
 /// A loaded trigram model.
@@ -60,6 +65,8 @@ pub struct Model {
     tri_start: Vec<u32>,
     tri_w: Vec<u16>,
     tri_p: Vec<u8>,
+    /// Bigram (a, b) → its index, without searching `bi_w`.
+    succ: Successors,
 }
 
 /// Reads little-endian arrays from a byte slice.
@@ -142,6 +149,10 @@ impl Model {
         let tri_start = r.u32s(nb + 1)?;
         let tri_w = r.u16s(nt)?;
         let tri_p = r.take(nt)?.to_vec();
+        if !sorted_runs(&bi_start, &bi_w, v) || !sorted_runs(&tri_start, &tri_w, v) {
+            return Err(ModelError::BadTables);
+        }
+        let succ = Successors::new(v, &bi_start, &bi_w);
         Ok(Model {
             vocab,
             ids,
@@ -156,6 +167,7 @@ impl Model {
             tri_start,
             tri_w,
             tri_p,
+            succ,
         })
     }
 
@@ -172,15 +184,33 @@ impl Model {
     /// Index of bigram (a, b), if stored.
     #[inline]
     pub fn bigram(&self, a: u16, b: u16) -> Option<usize> {
+        Some(self.bi_start[a as usize] as usize + self.succ.rank(a, b)?)
+    }
+
+    /// Index of bigram (a, b) found by binary search in the sorted arrays: what
+    /// [`Model::bigram`] must agree with.
+    pub fn bigram_by_search(&self, a: u16, b: u16) -> Option<usize> {
         let lo = self.bi_start[a as usize] as usize;
         let hi = self.bi_start[a as usize + 1] as usize;
         self.bi_w[lo..hi].binary_search(&b).ok().map(|i| lo + i)
     }
 
+    /// Bytes held by the bigram index (see [`Successors`]).
+    pub fn index_bytes(&self) -> usize {
+        self.succ.heap_bytes()
+    }
+
     /// log10 p(c | b) with back-off to the unigram.
     #[inline]
     pub fn score2(&self, b: u16, c: u16) -> f32 {
-        match self.bigram(b, c) {
+        self.score2_at(self.bigram(b, c), b, c)
+    }
+
+    /// log10 p(c | b) when `bc` is what [`Model::bigram`] returned for (b, c): lets a caller
+    /// that also needs (b, c) as a trigram context search for it once.
+    #[inline]
+    pub fn score2_at(&self, bc: Option<usize>, b: u16, c: u16) -> f32 {
+        match bc {
             Some(j) => self.codes[0][self.bi_p[j] as usize],
             None => self.uni_b[b as usize] + self.uni_p[c as usize],
         }
@@ -220,5 +250,72 @@ impl Model {
             Ok(i) => self.codes[2][self.tri_p[lo + i] as usize],
             Err(_) => self.codes[1][self.bi_b[j] as usize] + self.score2(b, c),
         }
+    }
+}
+
+/// True when `start` has `n + 1` non-decreasing offsets ending at `items.len()` and every run
+/// `items[start[i]..start[i + 1]]` is strictly increasing and below `v`.
+fn sorted_runs(start: &[u32], items: &[u16], v: usize) -> bool {
+    start.first() == Some(&0)
+        && start.last().map(|&e| e as usize) == Some(items.len())
+        && start.windows(2).all(|w| {
+            w[0] <= w[1]
+                && w[1] as usize <= items.len()
+                && items[w[0] as usize..w[1] as usize]
+                    .windows(2)
+                    .all(|p| p[0] < p[1])
+        })
+        && items.iter().all(|&i| (i as usize) < v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> &'static Model {
+        crate::restore::shared().model()
+    }
+
+    #[test]
+    fn bigram_index_agrees_with_binary_search_on_every_stored_bigram() {
+        let m = model();
+        let v = m.vocab.len();
+        let mut stored = 0;
+        for a in 0..v {
+            let (lo, hi) = (m.bi_start[a] as usize, m.bi_start[a + 1] as usize);
+            for (j, &b) in m.bi_w[lo..hi].iter().enumerate() {
+                assert_eq!(m.bigram(a as u16, b), Some(lo + j), "({a}, {b})");
+                stored += 1;
+                // The neighbours of a stored successor are the likeliest to be mis-ranked.
+                for n in [b.wrapping_sub(1), b + 1] {
+                    if (n as usize) < v {
+                        assert_eq!(m.bigram(a as u16, n), m.bigram_by_search(a as u16, n));
+                    }
+                }
+            }
+            // And a spread of other successors, stored or not.
+            for b in (a % 7..v).step_by(97) {
+                assert_eq!(
+                    m.bigram(a as u16, b as u16),
+                    m.bigram_by_search(a as u16, b as u16)
+                );
+            }
+        }
+        assert_eq!(stored, m.sizes().1);
+    }
+
+    #[test]
+    fn rejects_unsorted_tables() {
+        assert!(sorted_runs(&[0, 2, 3], &[1, 4, 0], 5));
+        assert!(!sorted_runs(&[0, 2, 3], &[4, 1, 0], 5), "run not sorted");
+        assert!(
+            !sorted_runs(&[0, 9, 3], &[1, 4, 0], 5),
+            "offset past the end"
+        );
+        assert!(
+            !sorted_runs(&[0, 2, 3], &[1, 4, 7], 5),
+            "id outside the vocabulary"
+        );
+        assert!(!sorted_runs(&[0, 2], &[1, 4, 0], 5), "items left over");
     }
 }

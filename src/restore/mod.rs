@@ -13,6 +13,7 @@ pub mod decode;
 pub mod learn;
 pub mod lm;
 pub mod places;
+pub mod successors;
 pub mod syllable;
 pub mod token;
 
@@ -337,7 +338,8 @@ impl Restorer {
 
     /// Decodes one stretch and appends its text and tokens.
     fn emit(&self, text: &str, slots: &[Slot], copied: &mut usize, out: &mut RestoredText) {
-        let lattice: Vec<Vec<Choice>> = slots.iter().map(|s| s.choices.clone()).collect();
+        let lattice: Vec<&[Choice]> = slots.iter().map(|s| s.choices.as_slice()).collect();
+        let mut scores = Vec::new();
         let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
         for (t, slot) in slots.iter().enumerate() {
             let span = slot.token.span.clone();
@@ -350,8 +352,14 @@ impl Restorer {
                 continue;
             }
             let (confidence, alternatives) = if slot.choices.len() > 1 {
-                let scores =
-                    decode::local_scores(&self.model, &lattice, &path, t, self.channel_weight);
+                decode::local_scores(
+                    &self.model,
+                    &lattice,
+                    &path,
+                    t,
+                    self.channel_weight,
+                    &mut scores,
+                );
                 let best = scores[path[t]];
                 let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
                 let mut order: Vec<usize> = (0..scores.len()).filter(|&k| k != path[t]).collect();
