@@ -30,73 +30,91 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     weight: f32,
     beam: usize,
 ) -> Vec<usize> {
-    let mut layers: Vec<Vec<Hyp>> = Vec::with_capacity(lattice.len() + 1);
-    layers.push(vec![Hyp {
+    // Every layer's hypotheses in one vector (layer t is `hyps[starts[t]..starts[t + 1]]`),
+    // and the work tables reused from position to position: no allocation per word.
+    let mut hyps: Vec<Hyp> = Vec::with_capacity((lattice.len() + 1) * beam.max(1));
+    let mut starts: Vec<usize> = Vec::with_capacity(lattice.len() + 2);
+    starts.push(0);
+    hyps.push(Hyp {
         prev: BOS,
         cur: BOS,
         cur_idx: 0,
         score: 0.0,
         back: 0,
-    }]);
+    });
+    starts.push(1);
+    // The previous options that some hypothesis ends in, ascending, and the table row of each:
+    // only those rows of the (previous option × option) table can be reached.
+    let mut rows: Vec<u16> = Vec::new();
+    let mut row_of: Vec<u16> = Vec::new();
     let mut table: Vec<(f32, u32)> = Vec::new();
     let mut bigrams: Vec<f32> = Vec::new();
-    let mut prev_k = 1usize;
     for opts in lattice {
         let opts = opts.as_ref();
         let k = opts.len();
+        let (lo, hi) = (starts[starts.len() - 2], starts[starts.len() - 1]);
+        rows.clear();
+        rows.extend(hyps[lo..hi].iter().map(|h| h.cur_idx));
+        rows.sort_unstable();
+        rows.dedup();
+        row_of.clear();
+        row_of.resize(rows.last().map_or(0, |&r| r as usize + 1), 0);
+        for (r, &c) in rows.iter().enumerate() {
+            row_of[c as usize] = r as u16;
+        }
         table.clear();
-        table.resize(prev_k * k, (f32::NEG_INFINITY, 0));
-        let last = layers.last().expect("one layer");
+        table.resize(rows.len() * k, (f32::NEG_INFINITY, 0));
         // Bigram scores depend only on the previous choice, which many hypotheses share:
         // compute them once per previous option (−∞ marks "not computed yet").
         bigrams.clear();
-        bigrams.resize(prev_k * k, f32::NEG_INFINITY);
-        for (hi, h) in last.iter().enumerate() {
-            let row = h.cur_idx as usize * k;
-            if bigrams[row] == f32::NEG_INFINITY {
-                for (ci, o) in opts.iter().enumerate() {
-                    bigrams[row + ci] = model.score2(h.cur, o.id) - weight * o.cost;
+        bigrams.resize(rows.len() * k, f32::NEG_INFINITY);
+        for (hk, h) in hyps[lo..hi].iter().enumerate() {
+            let row = row_of[h.cur_idx as usize] as usize * k;
+            let bigrams = &mut bigrams[row..row + k];
+            if bigrams[0] == f32::NEG_INFINITY {
+                for (b, o) in bigrams.iter_mut().zip(opts) {
+                    *b = model.score2(h.cur, o.id) - weight * o.cost;
                 }
             }
             let ctx = model.bigram(h.prev, h.cur);
-            for (ci, o) in opts.iter().enumerate() {
+            let cells = &mut table[row..row + k];
+            for ((cell, o), &bigram) in cells.iter_mut().zip(opts).zip(bigrams.iter()) {
                 let s = h.score
                     + match ctx {
                         Some(j) => match model.trigram_in_context(j, o.id) {
                             Some(p) => p - weight * o.cost,
-                            None => model.backoff(j) + bigrams[row + ci],
+                            None => model.backoff(j) + bigram,
                         },
-                        None => bigrams[row + ci],
+                        None => bigram,
                     };
-                let cell = &mut table[h.cur_idx as usize * k + ci];
                 if s > cell.0 {
-                    *cell = (s, hi as u32);
+                    *cell = (s, hk as u32);
                 }
             }
         }
-        let mut next: Vec<Hyp> = table
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.0.is_finite())
-            .map(|(cell, &(score, back))| {
-                let h = &last[back as usize];
-                Hyp {
-                    prev: h.cur,
-                    cur: opts[cell % k].id,
-                    cur_idx: (cell % k) as u16,
-                    score,
-                    back,
+        // The next layer, in (previous option, option) order as the table is laid out.
+        for (r, _) in rows.iter().enumerate() {
+            for (ci, &(score, back)) in table[r * k..(r + 1) * k].iter().enumerate() {
+                if score.is_finite() {
+                    hyps.push(Hyp {
+                        prev: hyps[lo + back as usize].cur,
+                        cur: opts[ci].id,
+                        cur_idx: ci as u16,
+                        score,
+                        back,
+                    });
                 }
-            })
-            .collect();
+            }
+        }
+        let next = &mut hyps[hi..];
         if next.len() > beam {
             next.select_nth_unstable_by(beam, |a, b| b.score.total_cmp(&a.score));
-            next.truncate(beam);
+            hyps.truncate(hi + beam);
         }
-        layers.push(next);
-        prev_k = k;
+        starts.push(hyps.len());
     }
-    let last = layers.last().expect("one layer");
+    let n = lattice.len();
+    let last = &hyps[starts[n]..starts[n + 1]];
     let (mut bi, _) = last
         .iter()
         .enumerate()
@@ -105,9 +123,9 @@ pub fn viterbi<C: AsRef<[Choice]>>(
             (0, f32::NEG_INFINITY),
             |best, x| if x.1 > best.1 { x } else { best },
         );
-    let mut path = vec![0usize; lattice.len()];
-    for t in (0..lattice.len()).rev() {
-        let h = &layers[t + 1][bi];
+    let mut path = vec![0usize; n];
+    for t in (0..n).rev() {
+        let h = &hyps[starts[t + 1] + bi];
         path[t] = h.cur_idx as usize;
         bi = h.back as usize;
     }

@@ -17,6 +17,7 @@ pub mod successors;
 pub mod syllable;
 pub mod token;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -161,6 +162,14 @@ enum Out {
     Fixed(String),
 }
 
+/// What a lowercase word offers, wherever it stands: its candidates, its own LM id and whether
+/// it is a well-formed syllable.
+struct WordOptions {
+    cands: Vec<Candidate>,
+    own: u16,
+    parsed: bool,
+}
+
 /// One lattice position: the token, and its options.
 struct Slot {
     token: Token,
@@ -245,6 +254,9 @@ impl Restorer {
             text: String::with_capacity(text.len() + text.len() / 4),
             tokens: Vec::new(),
         };
+        // Candidates depend only on the lowercase word and the document's channel, and a
+        // document repeats its words: generate them once per distinct word.
+        let mut memo: HashMap<String, WordOptions> = HashMap::new();
         let mut copied = 0;
         let mut seg_start = 0;
         // Blank lines end a stretch of text: decode each stretch as one sentence stream.
@@ -255,7 +267,7 @@ impl Restorer {
                 continue;
             }
             let mut slots: Vec<Slot> = (seg_start..i)
-                .map(|j| self.slot(text, &tokens, j, &channel))
+                .map(|j| self.slot(text, &tokens, j, &channel, &mut memo))
                 .collect();
             if channel != Channel::MARKED {
                 self.prefer_places(text, &mut slots);
@@ -428,7 +440,14 @@ impl Restorer {
     }
 
     /// The lattice options for token `i`.
-    fn slot(&self, text: &str, tokens: &[Token], i: usize, channel: &Channel) -> Slot {
+    fn slot(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        channel: &Channel,
+        memo: &mut HashMap<String, WordOptions>,
+    ) -> Slot {
         let token = tokens[i].clone();
         let src = &text[token.span.clone()];
         let fixed = |id: u16, out: Out| Slot {
@@ -455,23 +474,39 @@ impl Restorer {
         if no_lower && is_roman(src) && roman_context(text, tokens, i) {
             return fixed(lm::UNK, Out::Keep);
         }
-        let lower = src.to_lowercase();
-        let mut cands: Vec<Candidate> = Vec::new();
-        let gen = Generator {
-            inventory: &self.inventory,
-            confusions: &self.confusions,
+        let lower: Cow<str> = if src.chars().any(char::is_uppercase) {
+            Cow::Owned(src.to_lowercase())
+        } else {
+            Cow::Borrowed(src)
         };
-        gen.candidates(&lower, channel, &mut cands);
-        let parsed = Syllable::parse(&lower);
-        let own = parsed
-            .as_ref()
-            .map_or(lm::UNK, |s| self.model.id(&s.render()));
+        let word = match memo.get(lower.as_ref()) {
+            Some(w) => w,
+            None => {
+                let mut cands: Vec<Candidate> = Vec::new();
+                let gen = Generator {
+                    inventory: &self.inventory,
+                    confusions: &self.confusions,
+                };
+                gen.candidates(&lower, channel, &mut cands);
+                let parsed = Syllable::parse(&lower);
+                let own = parsed
+                    .as_ref()
+                    .map_or(lm::UNK, |s| self.model.id(&s.render()));
+                let w = WordOptions {
+                    cands,
+                    own,
+                    parsed: parsed.is_some(),
+                };
+                memo.entry(lower.into_owned()).or_insert(w)
+            }
+        };
+        let (cands, own) = (&word.cands, word.own);
         let mut slot = Slot {
             token: token.clone(),
             choices: Vec::with_capacity(cands.len() + 1),
             outs: Vec::with_capacity(cands.len() + 1),
         };
-        for c in &cands {
+        for c in cands {
             slot.choices.push(Choice {
                 id: c.id,
                 cost: c.cost,
@@ -485,7 +520,7 @@ impl Restorer {
             let single = src.chars().count() == 1;
             let cost = if cands.is_empty() || single {
                 0.0
-            } else if parsed.is_some() {
+            } else if word.parsed {
                 channel.keep_rare
             } else {
                 // `<unk>` stands for every unknown word at once, so its LM probability is far

@@ -22,21 +22,26 @@ pub struct Successors {
 }
 
 impl Successors {
-    /// Indexes the bigram arrays: `start[a]..start[a + 1]` is the sorted run of successors
-    /// of `a` in `second`.
-    ///
-    /// # Panics
-    /// When `start` is not `v + 1` non-decreasing offsets into `second`, or a run is not
-    /// sorted and below `v` (the model reader checks this before calling).
-    pub fn new(v: usize, start: &[u32], second: &[u16]) -> Successors {
-        assert_eq!(start.len(), v + 1);
+    /// Indexes the bigram arrays: `start[a]..start[a + 1]` is the run of successors of `a` in
+    /// `second`. `None` when the arrays are not `v + 1` non-decreasing offsets to strictly
+    /// increasing runs of ids below `v`: a damaged model file.
+    pub fn new(v: usize, start: &[u32], second: &[u16]) -> Option<Successors> {
+        if start.len() != v + 1 || start.last().map(|&e| e as usize) != Some(second.len()) {
+            return None;
+        }
         let stride = v.div_ceil(64).max(1);
         let mut bits = vec![0u64; v * stride];
         let mut rank = vec![0u16; v * stride];
         for a in 0..v {
-            let run = &second[start[a] as usize..start[a + 1] as usize];
+            let (lo, hi) = (start[a] as usize, start[a + 1] as usize);
+            let run = second.get(lo..hi)?;
             let row = &mut bits[a * stride..(a + 1) * stride];
+            let mut last = None;
             for &b in run {
+                if b as usize >= v || last.is_some_and(|l| l >= b) {
+                    return None;
+                }
+                last = Some(b);
                 row[b as usize / 64] |= 1 << (b % 64);
             }
             let mut n = 0u32;
@@ -44,18 +49,13 @@ impl Successors {
                 *r = n as u16;
                 n += w.count_ones();
             }
-            assert_eq!(
-                n as usize,
-                run.len(),
-                "successor run of {a} is not sorted and unique"
-            );
         }
-        Successors {
+        Some(Successors {
             v,
             stride,
             bits,
             rank,
-        }
+        })
     }
 
     /// Position of `b` in the successor run of `a`, if (a, b) is stored.
@@ -90,7 +90,7 @@ mod tests {
         let mut start = vec![0u32, 4, 4, 6];
         start.resize(v + 1, 6);
         let second = [1u16, 63, 64, 130, 0, 2];
-        let s = Successors::new(v, &start, &second);
+        let s = Successors::new(v, &start, &second).expect("valid runs");
         for a in 0..v as u16 {
             for b in 0..v as u16 {
                 let lo = start[a as usize] as usize;
@@ -101,5 +101,34 @@ mod tests {
         }
         assert_eq!(s.rank(0, 130), Some(3));
         assert_eq!(s.rank(2, 2), Some(1));
+    }
+
+    #[test]
+    fn rejects_damaged_arrays() {
+        assert!(Successors::new(2, &[0, 2, 3], &[0, 1, 1]).is_some());
+        assert!(
+            Successors::new(2, &[0, 2, 3], &[1, 0, 1]).is_none(),
+            "run not sorted"
+        );
+        assert!(
+            Successors::new(2, &[0, 2, 3], &[1, 1, 1]).is_none(),
+            "repeated successor"
+        );
+        assert!(
+            Successors::new(2, &[0, 2, 3], &[0, 2, 1]).is_none(),
+            "id outside the vocabulary"
+        );
+        assert!(
+            Successors::new(2, &[0, 3, 2], &[0, 1, 1]).is_none(),
+            "offsets decrease"
+        );
+        assert!(
+            Successors::new(2, &[0, 2], &[0, 1]).is_none(),
+            "offsets missing"
+        );
+        assert!(
+            Successors::new(2, &[0, 2, 2], &[0, 1, 1]).is_none(),
+            "items left over"
+        );
     }
 }
