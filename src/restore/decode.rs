@@ -1,7 +1,7 @@
 //! Beam-pruned trigram Viterbi over the candidate lattice, and per-token confidence from the
 //! rescored alternatives around the chosen path.
 
-use super::lm::{Model, BOS, EOS};
+use super::lm::{Context, Model, BOS, EOS};
 
 /// One lattice option at a position: LM id and channel cost (−log10-like).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +49,8 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     let mut row_of: Vec<u16> = Vec::new();
     let mut table: Vec<(f32, u32)> = Vec::new();
     let mut bigrams: Vec<f32> = Vec::new();
+    let mut row_cur: Vec<u16> = Vec::new();
+    let mut ctxs: Vec<Option<Context>> = Vec::new();
     for opts in lattice {
         let opts = opts.as_ref();
         let k = opts.len();
@@ -62,28 +64,40 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         for (r, &c) in rows.iter().enumerate() {
             row_of[c as usize] = r as u16;
         }
+        // The look-ups are done in passes, contexts of every hypothesis first, then the bigram
+        // rows, then the trigrams: the look-ups of one pass do not depend on each other, so
+        // their cache misses overlap instead of following one another.
+        ctxs.clear();
+        ctxs.extend(hyps[lo..hi].iter().map(|h| model.context(h.prev, h.cur)));
+        for ctx in ctxs.iter().flatten() {
+            model.prefetch(*ctx);
+        }
+        // Bigram scores depend only on the previous choice, which many hypotheses share:
+        // one row per previous option.
+        row_cur.clear();
+        row_cur.resize(rows.len(), 0);
+        for h in &hyps[lo..hi] {
+            row_cur[row_of[h.cur_idx as usize] as usize] = h.cur;
+        }
+        bigrams.clear();
+        for &cur in &row_cur {
+            bigrams.extend(
+                opts.iter()
+                    .map(|o| model.score2(cur, o.id) - weight * o.cost),
+            );
+        }
         table.clear();
         table.resize(rows.len() * k, (f32::NEG_INFINITY, 0));
-        // Bigram scores depend only on the previous choice, which many hypotheses share:
-        // compute them once per previous option (−∞ marks "not computed yet").
-        bigrams.clear();
-        bigrams.resize(rows.len() * k, f32::NEG_INFINITY);
-        for (hk, h) in hyps[lo..hi].iter().enumerate() {
+        for (hk, (h, &ctx)) in hyps[lo..hi].iter().zip(&ctxs).enumerate() {
             let row = row_of[h.cur_idx as usize] as usize * k;
-            let bigrams = &mut bigrams[row..row + k];
-            if bigrams[0] == f32::NEG_INFINITY {
-                for (b, o) in bigrams.iter_mut().zip(opts) {
-                    *b = model.score2(h.cur, o.id) - weight * o.cost;
-                }
-            }
-            let ctx = model.bigram(h.prev, h.cur);
             let cells = &mut table[row..row + k];
-            for ((cell, o), &bigram) in cells.iter_mut().zip(opts).zip(bigrams.iter()) {
+            let bigrams = &bigrams[row..row + k];
+            for ((cell, o), &bigram) in cells.iter_mut().zip(opts).zip(bigrams) {
                 let s = h.score
                     + match ctx {
-                        Some(j) => match model.trigram_in_context(j, o.id) {
+                        Some(ctx) => match model.trigram_in(ctx, o.id) {
                             Some(p) => p - weight * o.cost,
-                            None => model.backoff(j) + bigram,
+                            None => model.backoff(ctx.j) + bigram,
                         },
                         None => bigram,
                     };

@@ -46,6 +46,15 @@ pub enum ModelError {
     BadTables,
 }
 
+/// A stored trigram context (see [`Model::context`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// Index of the bigram.
+    pub j: usize,
+    lo: u32,
+    hi: u32,
+}
+
 /// A loaded trigram model.
 #[derive(Debug)]
 pub struct Model {
@@ -234,6 +243,44 @@ impl Model {
         let hi = self.tri_start[j + 1] as usize;
         let i = self.tri_w[lo..hi].binary_search(&c).ok()?;
         Some(self.codes[2][self.tri_p[lo + i] as usize])
+    }
+
+    /// The stored context (a, b): its bigram index and where its third words are, found once
+    /// so that many third words can be scored in it ([`Model::trigram_in`]).
+    #[inline]
+    pub fn context(&self, a: u16, b: u16) -> Option<Context> {
+        let j = self.bigram(a, b)?;
+        Some(Context {
+            j,
+            lo: self.tri_start[j],
+            hi: self.tri_start[j + 1],
+        })
+    }
+
+    /// log10 p(c | a b) if the trigram is stored, `ctx` being the [`Model::context`] of (a, b);
+    /// the same as [`Model::trigram_in_context`].
+    #[inline]
+    pub fn trigram_in(&self, ctx: Context, c: u16) -> Option<f32> {
+        let (lo, hi) = (ctx.lo as usize, ctx.hi as usize);
+        let i = self.tri_w[lo..hi].binary_search(&c).ok()?;
+        Some(self.codes[2][self.tri_p[lo + i] as usize])
+    }
+
+    /// Asks the CPU to start loading the third words of `ctx` (a hint with no effect on
+    /// results): the decoder calls it for every context of a layer before searching any, so
+    /// that the cache misses of the short runs overlap.
+    #[inline]
+    pub fn prefetch(&self, ctx: Context) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let w = self.tri_w[ctx.lo as usize..].as_ptr();
+            // SAFETY: a prefetch never faults and does not change memory; the pointer is into
+            // `tri_w` (one past its end at worst, which a prefetch may name).
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(w.cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = ctx;
     }
 
     /// log10 back-off weight of the stored bigram `j` as a trigram context.

@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod candidates;
+pub mod confidence;
 pub mod confusion;
 pub mod decode;
 pub mod learn;
@@ -352,6 +353,7 @@ impl Restorer {
     fn emit(&self, text: &str, slots: &[Slot], copied: &mut usize, out: &mut RestoredText) {
         let lattice: Vec<&[Choice]> = slots.iter().map(|s| s.choices.as_slice()).collect();
         let mut scores = Vec::new();
+        let mut top = Vec::new();
         let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
         for (t, slot) in slots.iter().enumerate() {
             let span = slot.token.span.clone();
@@ -359,10 +361,12 @@ impl Restorer {
             *copied = span.end;
             let src = &text[span.clone()];
             let start = out.text.len();
-            self.write(src, &slot.outs[path[t]], &mut out.text);
             if slot.token.kind != Kind::Word {
+                self.write(src, Case::Lower, &slot.outs[path[t]], &mut out.text);
                 continue;
             }
+            let case = token::case_of(src);
+            self.write(src, case, &slot.outs[path[t]], &mut out.text);
             let (confidence, alternatives) = if slot.choices.len() > 1 {
                 decode::local_scores(
                     &self.model,
@@ -372,20 +376,16 @@ impl Restorer {
                     self.channel_weight,
                     &mut scores,
                 );
-                let best = scores[path[t]];
-                let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
-                let mut order: Vec<usize> = (0..scores.len()).filter(|&k| k != path[t]).collect();
-                order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-                let alts = order
+                let confidence = confidence::rank(&scores, path[t], 3, &mut top);
+                let alts = top
                     .iter()
-                    .take(3)
                     .map(|&k| {
                         let mut s = String::new();
-                        self.write(src, &slot.outs[k], &mut s);
+                        self.write(src, case, &slot.outs[k], &mut s);
                         s
                     })
                     .collect();
-                (1.0 / z, alts)
+                (confidence, alts)
             } else {
                 (1.0, Vec::new())
             };
@@ -399,15 +399,12 @@ impl Restorer {
         }
     }
 
-    fn write(&self, src: &str, o: &Out, out: &mut String) {
+    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
+    fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
         match o {
             Out::Keep => out.push_str(src),
             Out::Fixed(s) => out.push_str(s),
-            Out::Form(id) => token::apply_case(
-                &self.inventory.forms[*id as usize],
-                token::case_of(src),
-                out,
-            ),
+            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
         }
     }
 
