@@ -146,14 +146,19 @@ impl Pipeline {
             })?;
             return Ok((SourceText::from_plain(text), None, Vec::new()));
         }
-        let pages = ingest::pages_with_limit(doc, self.ocr.max_megapixels)?;
-        let results: Vec<Result<OcrPage, StageError>> = pages
-            .into_par_iter()
-            .map(|page| page.and_then(|p| self.read_page(&p)))
+        let pages = ingest::page_stream(doc, self.ocr.max_megapixels)?;
+        // Each worker takes the next page out of the document when it is free (`par_bridge`),
+        // so only the pages being read are in memory, however long the PDF, and no worker waits
+        // for a slower page of a batch.
+        let mut results: Vec<(usize, Result<OcrPage, StageError>)> = pages
+            .enumerate()
+            .par_bridge()
+            .map(|(i, page)| (i, page.and_then(|p| self.read_page(&p))))
             .collect();
+        results.sort_by_key(|(i, _)| *i);
         let mut ok = Vec::new();
         let mut errors = Vec::new();
-        for r in results {
+        for (_, r) in results {
             match r {
                 Ok(p) => ok.push(p),
                 Err(e) => errors.push(e),

@@ -177,3 +177,72 @@ fn oversized_images_are_refused_from_their_header() {
     assert_eq!(e.page, Some(4));
     assert!(e.message.contains("over the limit of 150"), "{}", e.message);
 }
+
+/// Centre of a word's box.
+fn centre(w: &ocr::OcrWord) -> (f32, f32) {
+    (
+        w.bbox.x as f32 + w.bbox.w as f32 / 2.0,
+        w.bbox.y as f32 + w.bbox.h as f32 / 2.0,
+    )
+}
+
+/// Words (4+ letters) that occur exactly once on a page, by text.
+fn unique_words(page: &OcrPage) -> std::collections::HashMap<&str, &ocr::OcrWord> {
+    let mut seen: std::collections::HashMap<&str, Vec<&ocr::OcrWord>> = Default::default();
+    for w in &page.words {
+        if w.text.chars().count() >= 4 {
+            seen.entry(w.text.as_str()).or_default().push(w);
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(k, v)| (k, v[0]))
+        .collect()
+}
+
+#[test]
+fn word_boxes_of_a_deskewed_page_are_on_the_scan_as_scanned() {
+    let path = corpus("pages/laws-001-clean.png");
+    let clean_bytes = std::fs::read(&path).unwrap();
+    let opts = OcrOptions::default();
+    let image_page = |bytes: Vec<u8>| PageInput::Image {
+        number: 1,
+        bytes,
+        dpi: Some(300),
+    };
+    let upright = ocr::recognise(&image_page(clean_bytes.clone()), &opts).unwrap();
+    // The same page scanned 2° clockwise: every point turns about the page centre.
+    let angle = 2f32.to_radians();
+    let img = image::load_from_memory(&clean_bytes).unwrap().to_luma8();
+    let (cx, cy) = (img.width() as f32 / 2.0, img.height() as f32 / 2.0);
+    let skewed = sohoa::corpus::degrade::rotate(&img, angle);
+    let skewed_png = sohoa::corpus::encode::png(&skewed, 300, false).unwrap();
+    let page = ocr::recognise(&image_page(skewed_png), &opts).unwrap();
+
+    let (s, c) = angle.sin_cos();
+    let upright_words = unique_words(&upright);
+    let mut errors = Vec::new();
+    let mut displacement = Vec::new();
+    for (text, w) in unique_words(&page) {
+        let Some(u) = upright_words.get(text) else {
+            continue;
+        };
+        let (ux, uy) = centre(u);
+        let (dx, dy) = (ux - cx, uy - cy);
+        let expected = (c * dx - s * dy + cx, s * dx + c * dy + cy);
+        let got = centre(w);
+        errors.push(((got.0 - expected.0).powi(2) + (got.1 - expected.1).powi(2)).sqrt());
+        displacement.push(((ux - expected.0).powi(2) + (uy - expected.1).powi(2)).sqrt());
+    }
+    assert!(errors.len() >= 50, "only {} words matched", errors.len());
+    errors.sort_by(f32::total_cmp);
+    displacement.sort_by(f32::total_cmp);
+    let median = errors[errors.len() / 2];
+    // The rotation moves a typical word by tens of pixels; mapped back, boxes land within a
+    // few pixels (OCR boxes of the same word differ a little between the two scans anyway).
+    assert!(
+        displacement[displacement.len() / 2] > 20.0,
+        "test page barely moved"
+    );
+    assert!(median < 5.0, "median box centre error {median:.1} px");
+}

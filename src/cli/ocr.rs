@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sohoa::ingest::{self, MediaType, PageInput};
+use sohoa::ingest::{self, PageInput};
 use sohoa::ocr::{self, OcrOptions};
 
 use super::exit;
@@ -24,19 +24,13 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
     };
     let options: OcrOptions = args.ocr.options();
-    let pages = if doc.media_type == MediaType::Text {
-        vec![Ok(PageInput::TextLayer {
-            number: 1,
-            text: String::from_utf8_lossy(&doc.bytes).into_owned(),
-        })]
-    } else {
-        match ingest::pages_with_limit(&doc, options.max_megapixels) {
-            Ok(p) => p,
-            Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
-        }
+    // Pages are taken out one at a time: a long PDF is streamed, never held whole.
+    let pages = match ingest::page_stream(&doc, options.max_megapixels) {
+        Ok(p) => p,
+        Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
     };
     let mut failed = false;
-    for (i, page) in pages.into_iter().enumerate() {
+    for (i, page) in pages.enumerate() {
         let text = page.and_then(|p| match p {
             PageInput::TextLayer { text, .. } => Ok(text),
             image => ocr::recognise(&image, &options).map(|o| o.text),

@@ -218,6 +218,19 @@ pub fn pages_with_limit(
     doc: &Document,
     max_megapixels: f64,
 ) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
+    Ok(page_stream(doc, max_megapixels)?.collect())
+}
+
+/// Pages of a document, taken out one by one as they are asked for.
+pub type PageStream<'a> = Box<dyn Iterator<Item = Result<PageInput, StageError>> + Send + 'a>;
+
+/// Like [`pages_with_limit`], but lazy: a PDF page is taken out (and a Flate page unpacked to
+/// raw pixels) only when the caller asks for it, so a caller that reads a few pages at a time
+/// holds only those in memory however long the PDF is.
+///
+/// # Errors
+/// A decode [`StageError`] when the container cannot be opened at all.
+pub fn page_stream(doc: &Document, max_megapixels: f64) -> Result<PageStream<'_>, StageError> {
     match doc.media_type {
         MediaType::Png | MediaType::Jpeg => {
             let (w, h) = image::dimensions(&doc.bytes)
@@ -229,18 +242,19 @@ pub fn pages_with_limit(
                     dpi: None,
                 }
             });
-            Ok(vec![page])
+            Ok(Box::new(std::iter::once(page)))
         }
         MediaType::Text => {
             let text = String::from_utf8_lossy(&doc.bytes).into_owned();
-            Ok(vec![Ok(PageInput::TextLayer { number: 1, text })])
+            Ok(Box::new(std::iter::once(Ok(PageInput::TextLayer {
+                number: 1,
+                text,
+            }))))
         }
         MediaType::Tiff => {
             let pages = tiff::pages(&doc.bytes).map_err(|m| StageError::new(Stage::Decode, m))?;
-            Ok(pages
-                .into_iter()
-                .enumerate()
-                .map(|(i, p)| {
+            Ok(Box::new(pages.into_iter().enumerate().map(
+                move |(i, p)| {
                     let number = i + 1;
                     crate::ocr::check_size(
                         number,
@@ -256,9 +270,9 @@ pub fn pages_with_limit(
                         bytes,
                         dpi: p.dpi,
                     })
-                })
-                .collect())
+                },
+            )))
         }
-        MediaType::Pdf => pdf::pages(&doc.bytes, max_megapixels),
+        MediaType::Pdf => Ok(Box::new(pdf::pages(&doc.bytes, max_megapixels)?)),
     }
 }

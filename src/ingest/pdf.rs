@@ -19,17 +19,66 @@ const RENDER_DPI: u32 = 300;
 /// Depth cap when walking `/Parent` chains for inherited attributes.
 const MAX_PARENT_DEPTH: usize = 64;
 
-/// Splits a PDF into pages; each page is a result of its own.
+/// The pages of a PDF, taken out one at a time as the caller asks for them: a Flate page is
+/// unpacked to raw pixels (8.7 MB for a gray A4 page at 300 dpi), so a long PDF must not have
+/// all of them in memory at once.
+pub struct PdfPages<'a> {
+    source: Source,
+    scratch: Scratch<'a>,
+    max_mp: f64,
+    next: usize,
+}
+
+enum Source {
+    /// Parsed by lopdf: page object ids in page order, with lopdf's page numbers.
+    Parsed {
+        doc: Box<Document>,
+        ids: Vec<(u32, ObjectId)>,
+    },
+    /// lopdf could not parse it: poppler draws each of `count` pages.
+    Rendered { count: usize },
+}
+
+impl Iterator for PdfPages<'_> {
+    type Item = Result<PageInput, StageError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let number = self.next + 1;
+        let item = match &self.source {
+            Source::Parsed { doc, ids } => {
+                let &(lopdf_no, id) = ids.get(self.next)?;
+                page(doc, id, number, lopdf_no, self.max_mp, &mut self.scratch)
+            }
+            Source::Rendered { count, .. } => {
+                if self.next >= *count {
+                    return None;
+                }
+                rendered_page(number, self.max_mp, &mut self.scratch)
+            }
+        };
+        self.next += 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let total = match &self.source {
+            Source::Parsed { ids, .. } => ids.len(),
+            Source::Rendered { count, .. } => *count,
+        };
+        let left = total.saturating_sub(self.next);
+        (left, Some(left))
+    }
+}
+
+/// Opens a PDF and lists its pages; each page is then taken out (and may fail) on its own.
 ///
 /// # Errors
 /// A decode [`StageError`] when the file cannot be parsed at all (not even by `pdftoppm`).
-pub fn pages(
-    bytes: &[u8],
-    max_megapixels: f64,
-) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
+pub fn pages(bytes: &[u8], max_megapixels: f64) -> Result<PdfPages<'_>, StageError> {
+    let scratch = Scratch::new(bytes);
     let doc = match Document::load_mem(bytes) {
         Ok(d) => d,
-        Err(e) => return render_all(bytes, max_megapixels, &e.to_string()),
+        Err(e) => return render_all(max_megapixels, &e.to_string(), scratch),
     };
     if doc.is_encrypted() {
         return Err(StageError::new(Stage::Decode, "encrypted PDF"));
@@ -45,15 +94,15 @@ pub fn pages(
     if ids.is_empty() {
         return Err(StageError::new(Stage::Decode, "PDF has no pages"));
     }
-    let mut scratch = Scratch::new(bytes);
-    Ok(ids
-        .iter()
-        .enumerate()
-        .map(|(i, &(lopdf_no, id))| {
-            let number = i + 1;
-            page(&doc, id, number, lopdf_no, max_megapixels, &mut scratch)
-        })
-        .collect())
+    Ok(PdfPages {
+        source: Source::Parsed {
+            doc: Box::new(doc),
+            ids,
+        },
+        scratch,
+        max_mp: max_megapixels,
+        next: 0,
+    })
 }
 
 /// Refuses a page tree in which a node is reached twice (a loop, or a page listed under two
@@ -370,19 +419,19 @@ impl Drop for Scratch<'_> {
     }
 }
 
-/// lopdf could not parse the file: ask poppler for the page count and draw every page.
-fn render_all(
-    bytes: &[u8],
+/// lopdf could not parse the file: ask poppler for the page count; pages are drawn one by
+/// one as they are asked for.
+fn render_all<'a>(
     max_mp: f64,
     why: &str,
-) -> Result<Vec<Result<PageInput, StageError>>, StageError> {
-    let mut scratch = Scratch::new(bytes);
+    mut scratch: Scratch<'a>,
+) -> Result<PdfPages<'a>, StageError> {
     let path = scratch
         .file()
         .map_err(|e| StageError::new(Stage::Decode, e))?
         .to_path_buf();
     let info = std::process::Command::new("pdfinfo").arg(&path).output();
-    let pages = info
+    let count = info
         .ok()
         .filter(|o| o.status.success())
         .and_then(|o| {
@@ -392,20 +441,30 @@ fn render_all(
                 .and_then(Result::ok)
         })
         .ok_or_else(|| StageError::new(Stage::Decode, format!("unreadable PDF: {why}")))?;
+    Ok(PdfPages {
+        source: Source::Rendered { count },
+        scratch,
+        max_mp,
+        next: 0,
+    })
+}
+
+/// Page `number` of a PDF lopdf could not parse, drawn by poppler.
+fn rendered_page(
+    number: usize,
+    max_mp: f64,
+    scratch: &mut Scratch,
+) -> Result<PageInput, StageError> {
     // A4 at RENDER_DPI is 8.7 megapixels: refuse only when even that is over the limit.
-    Ok((1..=pages)
-        .map(|n| {
-            crate::ocr::check_size(n, 2480, 3508, max_mp)?;
-            let bytes = scratch
-                .render(n)
-                .map_err(|e| StageError::on_page(Stage::Decode, n, e))?;
-            Ok(PageInput::Image {
-                number: n,
-                bytes,
-                dpi: Some(RENDER_DPI),
-            })
-        })
-        .collect())
+    crate::ocr::check_size(number, 2480, 3508, max_mp)?;
+    let bytes = scratch
+        .render(number)
+        .map_err(|e| StageError::on_page(Stage::Decode, number, e))?;
+    Ok(PageInput::Image {
+        number,
+        bytes,
+        dpi: Some(RENDER_DPI),
+    })
 }
 
 #[cfg(test)]
@@ -436,7 +495,7 @@ mod tests {
             PdfImageEncoding::Dct,
         ] {
             let pdf = container::pdf(&[s.clone(), s.clone()], enc).unwrap();
-            let pages = pages(&pdf, 150.0).unwrap();
+            let pages: Vec<_> = pages(&pdf, 150.0).unwrap().collect();
             assert_eq!(pages.len(), 2, "{enc:?}");
             for p in pages {
                 let PageInput::Image { bytes, dpi, .. } = p.unwrap() else {
@@ -455,7 +514,7 @@ mod tests {
     #[test]
     fn oversized_image_is_refused_from_its_dictionary() {
         let pdf = container::pdf(&[scan()], PdfImageEncoding::Flate).unwrap();
-        let pages = pages(&pdf, 0.001).unwrap();
+        let pages: Vec<_> = pages(&pdf, 0.001).unwrap().collect();
         let e = pages[0].as_ref().unwrap_err();
         assert_eq!((e.stage, e.page), (Stage::Decode, Some(1)));
         assert!(e.message.contains("megapixels"), "{}", e.message);

@@ -1,9 +1,12 @@
 //! OCR: a page image → [`OcrPage`] (text, every word's box and confidence) with Tesseract.
 //!
 //! [`engine`] holds one Tesseract engine per thread, [`pix`] the Leptonica image and header
-//! probe, [`preprocess`] the optional clean-ups, [`omp`] the OpenMP guard for the binary.
+//! probe, [`preprocess`] the optional clean-ups ([`median`] the denoising filter, [`geometry`]
+//! the way back from the cleaned copy to the scan's coordinates), [`omp`] the OpenMP guard for the binary.
 
 pub mod engine;
+pub mod geometry;
+pub mod median;
 pub mod omp;
 pub mod pix;
 pub mod preprocess;
@@ -174,18 +177,9 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
     let (text, mut words) = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
         .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
-    if prepared.scale != 1.0 {
-        // Boxes are reported in the scan's own pixels, not the upscaled copy's.
-        let k = 1.0 / prepared.scale;
-        let f = |v: u32| (v as f32 * k).round() as u32;
-        for w in &mut words {
-            w.bbox = BBox {
-                x: f(w.bbox.x),
-                y: f(w.bbox.y),
-                w: f(w.bbox.w),
-                h: f(w.bbox.h),
-            };
-        }
+    // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
+    for w in &mut words {
+        w.bbox = prepared.transform.box_to_scan(w.bbox);
     }
     let mean_confidence = if words.is_empty() {
         0.0

@@ -124,18 +124,65 @@ impl Pix {
         Pix::from_raw(unsafe { lept::pixConvertTo8(self.as_ptr(), 0) })
     }
 
-    /// 3×3 median-filtered copy of an 8-bit page: removes salt-and-pepper specks and grain
-    /// thinner than a stroke. `None` for other depths.
+    /// 3×3 median-filtered copy of an 8-bit gray page: removes salt-and-pepper specks and
+    /// grain thinner than a stroke. `None` for other depths and for palette images.
     pub fn median3(&self) -> Option<Pix> {
-        if self.depth() != 8 {
-            return None;
-        }
-        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
-        let mut p = Pix::from_raw(unsafe { lept::pixMedianFilter(self.as_ptr(), 3, 3) })?;
+        let (w, h) = (self.width() as usize, self.height() as usize);
+        let gray = self.gray_bytes()?;
+        let mut p = Pix::from_gray_bytes(w, h, &super::median::median3(w, h, &gray))?;
         if let Some(d) = self.dpi() {
             p.set_dpi(d);
         }
         Some(p)
+    }
+
+    /// The pixels of an 8-bit page without a colour map, row by row, one byte each. `None`
+    /// for other depths and for palette images (their bytes are indices, not gray levels).
+    pub fn gray_bytes(&self) -> Option<Vec<u8>> {
+        // SAFETY: valid PIX; getters only read its fields.
+        let (cmap, wpl, data) = unsafe {
+            (
+                lept::pixGetColormap(self.as_ptr()),
+                lept::pixGetWpl(self.as_ptr()),
+                lept::pixGetData(self.as_ptr()),
+            )
+        };
+        if self.depth() != 8 || !cmap.is_null() || data.is_null() || wpl <= 0 {
+            return None;
+        }
+        let (w, h, wpl) = (self.width() as usize, self.height() as usize, wpl as usize);
+        // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `h` rows.
+        let words = unsafe { std::slice::from_raw_parts(data, wpl * h) };
+        let mut out = Vec::with_capacity(w * h);
+        for row in words.chunks_exact(wpl) {
+            // Leptonica keeps the leftmost of four 8-bit pixels in a word's most significant
+            // byte, whatever the machine's byte order.
+            out.extend(row.iter().flat_map(|word| word.to_be_bytes()).take(w));
+        }
+        Some(out)
+    }
+
+    /// A new 8-bit gray page from `width`×`height` bytes stored row by row.
+    pub fn from_gray_bytes(width: usize, height: usize, bytes: &[u8]) -> Option<Pix> {
+        if bytes.len() != width * height || width == 0 || height == 0 {
+            return None;
+        }
+        // SAFETY: pixCreate returns a zeroed PIX or null.
+        let pix = Pix::from_raw(unsafe { lept::pixCreate(width as i32, height as i32, 8) })?;
+        // SAFETY: a fresh 8-bit PIX has `wpl` words per row for `height` rows.
+        let words = unsafe {
+            let wpl = lept::pixGetWpl(pix.as_ptr()) as usize;
+            std::slice::from_raw_parts_mut(lept::pixGetData(pix.as_ptr()), wpl * height)
+        };
+        let wpl = words.len() / height;
+        for (dst, src) in words.chunks_exact_mut(wpl).zip(bytes.chunks_exact(width)) {
+            for (word, px) in dst.iter_mut().zip(src.chunks(4)) {
+                let mut b = [0u8; 4];
+                b[..px.len()].copy_from_slice(px);
+                *word = u32::from_be_bytes(b);
+            }
+        }
+        Some(pix)
     }
 
     /// Scaled copy (linear interpolation for gray, smoothing when shrinking).
@@ -144,7 +191,8 @@ impl Pix {
         Pix::from_raw(unsafe { lept::pixScale(self.as_ptr(), factor, factor) })
     }
 
-    /// Skew-corrected copy (Leptonica's default search, ±7°) and the angle found, in degrees.
+    /// Skew-corrected copy (Leptonica's default search, ±7°) and the angle found, in degrees:
+    /// the copy is the page turned clockwise by that angle about its centre, at the same size.
     pub fn deskew(&self) -> Option<(Pix, f32)> {
         let (mut angle, mut conf) = (0f32, 0f32);
         // SAFETY: valid PIX; returns a new PIX or null; out-pointers are valid locals.
@@ -153,8 +201,9 @@ impl Pix {
     }
 
     /// Copy turned upright when Leptonica's text orientation test is confident that the page is
-    /// rotated by 90°, 180° or 270°; `None` when it is upright or the test is not conclusive.
-    pub fn orient_upright(&self) -> Option<Pix> {
+    /// rotated by 90°, 180° or 270°, with the clockwise quarter turns applied; `None` when it is
+    /// upright or the test is not conclusive.
+    pub fn orient_upright(&self) -> Option<(Pix, u8)> {
         // SAFETY: all pointers come from live PIXes we own; results are checked for null.
         unsafe {
             let bin = Pix::from_raw(lept::pixConvertTo1(self.as_ptr(), 130))?;
@@ -173,7 +222,7 @@ impl Pix {
                 4 => 3,
                 _ => return None,
             };
-            Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads))
+            Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads)).map(|p| (p, quads as u8))
         }
     }
 }
@@ -183,5 +232,46 @@ impl Drop for Pix {
         let mut p = self.0.as_ptr();
         // SAFETY: we own the only reference; pixDestroy nulls our local copy.
         unsafe { lept::pixDestroy(&mut p) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(name: &str) -> Pix {
+        let path = format!("{}/corpus/ocr/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let pix = Pix::decode(&bytes).expect("decodes");
+        if pix.depth() == 8 {
+            pix
+        } else {
+            pix.to_gray8().expect("gray")
+        }
+    }
+
+    #[test]
+    fn gray_bytes_round_trip_with_an_odd_width() {
+        let (w, h) = (7, 3);
+        let bytes: Vec<u8> = (0..(w * h) as u8).map(|v| v * 11).collect();
+        let pix = Pix::from_gray_bytes(w, h, &bytes).expect("created");
+        assert_eq!(pix.gray_bytes().expect("8-bit"), bytes);
+        // Agrees with Leptonica's own pixel accessor on where each byte lives.
+        assert_eq!(pix.pixel(3, 1), bytes[w + 3] as u32);
+        assert_eq!(pix.pixel(6, 2), bytes[2 * w + 6] as u32);
+    }
+
+    #[test]
+    fn fast_median_equals_leptonicas_median_filter_on_a_photocopied_page() {
+        let pix = page("laws-001-jpeg40.jpg");
+        let ours = pix.median3().expect("8-bit").gray_bytes().unwrap();
+        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
+        let theirs = Pix::from_raw(unsafe { lept::pixMedianFilter(pix.as_ptr(), 3, 3) })
+            .expect("leptonica filters")
+            .gray_bytes()
+            .unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        let differing = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+        assert_eq!(differing, 0, "pixels differing from Leptonica");
     }
 }

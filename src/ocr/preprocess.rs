@@ -2,6 +2,7 @@
 //! measured: grayscale, upscaling of low-resolution scans toward 300 dpi, orientation and skew
 //! correction (all Leptonica).
 
+use super::geometry::PageTransform;
 use super::pix::Pix;
 
 /// Which preprocessing steps run. Defaults: grayscale, upscale, denoise and deskew on;
@@ -53,32 +54,33 @@ impl Preprocess {
     }
 }
 
-/// The image Tesseract reads, its resolution, and the factor that maps its coordinates back
-/// to the original scan (divide by it).
+/// The image Tesseract reads, its resolution, and the steps that map its coordinates back
+/// to the original scan.
 #[derive(Debug)]
 pub struct Prepared {
     /// Image to recognise.
     pub pix: Pix,
     /// Its resolution.
     pub dpi: u32,
-    /// Scale applied relative to the original image.
-    pub scale: f32,
+    /// Quarter turns, scale and deskew rotation applied to the scan.
+    pub transform: PageTransform,
 }
 
 /// Runs the enabled steps on `pix` (resolution `dpi`). A step Leptonica cannot do is skipped:
 /// a page that could not be improved is still read.
 pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
+    let mut transform = PageTransform::identity((pix.width(), pix.height()));
     let mut pix = pix;
     let mut dpi = dpi;
-    let mut scale = 1.0f32;
     if opts.grayscale && pix.depth() != 8 {
         if let Some(g) = pix.to_gray8() {
             pix = g;
         }
     }
     if opts.orient {
-        if let Some(p) = pix.orient_upright() {
+        if let Some((p, quarter_turns)) = pix.orient_upright() {
             pix = p;
+            transform.quarter_turns = quarter_turns;
         }
     }
     if opts.upscale_below_dpi > 0 && dpi < opts.upscale_below_dpi && dpi > 0 {
@@ -93,7 +95,7 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             up.set_dpi(opts.target_dpi);
             pix = up;
             dpi = opts.target_dpi;
-            scale = factor;
+            transform.scale = factor;
         }
     }
     if opts.denoise {
@@ -107,8 +109,13 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             // upright page is bit-for-bit what was scanned.
             if angle.abs() >= 0.1 {
                 pix = p;
+                transform.rotation_deg = angle;
             }
         }
     }
-    Prepared { pix, dpi, scale }
+    Prepared {
+        pix,
+        dpi,
+        transform,
+    }
 }
