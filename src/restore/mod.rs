@@ -2,9 +2,10 @@
 //! an offset map to the source, and the tokens an archivist should review.
 //!
 //! [`syllable`] knows Vietnamese syllable structure, [`token`] splits text, [`lm`] scores
-//! syllable trigrams, [`candidates`] proposes forms for an observed word (skeleton and OCR
-//! confusions from [`confusion`]), [`decode`] picks the best sequence; [`build`] makes the
-//! tables from the corpora. This file wires them into [`Restorer`].
+//! syllable trigrams (finding bigrams in constant time with [`successors`]), [`candidates`]
+//! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]),
+//! [`decode`] picks the best sequence and [`confidence`] says how sure it is of each word;
+//! [`build`] makes the tables from the corpora. This file wires them into [`Restorer`].
 
 pub mod build;
 pub mod candidates;
