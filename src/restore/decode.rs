@@ -106,24 +106,31 @@ pub fn viterbi<C: AsRef<[Choice]>>(
                 }
             }
         }
-        // The next layer, in (previous option, option) order as the table is laid out.
-        for (r, _) in rows.iter().enumerate() {
-            for (ci, &(score, back)) in table[r * k..(r + 1) * k].iter().enumerate() {
-                if score.is_finite() {
-                    hyps.push(Hyp {
-                        prev: hyps[lo + back as usize].cur,
-                        cur: opts[ci].id,
-                        cur_idx: ci as u16,
-                        score,
-                        back,
-                    });
+        // The next layer: the `beam` best cells, best first, an equal score going after the
+        // cells kept before it (table order). Kept sorted while the table is read, so that most
+        // cells cost one comparison with the worst one kept.
+        // (`max(1)`: a position without options has an empty table, and no chunk.)
+        for cells in table.chunks_exact(k.max(1)) {
+            for (ci, &(score, back)) in cells.iter().enumerate() {
+                if !score.is_finite() {
+                    continue;
                 }
+                if hyps.len() - hi == beam {
+                    if beam == 0 || score <= hyps[hyps.len() - 1].score {
+                        continue;
+                    }
+                    hyps.pop();
+                }
+                let at = hi + hyps[hi..].partition_point(|x| x.score >= score);
+                let h = Hyp {
+                    prev: hyps[lo + back as usize].cur,
+                    cur: opts[ci].id,
+                    cur_idx: ci as u16,
+                    score,
+                    back,
+                };
+                hyps.insert(at, h);
             }
-        }
-        let next = &mut hyps[hi..];
-        if next.len() > beam {
-            next.select_nth_unstable_by(beam, |a, b| b.score.total_cmp(&a.score));
-            hyps.truncate(hi + beam);
         }
         starts.push(hyps.len());
     }
