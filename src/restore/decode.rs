@@ -219,3 +219,111 @@ pub fn local_scores<C: AsRef<[Choice]>>(
         s - weight * o.cost
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small lattice of real syllables ("kế hoạch thi đua , khen thưởng" and rivals).
+    fn lattice(model: &Model) -> Vec<Vec<Choice>> {
+        let pos: [&[(&str, f32)]; 7] = [
+            &[("kế", 0.0), ("kê", 0.3), ("ke", 1.0), ("kè", 0.2)],
+            &[("hoạch", 0.0), ("hoach", 0.5)],
+            &[("thi", 0.0), ("thì", 0.0), ("thị", 0.4), ("thí", 0.1)],
+            &[("đua", 0.2), ("dua", 0.0), ("dưa", 0.0)],
+            &[(",", 0.0)],
+            &[("khen", 0.0), ("khên", 0.7)],
+            &[
+                ("thưởng", 0.0),
+                ("thuong", 0.9),
+                ("thương", 0.0),
+                ("tướng", 0.3),
+            ],
+        ];
+        pos.iter()
+            .map(|opts| {
+                opts.iter()
+                    .map(|&(w, cost)| Choice {
+                        id: model.id(w),
+                        cost,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The score of a whole path, term by term as the model defines it.
+    fn path_score(model: &Model, lattice: &[Vec<Choice>], path: &[usize], weight: f32) -> f32 {
+        let (mut a, mut b) = (BOS, BOS);
+        let mut s = 0.0;
+        for (opts, &i) in lattice.iter().zip(path) {
+            let c = opts[i];
+            s += model.score(a, b, c.id) - weight * c.cost;
+            (a, b) = (b, c.id);
+        }
+        s + model.score(a, b, EOS)
+    }
+
+    #[test]
+    fn unpruned_viterbi_finds_the_best_path_of_all() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let mut best = f32::NEG_INFINITY;
+        let mut path = vec![0usize; lat.len()];
+        // Every path, as an odometer over the option indices.
+        loop {
+            best = best.max(path_score(model, &lat, &path, 1.0));
+            let Some(t) = (0..lat.len()).rev().find(|&t| path[t] + 1 < lat[t].len()) else {
+                break;
+            };
+            path[t] += 1;
+            path[t + 1..].iter_mut().for_each(|i| *i = 0);
+        }
+        // A beam wider than any (previous option × option) table prunes nothing.
+        let found = viterbi(model, &lat, 1.0, 1000);
+        let got = path_score(model, &lat, &found, 1.0);
+        assert!((got - best).abs() < 1e-4, "viterbi {got} vs best {best}");
+        // A narrow beam can only do as well or worse, and still gives one option per word.
+        let narrow = viterbi(model, &lat, 1.0, 2);
+        assert_eq!(narrow.len(), lat.len());
+        assert!(path_score(model, &lat, &narrow, 1.0) <= best + 1e-4);
+    }
+
+    #[test]
+    fn local_scores_are_the_model_terms_in_the_same_order() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let path = viterbi(model, &lat, 1.0, 8);
+        let id = |i: isize| -> u16 {
+            match usize::try_from(i) {
+                Err(_) => BOS,
+                Ok(i) if i >= lat.len() => EOS,
+                Ok(i) => lat[i][path[i]].id,
+            }
+        };
+        let mut out = Vec::new();
+        for t in 0..lat.len() {
+            local_scores(model, &lat, &path, t, 0.7, &mut out);
+            let ti = t as isize;
+            let (a, b, d, e) = (id(ti - 2), id(ti - 1), id(ti + 1), id(ti + 2));
+            for (o, got) in lat[t].iter().zip(&out) {
+                let c = o.id;
+                let mut s = if t == 0 {
+                    model.score2(BOS, c)
+                } else {
+                    model.score(a, b, c)
+                };
+                s += if t == 0 {
+                    model.score(BOS, c, d)
+                } else {
+                    model.score(b, c, d)
+                };
+                if t + 1 < lat.len() {
+                    s += model.score(c, d, e);
+                }
+                let want = s - 0.7 * o.cost;
+                assert_eq!(got.to_bits(), want.to_bits(), "position {t}");
+            }
+        }
+    }
+}
