@@ -121,17 +121,7 @@ impl Pipeline {
             ocr: ocr_summary,
             restoration,
             text: restored.text,
-            header: seg.header,
-            campaign: seg.campaign,
-            legal_bases: seg.legal_bases,
-            sections: seg.sections,
-            goals: seg.goals,
-            criteria: seg.criteria,
-            award_forms: seg.award_forms,
-            quotas: seg.quotas,
-            timeline: seg.timeline,
-            signer: seg.signer,
-            recipients: seg.recipients,
+            segmented: seg,
         }
     }
 

@@ -25,18 +25,44 @@ pub fn median3(width: usize, height: usize, src: &[u8]) -> Vec<u8> {
         "median3: buffer is not width x height"
     );
     let mut out = vec![0u8; src.len()];
+    median3_rows(
+        width,
+        height,
+        |y, row| row.copy_from_slice(&src[y * width..(y + 1) * width]),
+        |y, row| out[y * width..(y + 1) * width].copy_from_slice(row),
+    );
+    out
+}
+
+/// The same filter, streaming: `read_row(y, buf)` fills `buf` with row `y` of the source (each
+/// row is asked for once, in order), `write_row(y, row)` receives output row `y`. Only five
+/// rows are held, so a page is filtered straight from one image into another without whole-
+/// page copies (which cost more in page faults than the filter itself).
+pub fn median3_rows(
+    width: usize,
+    height: usize,
+    mut read_row: impl FnMut(usize, &mut [u8]),
+    mut write_row: impl FnMut(usize, &[u8]),
+) {
     if width == 0 || height == 0 {
-        return out;
+        return;
     }
+    let mut above = vec![0u8; width];
+    let mut here = vec![0u8; width];
+    let mut below = vec![0u8; width];
+    read_row(0, &mut here);
+    above.copy_from_slice(&here);
     // Column-sorted triples for one output row, with one replicated pixel at either end.
     let mut lo = vec![0u8; width + 2];
     let mut mid = vec![0u8; width + 2];
     let mut hi = vec![0u8; width + 2];
-    let row = |y: usize| &src[y * width..(y + 1) * width];
+    let mut dst = vec![0u8; width];
     for y in 0..height {
-        let above = row(y.saturating_sub(1));
-        let here = row(y);
-        let below = row((y + 1).min(height - 1));
+        if y + 1 < height {
+            read_row(y + 1, &mut below);
+        } else {
+            below.copy_from_slice(&here);
+        }
         for x in 0..width {
             let (a, b, c) = (above[x], here[x], below[x]);
             let (mn, mx) = (a.min(b), a.max(b));
@@ -48,15 +74,17 @@ pub fn median3(width: usize, height: usize, src: &[u8]) -> Vec<u8> {
             v[0] = v[1];
             v[width + 1] = v[width];
         }
-        let dst = &mut out[y * width..(y + 1) * width];
         for x in 0..width {
             let max_lo = lo[x].max(lo[x + 1]).max(lo[x + 2]);
             let min_hi = hi[x].min(hi[x + 1]).min(hi[x + 2]);
             let med_mid = med3(mid[x], mid[x + 1], mid[x + 2]);
             dst[x] = med3(max_lo, med_mid, min_hi);
         }
+        write_row(y, &dst);
+        // Slide the window down one row.
+        std::mem::swap(&mut above, &mut here);
+        std::mem::swap(&mut here, &mut below);
     }
-    out
 }
 
 #[cfg(test)]

@@ -128,17 +128,26 @@ impl Pix {
     /// grain thinner than a stroke. `None` for other depths and for palette images.
     pub fn median3(&self) -> Option<Pix> {
         let (w, h) = (self.width() as usize, self.height() as usize);
-        let gray = self.gray_bytes()?;
-        let mut p = Pix::from_gray_bytes(w, h, &super::median::median3(w, h, &gray))?;
+        let src = self.gray_words()?;
+        // SAFETY: pixCreate returns a zeroed PIX or null.
+        let mut out = Pix::from_raw(unsafe { lept::pixCreate(w as i32, h as i32, 8) })?;
+        let dst = out.gray_words_mut()?;
+        let wpl = src.len() / h;
+        super::median::median3_rows(
+            w,
+            h,
+            |y, row| unpack_row(&src[y * wpl..(y + 1) * wpl], row),
+            |y, row| pack_row(row, &mut dst[y * wpl..(y + 1) * wpl]),
+        );
         if let Some(d) = self.dpi() {
-            p.set_dpi(d);
+            out.set_dpi(d);
         }
-        Some(p)
+        Some(out)
     }
 
-    /// The pixels of an 8-bit page without a colour map, row by row, one byte each. `None`
-    /// for other depths and for palette images (their bytes are indices, not gray levels).
-    pub fn gray_bytes(&self) -> Option<Vec<u8>> {
+    /// The 32-bit words holding an 8-bit page without a colour map (`wpl` words per row);
+    /// `None` for other depths and for palette images (their bytes are indices, not gray).
+    fn gray_words(&self) -> Option<&[u32]> {
         // SAFETY: valid PIX; getters only read its fields.
         let (cmap, wpl, data) = unsafe {
             (
@@ -150,14 +159,30 @@ impl Pix {
         if self.depth() != 8 || !cmap.is_null() || data.is_null() || wpl <= 0 {
             return None;
         }
-        let (w, h, wpl) = (self.width() as usize, self.height() as usize, wpl as usize);
-        // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `h` rows.
-        let words = unsafe { std::slice::from_raw_parts(data, wpl * h) };
-        let mut out = Vec::with_capacity(w * h);
-        for row in words.chunks_exact(wpl) {
-            // Leptonica keeps the leftmost of four 8-bit pixels in a word's most significant
-            // byte, whatever the machine's byte order.
-            out.extend(row.iter().flat_map(|word| word.to_be_bytes()).take(w));
+        // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `height` rows, alive
+        // as long as `self`.
+        Some(unsafe { std::slice::from_raw_parts(data, wpl as usize * self.height() as usize) })
+    }
+
+    /// Mutable [`Pix::gray_words`]: `&mut self` is the only handle on the pixels (no
+    /// `pixClone` is ever handed out).
+    fn gray_words_mut(&mut self) -> Option<&mut [u32]> {
+        let (ptr, len) = self
+            .gray_words()
+            .map(|w| (w.as_ptr().cast_mut(), w.len()))?;
+        // SAFETY: the words belong to this PIX, which we borrow mutably for the slice's life.
+        Some(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+    }
+
+    /// The pixels of an 8-bit page without a colour map, row by row, one byte each. `None`
+    /// for other depths and for palette images.
+    pub fn gray_bytes(&self) -> Option<Vec<u8>> {
+        let words = self.gray_words()?;
+        let (w, h) = (self.width() as usize, self.height() as usize);
+        let wpl = words.len() / h;
+        let mut out = vec![0u8; w * h];
+        for (dst, row) in out.chunks_exact_mut(w).zip(words.chunks_exact(wpl)) {
+            unpack_row(row, dst);
         }
         Some(out)
     }
@@ -168,19 +193,11 @@ impl Pix {
             return None;
         }
         // SAFETY: pixCreate returns a zeroed PIX or null.
-        let pix = Pix::from_raw(unsafe { lept::pixCreate(width as i32, height as i32, 8) })?;
-        // SAFETY: a fresh 8-bit PIX has `wpl` words per row for `height` rows.
-        let words = unsafe {
-            let wpl = lept::pixGetWpl(pix.as_ptr()) as usize;
-            std::slice::from_raw_parts_mut(lept::pixGetData(pix.as_ptr()), wpl * height)
-        };
+        let mut pix = Pix::from_raw(unsafe { lept::pixCreate(width as i32, height as i32, 8) })?;
+        let words = pix.gray_words_mut()?;
         let wpl = words.len() / height;
         for (dst, src) in words.chunks_exact_mut(wpl).zip(bytes.chunks_exact(width)) {
-            for (word, px) in dst.iter_mut().zip(src.chunks(4)) {
-                let mut b = [0u8; 4];
-                b[..px.len()].copy_from_slice(px);
-                *word = u32::from_be_bytes(b);
-            }
+            pack_row(src, dst);
         }
         Some(pix)
     }
@@ -224,6 +241,35 @@ impl Pix {
             };
             Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads)).map(|p| (p, quads as u8))
         }
+    }
+}
+
+/// One row of Leptonica 8-bit words → one byte per pixel. Leptonica keeps the leftmost of four
+/// pixels in a word's most significant byte, whatever the machine's byte order.
+fn unpack_row(words: &[u32], row: &mut [u8]) {
+    let full = row.len() / 4;
+    let mut quads = row.chunks_exact_mut(4);
+    for (q, word) in quads.by_ref().zip(words) {
+        q.copy_from_slice(&word.to_be_bytes());
+    }
+    let tail = quads.into_remainder();
+    let n = tail.len();
+    if n > 0 {
+        tail.copy_from_slice(&words[full].to_be_bytes()[..n]);
+    }
+}
+
+/// One byte per pixel → one row of Leptonica 8-bit words (see [`unpack_row`]).
+fn pack_row(row: &[u8], words: &mut [u32]) {
+    let mut quads = row.chunks_exact(4);
+    for (word, q) in words.iter_mut().zip(quads.by_ref()) {
+        *word = u32::from_be_bytes([q[0], q[1], q[2], q[3]]);
+    }
+    let tail = quads.remainder();
+    if !tail.is_empty() {
+        let mut b = [0u8; 4];
+        b[..tail.len()].copy_from_slice(tail);
+        words[(row.len() - tail.len()) / 4] = u32::from_be_bytes(b);
     }
 }
 

@@ -10,9 +10,7 @@ use crate::error::StageError;
 use crate::ingest::MediaType;
 use crate::ocr::OcrSummary;
 use crate::restore::RestorationSummary;
-use crate::segment::{
-    AwardForm, Campaign, Criterion, Goal, Header, LegalBasis, Milestone, Quota, Section, Signer,
-};
+use crate::segment::Segmented;
 
 /// Version of the record's JSON shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -64,28 +62,10 @@ pub struct Record {
     pub restoration: RestorationSummary,
     /// Final NFC text.
     pub text: String,
-    /// Header.
-    pub header: Header,
-    /// Campaign.
-    pub campaign: Campaign,
-    /// Legal bases.
-    pub legal_bases: Vec<LegalBasis>,
-    /// Section tree.
-    pub sections: Vec<Section>,
-    /// Targets.
-    pub goals: Vec<Goal>,
-    /// Criteria.
-    pub criteria: Vec<Criterion>,
-    /// Award forms.
-    pub award_forms: Vec<AwardForm>,
-    /// Quotas.
-    pub quotas: Vec<Quota>,
-    /// Milestones.
-    pub timeline: Vec<Milestone>,
-    /// Signature block.
-    pub signer: Option<Signer>,
-    /// Recipients.
-    pub recipients: Vec<String>,
+    /// What segmentation found: header, campaign, legal bases, sections and facts, signer
+    /// and recipients, as top-level fields of the record.
+    #[serde(flatten)]
+    pub segmented: Segmented,
 }
 
 impl Record {
@@ -101,17 +81,7 @@ impl Record {
             ocr: None,
             restoration: RestorationSummary::default(),
             text: String::new(),
-            header: Header::default(),
-            campaign: Campaign::default(),
-            legal_bases: Vec::new(),
-            sections: Vec::new(),
-            goals: Vec::new(),
-            criteria: Vec::new(),
-            award_forms: Vec::new(),
-            quotas: Vec::new(),
-            timeline: Vec::new(),
-            signer: None,
-            recipients: Vec::new(),
+            segmented: Segmented::default(),
         }
     }
 }
