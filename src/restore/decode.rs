@@ -1,7 +1,7 @@
 //! Beam-pruned trigram Viterbi over the candidate lattice, and per-token confidence from the
 //! rescored alternatives around the chosen path.
 
-use super::lm::{Model, BOS, EOS};
+use super::lm::{Context, Model, BOS, EOS};
 
 /// One lattice option at a position: LM id and channel cost (−log10-like).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,73 +24,118 @@ struct Hyp {
 
 /// The best path through `lattice` (one option index per position), given `weight` on channel
 /// costs and at most `beam` hypotheses per position.
-pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize) -> Vec<usize> {
-    let mut layers: Vec<Vec<Hyp>> = Vec::with_capacity(lattice.len() + 1);
-    layers.push(vec![Hyp {
+pub fn viterbi<C: AsRef<[Choice]>>(
+    model: &Model,
+    lattice: &[C],
+    weight: f32,
+    beam: usize,
+) -> Vec<usize> {
+    // Every layer's hypotheses in one vector (layer t is `hyps[starts[t]..starts[t + 1]]`),
+    // and the work tables reused from position to position: no allocation per word.
+    let mut hyps: Vec<Hyp> = Vec::with_capacity((lattice.len() + 1) * beam.max(1));
+    let mut starts: Vec<usize> = Vec::with_capacity(lattice.len() + 2);
+    starts.push(0);
+    hyps.push(Hyp {
         prev: BOS,
         cur: BOS,
         cur_idx: 0,
         score: 0.0,
         back: 0,
-    }]);
+    });
+    starts.push(1);
+    // The previous options that some hypothesis ends in, ascending, and the table row of each:
+    // only those rows of the (previous option × option) table can be reached.
+    let mut rows: Vec<u16> = Vec::new();
+    let mut row_of: Vec<u16> = Vec::new();
     let mut table: Vec<(f32, u32)> = Vec::new();
     let mut bigrams: Vec<f32> = Vec::new();
-    let mut prev_k = 1usize;
+    let mut row_cur: Vec<u16> = Vec::new();
+    let mut ctxs: Vec<Option<Context>> = Vec::new();
     for opts in lattice {
+        let opts = opts.as_ref();
         let k = opts.len();
-        table.clear();
-        table.resize(prev_k * k, (f32::NEG_INFINITY, 0));
-        let last = layers.last().expect("one layer");
+        let (lo, hi) = (starts[starts.len() - 2], starts[starts.len() - 1]);
+        rows.clear();
+        rows.extend(hyps[lo..hi].iter().map(|h| h.cur_idx));
+        rows.sort_unstable();
+        rows.dedup();
+        row_of.clear();
+        row_of.resize(rows.last().map_or(0, |&r| r as usize + 1), 0);
+        for (r, &c) in rows.iter().enumerate() {
+            row_of[c as usize] = r as u16;
+        }
+        // The look-ups are done in passes, contexts of every hypothesis first, then the bigram
+        // rows, then the trigrams: the look-ups of one pass do not depend on each other, so
+        // their cache misses overlap instead of following one another.
+        ctxs.clear();
+        ctxs.extend(hyps[lo..hi].iter().map(|h| model.context(h.prev, h.cur)));
+        for ctx in ctxs.iter().flatten() {
+            model.prefetch(*ctx);
+        }
         // Bigram scores depend only on the previous choice, which many hypotheses share:
-        // compute them once per previous option (−∞ marks "not computed yet").
+        // one row per previous option.
+        row_cur.clear();
+        row_cur.resize(rows.len(), 0);
+        for h in &hyps[lo..hi] {
+            row_cur[row_of[h.cur_idx as usize] as usize] = h.cur;
+        }
         bigrams.clear();
-        bigrams.resize(prev_k * k, f32::NEG_INFINITY);
-        for (hi, h) in last.iter().enumerate() {
-            let row = h.cur_idx as usize * k;
-            if bigrams[row] == f32::NEG_INFINITY {
-                for (ci, o) in opts.iter().enumerate() {
-                    bigrams[row + ci] = model.score2(h.cur, o.id) - weight * o.cost;
-                }
-            }
-            let ctx = model.bigram(h.prev, h.cur);
-            for (ci, o) in opts.iter().enumerate() {
+        for &cur in &row_cur {
+            bigrams.extend(
+                opts.iter()
+                    .map(|o| model.score2(cur, o.id) - weight * o.cost),
+            );
+        }
+        table.clear();
+        table.resize(rows.len() * k, (f32::NEG_INFINITY, 0));
+        for (hk, (h, &ctx)) in hyps[lo..hi].iter().zip(&ctxs).enumerate() {
+            let row = row_of[h.cur_idx as usize] as usize * k;
+            let cells = &mut table[row..row + k];
+            let bigrams = &bigrams[row..row + k];
+            for ((cell, o), &bigram) in cells.iter_mut().zip(opts).zip(bigrams) {
                 let s = h.score
                     + match ctx {
-                        Some(j) => match model.trigram_in_context(j, o.id) {
+                        Some(ctx) => match model.trigram_in(ctx, o.id) {
                             Some(p) => p - weight * o.cost,
-                            None => model.backoff(j) + bigrams[row + ci],
+                            None => model.backoff(ctx.j) + bigram,
                         },
-                        None => bigrams[row + ci],
+                        None => bigram,
                     };
-                let cell = &mut table[h.cur_idx as usize * k + ci];
                 if s > cell.0 {
-                    *cell = (s, hi as u32);
+                    *cell = (s, hk as u32);
                 }
             }
         }
-        let mut next: Vec<Hyp> = table
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.0.is_finite())
-            .map(|(cell, &(score, back))| {
-                let h = &last[back as usize];
-                Hyp {
-                    prev: h.cur,
-                    cur: opts[cell % k].id,
-                    cur_idx: (cell % k) as u16,
+        // The next layer: the `beam` best cells, best first, an equal score going after the
+        // cells kept before it (table order). Kept sorted while the table is read, so that most
+        // cells cost one comparison with the worst one kept.
+        // (`max(1)`: a position without options has an empty table, and no chunk.)
+        for cells in table.chunks_exact(k.max(1)) {
+            for (ci, &(score, back)) in cells.iter().enumerate() {
+                if !score.is_finite() {
+                    continue;
+                }
+                if hyps.len() - hi == beam {
+                    if beam == 0 || score <= hyps[hyps.len() - 1].score {
+                        continue;
+                    }
+                    hyps.pop();
+                }
+                let at = hi + hyps[hi..].partition_point(|x| x.score >= score);
+                let h = Hyp {
+                    prev: hyps[lo + back as usize].cur,
+                    cur: opts[ci].id,
+                    cur_idx: ci as u16,
                     score,
                     back,
-                }
-            })
-            .collect();
-        if next.len() > beam {
-            next.select_nth_unstable_by(beam, |a, b| b.score.total_cmp(&a.score));
-            next.truncate(beam);
+                };
+                hyps.insert(at, h);
+            }
         }
-        layers.push(next);
-        prev_k = k;
+        starts.push(hyps.len());
     }
-    let last = layers.last().expect("one layer");
+    let n = lattice.len();
+    let last = &hyps[starts[n]..starts[n + 1]];
     let (mut bi, _) = last
         .iter()
         .enumerate()
@@ -99,57 +144,186 @@ pub fn viterbi(model: &Model, lattice: &[Vec<Choice>], weight: f32, beam: usize)
             (0, f32::NEG_INFINITY),
             |best, x| if x.1 > best.1 { x } else { best },
         );
-    let mut path = vec![0usize; lattice.len()];
-    for t in (0..lattice.len()).rev() {
-        let h = &layers[t + 1][bi];
+    let mut path = vec![0usize; n];
+    for t in (0..n).rev() {
+        let h = &hyps[starts[t + 1] + bi];
         path[t] = h.cur_idx as usize;
         bi = h.back as usize;
     }
     path
 }
 
+/// log10 p(c | a b) as [`Model::score`] computes it, from the stored context `ab`
+/// ([`Model::bigram`] of (a, b)) and log10 p(c | b), which the caller may have at hand.
+#[inline]
+fn score_from(model: &Model, ab: Option<usize>, c: u16, bc: impl FnOnce() -> f32) -> f32 {
+    match ab {
+        Some(j) => match model.trigram_in_context(j, c) {
+            Some(p) => p,
+            None => model.backoff(j) + bc(),
+        },
+        None => bc(),
+    }
+}
+
 /// Scores of every option at position `t` with the rest of `path` fixed (LM terms that involve
-/// `t`, minus weighted channel cost), in option order.
-pub fn local_scores(
+/// `t`, minus weighted channel cost), in option order, written to `out`.
+///
+/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
+/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
+/// as the context of e, and the terms that do not involve `c` are found once for all options.
+pub fn local_scores<C: AsRef<[Choice]>>(
     model: &Model,
-    lattice: &[Vec<Choice>],
+    lattice: &[C],
     path: &[usize],
     t: usize,
     weight: f32,
-) -> Vec<f32> {
+    out: &mut Vec<f32>,
+) {
     let id = |i: isize| -> u16 {
         if i < 0 {
             BOS
         } else if i as usize >= lattice.len() {
             EOS
         } else {
-            lattice[i as usize][path[i as usize]].id
+            lattice[i as usize].as_ref()[path[i as usize]].id
         }
     };
     let t = t as isize;
     let n = lattice.len() as isize;
     let (a, b) = (id(t - 2), id(t - 1));
     let (d, e) = (id(t + 1), id(t + 2));
-    lattice[t as usize]
-        .iter()
-        .map(|o| {
-            let c = o.id;
-            // A missing left context is sentence start: the model saw <s> once, not twice.
-            let mut s = if t == 0 {
-                model.score2(BOS, c)
-            } else {
-                model.score(a, b, c)
+    // A missing left context is sentence start: the model saw <s> once, not twice, so the
+    // first word is scored by p(c | <s>) and the second by p(d | <s> c).
+    let x = if t == 0 { BOS } else { b };
+    let ab = if t == 0 { None } else { model.bigram(a, b) };
+    let mut de: Option<f32> = None;
+    out.clear();
+    out.extend(lattice[t as usize].as_ref().iter().map(|o| {
+        let c = o.id;
+        let xc = model.bigram(x, c);
+        let p_xc = model.score2_at(xc, x, c);
+        let mut s = if t == 0 {
+            p_xc
+        } else {
+            score_from(model, ab, c, || p_xc)
+        };
+        // Position t + 1 always exists: a word or the sentence end.
+        let cd = model.bigram(c, d);
+        s += score_from(model, xc, d, || model.score2_at(cd, c, d));
+        if t + 1 < n {
+            s += score_from(model, cd, e, || {
+                *de.get_or_insert_with(|| model.score2(d, e))
+            });
+        }
+        s - weight * o.cost
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small lattice of real syllables ("kế hoạch thi đua , khen thưởng" and rivals).
+    fn lattice(model: &Model) -> Vec<Vec<Choice>> {
+        let pos: [&[(&str, f32)]; 7] = [
+            &[("kế", 0.0), ("kê", 0.3), ("ke", 1.0), ("kè", 0.2)],
+            &[("hoạch", 0.0), ("hoach", 0.5)],
+            &[("thi", 0.0), ("thì", 0.0), ("thị", 0.4), ("thí", 0.1)],
+            &[("đua", 0.2), ("dua", 0.0), ("dưa", 0.0)],
+            &[(",", 0.0)],
+            &[("khen", 0.0), ("khên", 0.7)],
+            &[
+                ("thưởng", 0.0),
+                ("thuong", 0.9),
+                ("thương", 0.0),
+                ("tướng", 0.3),
+            ],
+        ];
+        pos.iter()
+            .map(|opts| {
+                opts.iter()
+                    .map(|&(w, cost)| Choice {
+                        id: model.id(w),
+                        cost,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The score of a whole path, term by term as the model defines it.
+    fn path_score(model: &Model, lattice: &[Vec<Choice>], path: &[usize], weight: f32) -> f32 {
+        let (mut a, mut b) = (BOS, BOS);
+        let mut s = 0.0;
+        for (opts, &i) in lattice.iter().zip(path) {
+            let c = opts[i];
+            s += model.score(a, b, c.id) - weight * c.cost;
+            (a, b) = (b, c.id);
+        }
+        s + model.score(a, b, EOS)
+    }
+
+    #[test]
+    fn unpruned_viterbi_finds_the_best_path_of_all() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let mut best = f32::NEG_INFINITY;
+        let mut path = vec![0usize; lat.len()];
+        // Every path, as an odometer over the option indices.
+        loop {
+            best = best.max(path_score(model, &lat, &path, 1.0));
+            let Some(t) = (0..lat.len()).rev().find(|&t| path[t] + 1 < lat[t].len()) else {
+                break;
             };
-            // Position t + 1 always exists: a word or the sentence end.
-            s += if t == 0 {
-                model.score(BOS, c, d)
-            } else {
-                model.score(b, c, d)
-            };
-            if t + 1 < n {
-                s += model.score(c, d, e);
+            path[t] += 1;
+            path[t + 1..].iter_mut().for_each(|i| *i = 0);
+        }
+        // A beam wider than any (previous option × option) table prunes nothing.
+        let found = viterbi(model, &lat, 1.0, 1000);
+        let got = path_score(model, &lat, &found, 1.0);
+        assert!((got - best).abs() < 1e-4, "viterbi {got} vs best {best}");
+        // A narrow beam can only do as well or worse, and still gives one option per word.
+        let narrow = viterbi(model, &lat, 1.0, 2);
+        assert_eq!(narrow.len(), lat.len());
+        assert!(path_score(model, &lat, &narrow, 1.0) <= best + 1e-4);
+    }
+
+    #[test]
+    fn local_scores_are_the_model_terms_in_the_same_order() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let path = viterbi(model, &lat, 1.0, 8);
+        let id = |i: isize| -> u16 {
+            match usize::try_from(i) {
+                Err(_) => BOS,
+                Ok(i) if i >= lat.len() => EOS,
+                Ok(i) => lat[i][path[i]].id,
             }
-            s - weight * o.cost
-        })
-        .collect()
+        };
+        let mut out = Vec::new();
+        for t in 0..lat.len() {
+            local_scores(model, &lat, &path, t, 0.7, &mut out);
+            let ti = t as isize;
+            let (a, b, d, e) = (id(ti - 2), id(ti - 1), id(ti + 1), id(ti + 2));
+            for (o, got) in lat[t].iter().zip(&out) {
+                let c = o.id;
+                let mut s = if t == 0 {
+                    model.score2(BOS, c)
+                } else {
+                    model.score(a, b, c)
+                };
+                s += if t == 0 {
+                    model.score(BOS, c, d)
+                } else {
+                    model.score(b, c, d)
+                };
+                if t + 1 < lat.len() {
+                    s += model.score(c, d, e);
+                }
+                let want = s - 0.7 * o.cost;
+                assert_eq!(got.to_bits(), want.to_bits(), "position {t}");
+            }
+        }
+    }
 }

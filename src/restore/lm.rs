@@ -14,6 +14,8 @@
 
 use std::collections::HashMap;
 
+use super::successors::Successors;
+
 /// First bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"SOHOALM\x01";
 /// Sentence start.
@@ -39,9 +41,41 @@ pub enum ModelError {
     /// The vocabulary is not UTF-8.
     #[error("language model vocabulary is not UTF-8")]
     BadVocabulary,
+    /// The n-gram arrays are not sorted runs with consistent offsets.
+    #[error("language model n-gram tables are inconsistent")]
+    BadTables,
+}
+
+/// A stored trigram context (see [`Model::context`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// Index of the bigram.
+    pub j: usize,
+    lo: u32,
+    hi: u32,
+}
+
+/// A stored bigram: its log10 p and back-off codes and where its trigrams are.
+#[derive(Debug, Clone, Copy)]
+struct Bigram {
+    tri_lo: u32,
+    tri_len: u16,
+    p: u8,
+    backoff: u8,
+}
+
+/// A stored trigram: its third word and log10 p code.
+#[derive(Debug, Clone, Copy)]
+struct Trigram {
+    w: u16,
+    p: u8,
 }
 
 /// A loaded trigram model.
+///
+/// The file's parallel arrays are regrouped at load into one record per bigram and per trigram:
+/// the decoder's look-ups are cache misses, and a record costs one where parallel arrays cost
+/// one per array.
 #[derive(Debug)]
 pub struct Model {
     /// Token of each id.
@@ -55,11 +89,12 @@ pub struct Model {
     bi_start: Vec<u32>,
     codes: Vec<[f32; 256]>,
     bi_w: Vec<u16>,
-    bi_p: Vec<u8>,
-    bi_b: Vec<u8>,
-    tri_start: Vec<u32>,
-    tri_w: Vec<u16>,
-    tri_p: Vec<u8>,
+    /// What a stored bigram knows, one record each so that one cache line answers a look-up.
+    bi: Vec<Bigram>,
+    /// Trigrams, sorted by (w1, w2, w3): third word and probability code side by side.
+    tri: Vec<Trigram>,
+    /// Bigram (a, b) → its index, without searching `bi_w`.
+    succ: Successors,
 }
 
 /// Reads little-endian arrays from a byte slice.
@@ -137,11 +172,33 @@ impl Model {
             c.copy_from_slice(&r.f32s(256)?);
         }
         let bi_w = r.u16s(nb)?;
-        let bi_p = r.take(nb)?.to_vec();
-        let bi_b = r.take(nb)?.to_vec();
+        let bi_p = r.take(nb)?;
+        let bi_b = r.take(nb)?;
         let tri_start = r.u32s(nb + 1)?;
         let tri_w = r.u16s(nt)?;
-        let tri_p = r.take(nt)?.to_vec();
+        let tri_p = r.take(nt)?;
+        // Trigram runs are only searched, so in-bounds offsets are enough to never panic;
+        // bigram runs are checked in full while they are indexed.
+        if !offsets_fit(&tri_start, tri_w.len()) {
+            return Err(ModelError::BadTables);
+        }
+        let succ = Successors::new(v, &bi_start, &bi_w).ok_or(ModelError::BadTables)?;
+        let mut bi = Vec::with_capacity(nb);
+        for j in 0..nb {
+            let (lo, hi) = (tri_start[j], tri_start[j + 1]);
+            bi.push(Bigram {
+                tri_lo: lo,
+                // A run is at most one trigram per vocabulary word.
+                tri_len: u16::try_from(hi - lo).map_err(|_| ModelError::BadTables)?,
+                p: bi_p[j],
+                backoff: bi_b[j],
+            });
+        }
+        let tri = tri_w
+            .iter()
+            .zip(tri_p)
+            .map(|(&w, &p)| Trigram { w, p })
+            .collect();
         Ok(Model {
             vocab,
             ids,
@@ -151,17 +208,15 @@ impl Model {
             bi_start,
             codes,
             bi_w,
-            bi_p,
-            bi_b,
-            tri_start,
-            tri_w,
-            tri_p,
+            bi,
+            tri,
+            succ,
         })
     }
 
     /// Number of bigrams and trigrams stored.
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (self.vocab.len(), self.bi_w.len(), self.tri_w.len())
+        (self.vocab.len(), self.bi_w.len(), self.tri.len())
     }
 
     /// Id of a token name, [`UNK`] when unknown.
@@ -172,16 +227,34 @@ impl Model {
     /// Index of bigram (a, b), if stored.
     #[inline]
     pub fn bigram(&self, a: u16, b: u16) -> Option<usize> {
+        Some(self.bi_start[a as usize] as usize + self.succ.rank(a, b)?)
+    }
+
+    /// Index of bigram (a, b) found by binary search in the sorted arrays: what
+    /// [`Model::bigram`] must agree with.
+    pub fn bigram_by_search(&self, a: u16, b: u16) -> Option<usize> {
         let lo = self.bi_start[a as usize] as usize;
         let hi = self.bi_start[a as usize + 1] as usize;
         self.bi_w[lo..hi].binary_search(&b).ok().map(|i| lo + i)
     }
 
+    /// Bytes held by the bigram index (see [`Successors`]).
+    pub fn index_bytes(&self) -> usize {
+        self.succ.heap_bytes()
+    }
+
     /// log10 p(c | b) with back-off to the unigram.
     #[inline]
     pub fn score2(&self, b: u16, c: u16) -> f32 {
-        match self.bigram(b, c) {
-            Some(j) => self.codes[0][self.bi_p[j] as usize],
+        self.score2_at(self.bigram(b, c), b, c)
+    }
+
+    /// log10 p(c | b) when `bc` is what [`Model::bigram`] returned for (b, c): lets a caller
+    /// that also needs (b, c) as a trigram context search for it once.
+    #[inline]
+    pub fn score2_at(&self, bc: Option<usize>, b: u16, c: u16) -> f32 {
+        match bc {
+            Some(j) => self.codes[0][self.bi[j].p as usize],
             None => self.uni_b[b as usize] + self.uni_p[c as usize],
         }
     }
@@ -198,27 +271,117 @@ impl Model {
     /// log10 p(c | a b) if the trigram is stored, `ab` being the stored bigram `j`.
     #[inline]
     pub fn trigram_in_context(&self, j: usize, c: u16) -> Option<f32> {
-        let lo = self.tri_start[j] as usize;
-        let hi = self.tri_start[j + 1] as usize;
-        let i = self.tri_w[lo..hi].binary_search(&c).ok()?;
-        Some(self.codes[2][self.tri_p[lo + i] as usize])
+        self.trigram_in(self.context_of(j), c)
+    }
+
+    /// The stored context (a, b): its bigram index and where its third words are, found once
+    /// so that many third words can be scored in it ([`Model::trigram_in`]).
+    #[inline]
+    pub fn context(&self, a: u16, b: u16) -> Option<Context> {
+        Some(self.context_of(self.bigram(a, b)?))
+    }
+
+    #[inline]
+    fn context_of(&self, j: usize) -> Context {
+        let b = self.bi[j];
+        Context {
+            j,
+            lo: b.tri_lo,
+            hi: b.tri_lo + u32::from(b.tri_len),
+        }
+    }
+
+    /// log10 p(c | a b) if the trigram is stored, `ctx` being the [`Model::context`] of (a, b);
+    /// the same as [`Model::trigram_in_context`].
+    #[inline]
+    pub fn trigram_in(&self, ctx: Context, c: u16) -> Option<f32> {
+        let run = &self.tri[ctx.lo as usize..ctx.hi as usize];
+        let i = run.binary_search_by_key(&c, |t| t.w).ok()?;
+        Some(self.codes[2][run[i].p as usize])
+    }
+
+    /// Asks the CPU to start loading the third words of `ctx` (a hint with no effect on
+    /// results): the decoder calls it for every context of a layer before searching any, so
+    /// that the cache misses of the short runs overlap.
+    #[inline]
+    pub fn prefetch(&self, ctx: Context) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let w = self.tri[ctx.lo as usize..].as_ptr();
+            // SAFETY: a prefetch never faults and does not change memory; the pointer is into
+            // `tri` (one past its end at worst, which a prefetch may name).
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(w.cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = ctx;
     }
 
     /// log10 back-off weight of the stored bigram `j` as a trigram context.
     #[inline]
     pub fn backoff(&self, j: usize) -> f32 {
-        self.codes[1][self.bi_b[j] as usize]
+        self.codes[1][self.bi[j].backoff as usize]
     }
 
     /// log10 p(c | a b) when `ab` is the stored bigram `j` (see [`Model::bigram`]); lets the
     /// decoder find a context once and score many next words in it.
     #[inline]
     pub fn score_in_context(&self, j: usize, b: u16, c: u16) -> f32 {
-        let lo = self.tri_start[j] as usize;
-        let hi = self.tri_start[j + 1] as usize;
-        match self.tri_w[lo..hi].binary_search(&c) {
-            Ok(i) => self.codes[2][self.tri_p[lo + i] as usize],
-            Err(_) => self.codes[1][self.bi_b[j] as usize] + self.score2(b, c),
+        match self.trigram_in_context(j, c) {
+            Some(p) => p,
+            None => self.backoff(j) + self.score2(b, c),
         }
+    }
+}
+
+/// True when `start` is non-decreasing offsets from 0 to `len`.
+fn offsets_fit(start: &[u32], len: usize) -> bool {
+    start.first() == Some(&0)
+        && start.last().map(|&e| e as usize) == Some(len)
+        && start.windows(2).all(|w| w[0] <= w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> &'static Model {
+        crate::restore::shared().model()
+    }
+
+    #[test]
+    fn bigram_index_agrees_with_binary_search_on_every_stored_bigram() {
+        let m = model();
+        let v = m.vocab.len();
+        let mut stored = 0;
+        for a in 0..v {
+            let (lo, hi) = (m.bi_start[a] as usize, m.bi_start[a + 1] as usize);
+            for (j, &b) in m.bi_w[lo..hi].iter().enumerate() {
+                assert_eq!(m.bigram(a as u16, b), Some(lo + j), "({a}, {b})");
+                stored += 1;
+                // The neighbours of a stored successor are the likeliest to be mis-ranked.
+                for n in [b.wrapping_sub(1), b + 1] {
+                    if (n as usize) < v {
+                        assert_eq!(m.bigram(a as u16, n), m.bigram_by_search(a as u16, n));
+                    }
+                }
+            }
+            // And a spread of other successors, stored or not.
+            for b in (a % 7..v).step_by(97) {
+                assert_eq!(
+                    m.bigram(a as u16, b as u16),
+                    m.bigram_by_search(a as u16, b as u16)
+                );
+            }
+        }
+        assert_eq!(stored, m.sizes().1);
+    }
+
+    #[test]
+    fn rejects_offsets_past_the_end() {
+        assert!(offsets_fit(&[0, 2, 3], 3));
+        assert!(!offsets_fit(&[0, 9, 3], 3), "offsets decrease");
+        assert!(!offsets_fit(&[0, 2], 3), "items left over");
+        assert!(!offsets_fit(&[1, 3], 3), "does not start at 0");
     }
 }

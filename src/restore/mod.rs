@@ -2,20 +2,24 @@
 //! an offset map to the source, and the tokens an archivist should review.
 //!
 //! [`syllable`] knows Vietnamese syllable structure, [`token`] splits text, [`lm`] scores
-//! syllable trigrams, [`candidates`] proposes forms for an observed word (skeleton and OCR
-//! confusions from [`confusion`]), [`decode`] picks the best sequence; [`build`] makes the
-//! tables from the corpora. This file wires them into [`Restorer`].
+//! syllable trigrams (finding bigrams in constant time with [`successors`]), [`candidates`]
+//! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]),
+//! [`decode`] picks the best sequence and [`confidence`] says how sure it is of each word;
+//! [`build`] makes the tables from the corpora. This file wires them into [`Restorer`].
 
 pub mod build;
 pub mod candidates;
+pub mod confidence;
 pub mod confusion;
 pub mod decode;
 pub mod learn;
 pub mod lm;
 pub mod places;
+pub mod successors;
 pub mod syllable;
 pub mod token;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -169,6 +173,14 @@ enum Out {
     Fixed(String),
 }
 
+/// What a lowercase word offers, wherever it stands: its candidates, its own LM id and whether
+/// it is a well-formed syllable.
+struct WordOptions {
+    cands: Vec<Candidate>,
+    own: u16,
+    parsed: bool,
+}
+
 /// One lattice position: the token, and its options.
 struct Slot {
     token: Token,
@@ -265,6 +277,9 @@ impl Restorer {
             text: String::with_capacity(text.len() + text.len() / 4),
             tokens: Vec::new(),
         };
+        // Candidates depend only on the lowercase word and the document's channel, and a
+        // document repeats its words: generate them once per distinct word.
+        let mut memo: HashMap<String, WordOptions> = HashMap::new();
         let mut copied = 0;
         let mut seg_start = 0;
         // Blank lines end a stretch of text: decode each stretch as one sentence stream.
@@ -275,7 +290,7 @@ impl Restorer {
                 continue;
             }
             let mut slots: Vec<Slot> = (seg_start..i)
-                .map(|j| self.slot(text, &tokens, j, &channel))
+                .map(|j| self.slot(text, &tokens, j, &channel, &mut memo))
                 .collect();
             if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
                 self.prefer_places(text, &mut slots);
@@ -358,7 +373,9 @@ impl Restorer {
 
     /// Decodes one stretch and appends its text and tokens.
     fn emit(&self, text: &str, slots: &[Slot], copied: &mut usize, out: &mut RestoredText) {
-        let lattice: Vec<Vec<Choice>> = slots.iter().map(|s| s.choices.clone()).collect();
+        let lattice: Vec<&[Choice]> = slots.iter().map(|s| s.choices.as_slice()).collect();
+        let mut scores = Vec::new();
+        let mut top = Vec::new();
         let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
         for (t, slot) in slots.iter().enumerate() {
             let span = slot.token.span.clone();
@@ -366,27 +383,31 @@ impl Restorer {
             *copied = span.end;
             let src = &text[span.clone()];
             let start = out.text.len();
-            self.write(src, &slot.outs[path[t]], &mut out.text);
             if slot.token.kind != Kind::Word {
+                self.write(src, Case::Lower, &slot.outs[path[t]], &mut out.text);
                 continue;
             }
+            let case = token::case_of(src);
+            self.write(src, case, &slot.outs[path[t]], &mut out.text);
             let (confidence, alternatives) = if slot.choices.len() > 1 {
-                let scores =
-                    decode::local_scores(&self.model, &lattice, &path, t, self.channel_weight);
-                let best = scores[path[t]];
-                let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
-                let mut order: Vec<usize> = (0..scores.len()).filter(|&k| k != path[t]).collect();
-                order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-                let alts = order
+                decode::local_scores(
+                    &self.model,
+                    &lattice,
+                    &path,
+                    t,
+                    self.channel_weight,
+                    &mut scores,
+                );
+                let confidence = confidence::rank(&scores, path[t], 3, &mut top);
+                let alts = top
                     .iter()
-                    .take(3)
                     .map(|&k| {
                         let mut s = String::new();
-                        self.write(src, &slot.outs[k], &mut s);
+                        self.write(src, case, &slot.outs[k], &mut s);
                         s
                     })
                     .collect();
-                (1.0 / z, alts)
+                (confidence, alts)
             } else {
                 (1.0, Vec::new())
             };
@@ -400,15 +421,12 @@ impl Restorer {
         }
     }
 
-    fn write(&self, src: &str, o: &Out, out: &mut String) {
+    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
+    fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
         match o {
             Out::Keep => out.push_str(src),
             Out::Fixed(s) => out.push_str(s),
-            Out::Form(id) => token::apply_case(
-                &self.inventory.forms[*id as usize],
-                token::case_of(src),
-                out,
-            ),
+            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
         }
     }
 
@@ -452,7 +470,14 @@ impl Restorer {
     }
 
     /// The lattice options for token `i`.
-    fn slot(&self, text: &str, tokens: &[Token], i: usize, channel: &Channel) -> Slot {
+    fn slot(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        channel: &Channel,
+        memo: &mut HashMap<String, WordOptions>,
+    ) -> Slot {
         let token = tokens[i].clone();
         let src = &text[token.span.clone()];
         let fixed = |id: u16, out: Out| Slot {
@@ -482,25 +507,48 @@ impl Restorer {
         if no_lower && is_roman(src) && roman_context(text, tokens, i) {
             return fixed(lm::UNK, Out::Keep);
         }
-        let lower = src.to_lowercase();
-        let mut cands: Vec<Candidate> = Vec::new();
-        let gen = Generator {
-            inventory: &self.inventory,
-            confusions: &self.confusions,
-            slips: &self.slips,
-            capital: src.starts_with(char::is_uppercase),
+        let lower: Cow<str> = if src.chars().any(char::is_uppercase) {
+            Cow::Owned(src.to_lowercase())
+        } else {
+            Cow::Borrowed(src)
         };
-        gen.candidates(&lower, channel, &mut cands);
-        let parsed = Syllable::parse(&lower);
-        let own = parsed
-            .as_ref()
-            .map_or(lm::UNK, |s| self.model.id(&s.render()));
+        // A capitalised word may take the confusions of capitals (`P` for `Đ`): memoised apart.
+        let capital = src.starts_with(char::is_uppercase);
+        let key: Cow<str> = if capital {
+            Cow::Owned(format!("\u{1}{lower}"))
+        } else {
+            Cow::Borrowed(lower.as_ref())
+        };
+        let word = match memo.get(key.as_ref()) {
+            Some(w) => w,
+            None => {
+                let mut cands: Vec<Candidate> = Vec::new();
+                let gen = Generator {
+                    inventory: &self.inventory,
+                    confusions: &self.confusions,
+                    slips: &self.slips,
+                    capital,
+                };
+                gen.candidates(&lower, channel, &mut cands);
+                let parsed = Syllable::parse(&lower);
+                let own = parsed
+                    .as_ref()
+                    .map_or(lm::UNK, |s| self.model.id(&s.render()));
+                let w = WordOptions {
+                    cands,
+                    own,
+                    parsed: parsed.is_some(),
+                };
+                memo.entry(key.into_owned()).or_insert(w)
+            }
+        };
+        let (cands, own) = (&word.cands, word.own);
         let mut slot = Slot {
             token: token.clone(),
             choices: Vec::with_capacity(cands.len() + 1),
             outs: Vec::with_capacity(cands.len() + 1),
         };
-        for c in &cands {
+        for c in cands {
             slot.choices.push(Choice {
                 id: c.id,
                 cost: c.cost,
@@ -514,7 +562,7 @@ impl Restorer {
             let single = src.chars().count() == 1;
             let cost = if cands.is_empty() || single {
                 0.0
-            } else if parsed.is_some() {
+            } else if word.parsed {
                 channel.keep_rare
             } else {
                 // `<unk>` stands for every unknown word at once, so its LM probability is far

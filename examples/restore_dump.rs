@@ -1,0 +1,27 @@
+//! Prints the restored text of each file and then every word token with its confidence and
+//! alternatives, so that a decoder change can be checked to give byte-identical results
+//! (`cargo run --release --example restore_dump -- FILE... > before.txt`, then diff).
+
+use sohoa::restore::Restorer;
+use sohoa::text::SourceText;
+
+fn main() {
+    let restorer = Restorer::embedded();
+    for path in std::env::args().skip(1) {
+        let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
+        let source = SourceText::from_plain(&text);
+        let out = restorer.restore(&source);
+        println!("=== {path}");
+        println!("{}", out.text);
+        for t in &out.tokens {
+            println!(
+                "{:?}\t{}\t{}\t{}\t{}",
+                t.source,
+                &out.text[t.output.clone()],
+                t.changed,
+                t.confidence,
+                t.alternatives.join("|")
+            );
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! How sure the decoder is of each word: the chosen option's share of the probability among the
+//! options at its position (the rest of the path fixed), and the best other options, for the
+//! archivist's review list.
+
+/// The confidence of option `chosen` given every option's log10 score at its position: its
+/// probability over the sum of all (1 when it has no rival), and the indices of the `n` best
+/// other options, best first, ties in option order, written to `top`.
+pub fn rank(scores: &[f32], chosen: usize, n: usize, top: &mut Vec<usize>) -> f32 {
+    let best = scores[chosen];
+    let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
+    // The first `n` of a stable sort by descending score, without sorting every option: an
+    // option goes after every kept one that scores at least as much.
+    top.clear();
+    for (k, s) in scores.iter().enumerate() {
+        if k == chosen {
+            continue;
+        }
+        let at = top
+            .iter()
+            .position(|&t| scores[t].total_cmp(s).is_lt())
+            .unwrap_or(top.len());
+        if at < n {
+            top.insert(at, k);
+            top.truncate(n);
+        }
+    }
+    1.0 / z
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the review list used to be made with: a full stable sort.
+    fn by_sorting(scores: &[f32], chosen: usize, n: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..scores.len()).filter(|&k| k != chosen).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+        order.truncate(n);
+        order
+    }
+
+    #[test]
+    fn keeps_the_best_others_in_stable_order() {
+        let cases: [&[f32]; 5] = [
+            &[-1.0],
+            &[-1.0, -2.0],
+            &[-3.0, -1.0, -2.0, -1.0, -2.0, -2.0, -0.5],
+            &[-2.0, -2.0, -2.0, -2.0, -2.0],
+            &[-9.0, -0.1, -4.0, -0.2, -7.0, -0.3, -0.2, -8.0],
+        ];
+        let mut top = Vec::new();
+        for scores in cases {
+            for chosen in 0..scores.len() {
+                for n in 0..4 {
+                    rank(scores, chosen, n, &mut top);
+                    assert_eq!(
+                        top,
+                        by_sorting(scores, chosen, n),
+                        "{scores:?} {chosen} {n}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn confidence_is_the_chosen_share() {
+        let mut top = Vec::new();
+        assert_eq!(rank(&[-1.5], 0, 3, &mut top), 1.0);
+        // Two options one log10 unit apart: 1 / (1 + 0.1) for the better one.
+        let c = rank(&[-1.0, -2.0], 0, 3, &mut top);
+        assert!((c - 1.0 / 1.1).abs() < 1e-6, "{c}");
+        assert_eq!(top, vec![1]);
+        let c = rank(&[-1.0, -2.0], 1, 3, &mut top);
+        assert!((c - 1.0 / 11.0).abs() < 1e-6, "{c}");
+    }
+}
