@@ -22,6 +22,9 @@ pub struct Inventory {
     chars: Vec<Vec<char>>,
     /// Skeleton → ids, most frequent first.
     by_skeleton: HashMap<String, Vec<u16>>,
+    /// Length in bytes of the longest skeleton: a partial rewrite longer than this can never
+    /// become a candidate, which bounds the search on long junk tokens.
+    max_skeleton_len: usize,
 }
 
 impl Inventory {
@@ -45,6 +48,7 @@ impl Inventory {
         for ids in inv.by_skeleton.values_mut() {
             ids.sort_by_key(|&i| std::cmp::Reverse(model.counts[i as usize]));
         }
+        inv.max_skeleton_len = inv.by_skeleton.keys().map(String::len).max().unwrap_or(0);
         inv
     }
 
@@ -314,7 +318,10 @@ impl Generator<'_> {
         max_cost: f32,
         out: &mut Vec<(String, f32)>,
     ) {
-        if out.len() >= 256 {
+        // Rewrites only ever lengthen `cur`: once it is longer than every skeleton, nothing
+        // below this call can be a candidate. Without this a long junk token (a line of `D`s,
+        // a code glued to text) costs time growing with the fourth power of its length.
+        if out.len() >= 256 || cur.len() > self.inventory.max_skeleton_len {
             return;
         }
         if i == obs.len() {
