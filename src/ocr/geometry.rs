@@ -80,27 +80,14 @@ impl PageTransform {
             (b.y + b.h) as f32,
         );
         let corners = [(x0, y0), (x1, y0), (x0, y1), (x1, y1)].map(|(x, y)| self.to_scan(x, y));
+        let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (x, y) in corners {
+            (min_x, max_x) = (min_x.min(x), max_x.max(x));
+            (min_y, max_y) = (min_y.min(y), max_y.max(y));
+        }
         let (w, h) = (self.scan_size.0 as f32, self.scan_size.1 as f32);
-        let min_x = corners
-            .iter()
-            .map(|p| p.0)
-            .fold(f32::MAX, f32::min)
-            .clamp(0.0, w);
-        let max_x = corners
-            .iter()
-            .map(|p| p.0)
-            .fold(f32::MIN, f32::max)
-            .clamp(0.0, w);
-        let min_y = corners
-            .iter()
-            .map(|p| p.1)
-            .fold(f32::MAX, f32::min)
-            .clamp(0.0, h);
-        let max_y = corners
-            .iter()
-            .map(|p| p.1)
-            .fold(f32::MIN, f32::max)
-            .clamp(0.0, h);
+        let (min_x, max_x) = (min_x.clamp(0.0, w), max_x.clamp(0.0, w));
+        let (min_y, max_y) = (min_y.clamp(0.0, h), max_y.clamp(0.0, h));
         BBox {
             x: min_x.round() as u32,
             y: min_y.round() as u32,

@@ -452,6 +452,20 @@ fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -
 mod tests {
     use super::*;
 
+    /// A generator for lower-case words over the given tables.
+    fn generator<'a>(
+        inventory: &'a Inventory,
+        confusions: &'a Confusions,
+        slips: &'a Confusions,
+    ) -> Generator<'a> {
+        Generator {
+            inventory,
+            confusions,
+            slips,
+            capital: false,
+        }
+    }
+
     #[test]
     fn letter_costs_follow_the_channel() {
         let c = Channel::MARKED;
@@ -467,12 +481,7 @@ mod tests {
         let conf = Confusions::parse("6\tô\t0.3\nir\tư\t0.7\n").unwrap();
         let inv = Inventory::default();
         let none = Confusions::default();
-        let g = Generator {
-            inventory: &inv,
-            confusions: &conf,
-            slips: &none,
-            capital: false,
-        };
+        let g = generator(&inv, &conf, &none);
         let ch = Channel::NOISY;
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
         let d = g.distance(&chars("s6"), &chars("số"), &ch);
@@ -486,12 +495,7 @@ mod tests {
     fn learned_slips_are_used_only_when_the_channel_asks() {
         let slips = Confusions::parse("ế\tể\t1.1\n").unwrap();
         let (inv, conf) = (Inventory::default(), Confusions::default());
-        let g = Generator {
-            inventory: &inv,
-            confusions: &conf,
-            slips: &slips,
-            capital: false,
-        };
+        let g = generator(&inv, &conf, &slips);
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
         let d = |ch: &Channel, c: &str| g.distance(&chars("kế"), &chars(c), ch);
         assert!((d(&Channel::MARKED_OCR, "kể") - 1.1).abs() < 1e-6);
@@ -507,12 +511,7 @@ mod tests {
         assert_eq!(foreign_base('ố'), None);
         assert_eq!(foreign_base('o'), None);
         let (inv, conf) = (Inventory::default(), Confusions::default());
-        let g = Generator {
-            inventory: &inv,
-            confusions: &conf,
-            slips: &conf,
-            capital: false,
-        };
+        let g = generator(&inv, &conf, &conf);
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
         let d = g.distance(&chars("sö"), &chars("số"), &Channel::MARKED);
         assert!((d - FOREIGN_MARK).abs() < 1e-6, "{d}");
@@ -536,12 +535,7 @@ mod tests {
         let conf = Confusions::parse("é\tô\t0.45\né\to\t1.0\n").unwrap();
         let inv = Inventory::default();
         let none = Confusions::default();
-        let g = Generator {
-            inventory: &inv,
-            confusions: &conf,
-            slips: &none,
-            capital: false,
-        };
+        let g = generator(&inv, &conf, &none);
         let ch = Channel::NOISY;
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
         let d = |c: &str| g.distance(&chars("cé"), &chars(c), &ch);

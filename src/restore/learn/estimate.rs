@@ -33,6 +33,12 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// How often `intended` occurs where an edit seen `n` times could have happened: its
+    /// context count, never below `n` (a string counted only inside longer words).
+    pub fn intended_total(&self, intended: &str, n: u64) -> f64 {
+        self.contexts.get(intended).copied().unwrap_or(n).max(n) as f64
+    }
+
     fn merge(mut self, o: Counts) -> Counts {
         for (k, v) in o.edits {
             *self.edits.entry(k).or_default() += v;
@@ -126,12 +132,7 @@ pub fn estimate(counts: &Counts, min_count: u64) -> ConfusionTable {
         if n < min_count {
             continue;
         }
-        let total = counts
-            .contexts
-            .get(&e.intended)
-            .copied()
-            .unwrap_or(n)
-            .max(n) as f64;
+        let total = counts.intended_total(&e.intended, n);
         let k = kinds[e.intended.as_str()] as f64 + 1.0;
         let p = (n as f64 + 0.5) / (total + 0.5 * k);
         table.insert(&e.observed, &e.intended, -p.min(1.0).ln());

@@ -78,12 +78,7 @@ pub fn slip_table(counts: &Counts, min_count: u64) -> ConfusionTable {
         {
             continue;
         }
-        let total = counts
-            .contexts
-            .get(&e.intended)
-            .copied()
-            .unwrap_or(n)
-            .max(n) as f64;
+        let total = counts.intended_total(&e.intended, n);
         table.insert(&e.observed, &e.intended, -(n as f64 / total).log10());
     }
     table
