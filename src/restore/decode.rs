@@ -1,7 +1,7 @@
 //! Beam-pruned trigram Viterbi over the candidate lattice, and per-token confidence from the
 //! rescored alternatives around the chosen path.
 
-use super::lm::{Context, Model, BOS, EOS};
+use super::lm::{left_bit, Context, Model, BOS, EOS};
 
 /// One lattice option at a position: LM id and channel cost (−log10-like).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,7 +12,8 @@ pub struct Choice {
     pub cost: f32,
 }
 
-/// A hypothesis: the last two choices, the score so far and where it came from.
+/// A hypothesis: the last two choices, the score so far, where it came from, and the stored
+/// bigram of its two choices (the next position's trigram context), [`NO_BIGRAM`] if none.
 #[derive(Debug, Clone, Copy)]
 struct Hyp {
     prev: u16,
@@ -20,10 +21,20 @@ struct Hyp {
     cur_idx: u16,
     score: f32,
     back: u32,
+    ctx: u32,
 }
+
+/// [`Hyp::ctx`] of a pair of choices that is not a stored bigram.
+const NO_BIGRAM: u32 = u32::MAX;
 
 /// The best path through `lattice` (one option index per position), given `weight` on channel
 /// costs and at most `beam` hypotheses per position.
+///
+/// Two things keep the look-ups few without changing the result. The bigram of a hypothesis'
+/// last two choices was found when its score was (as p(cur | prev)), and is kept as the next
+/// position's context. And the trigram (prev, cur, option) is searched for only when the
+/// left-word filter of the bigram (cur, option), found for p(option | cur) anyway, does not
+/// rule it out: nine pairs in ten are settled by one bit.
 pub fn viterbi<C: AsRef<[Choice]>>(
     model: &Model,
     lattice: &[C],
@@ -41,6 +52,7 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         cur_idx: 0,
         score: 0.0,
         back: 0,
+        ctx: model.bigram(BOS, BOS).map_or(NO_BIGRAM, |j| j as u32),
     });
     starts.push(1);
     // The previous options that some hypothesis ends in, ascending, and the table row of each:
@@ -49,6 +61,8 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     let mut row_of: Vec<u16> = Vec::new();
     let mut table: Vec<(f32, u32)> = Vec::new();
     let mut bigrams: Vec<f32> = Vec::new();
+    let mut bigram_at: Vec<u32> = Vec::new();
+    let mut lefts: Vec<u64> = Vec::new();
     let mut row_cur: Vec<u16> = Vec::new();
     let mut ctxs: Vec<Option<Context>> = Vec::new();
     for opts in lattice {
@@ -64,11 +78,14 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         for (r, &c) in rows.iter().enumerate() {
             row_of[c as usize] = r as u16;
         }
-        // The look-ups are done in passes, contexts of every hypothesis first, then the bigram
-        // rows, then the trigrams: the look-ups of one pass do not depend on each other, so
-        // their cache misses overlap instead of following one another.
+        // The contexts of every hypothesis first, then the bigram rows, then the trigrams: the
+        // look-ups of one pass do not depend on each other, so their cache misses overlap.
         ctxs.clear();
-        ctxs.extend(hyps[lo..hi].iter().map(|h| model.context(h.prev, h.cur)));
+        ctxs.extend(
+            hyps[lo..hi]
+                .iter()
+                .map(|h| (h.ctx != NO_BIGRAM).then(|| model.context_of(h.ctx as usize))),
+        );
         for ctx in ctxs.iter().flatten() {
             model.prefetch(*ctx);
         }
@@ -80,11 +97,15 @@ pub fn viterbi<C: AsRef<[Choice]>>(
             row_cur[row_of[h.cur_idx as usize] as usize] = h.cur;
         }
         bigrams.clear();
+        bigram_at.clear();
+        lefts.clear();
         for &cur in &row_cur {
-            bigrams.extend(
-                opts.iter()
-                    .map(|o| model.score2(cur, o.id) - weight * o.cost),
-            );
+            for o in opts {
+                let j = model.bigram(cur, o.id);
+                bigrams.push(model.score2_at(j, cur, o.id) - weight * o.cost);
+                bigram_at.push(j.map_or(NO_BIGRAM, |j| j as u32));
+                lefts.push(model.left_filter(j));
+            }
         }
         table.clear();
         table.resize(rows.len() * k, (f32::NEG_INFINITY, 0));
@@ -92,10 +113,18 @@ pub fn viterbi<C: AsRef<[Choice]>>(
             let row = row_of[h.cur_idx as usize] as usize * k;
             let cells = &mut table[row..row + k];
             let bigrams = &bigrams[row..row + k];
-            for ((cell, o), &bigram) in cells.iter_mut().zip(opts).zip(bigrams) {
+            let lefts = &lefts[row..row + k];
+            let bit = left_bit(h.prev);
+            for (((cell, o), &bigram), &left) in cells.iter_mut().zip(opts).zip(bigrams).zip(lefts)
+            {
+                // The trigram (prev, cur, option) is searched for only when the filter of
+                // (cur, option) lets `prev` through (see `lm::Bigram::left`).
                 let s = h.score
                     + match ctx {
-                        Some(ctx) => match model.trigram_in(ctx, o.id) {
+                        Some(ctx) => match (left & bit != 0)
+                            .then(|| model.trigram_in(ctx, o.id))
+                            .flatten()
+                        {
                             Some(p) => p - weight * o.cost,
                             None => model.backoff(ctx.j) + bigram,
                         },
@@ -110,7 +139,10 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         // cells kept before it (table order). Kept sorted while the table is read, so that most
         // cells cost one comparison with the worst one kept.
         // (`max(1)`: a position without options has an empty table, and no chunk.)
-        for cells in table.chunks_exact(k.max(1)) {
+        for (cells, ats) in table
+            .chunks_exact(k.max(1))
+            .zip(bigram_at.chunks_exact(k.max(1)))
+        {
             for (ci, &(score, back)) in cells.iter().enumerate() {
                 if !score.is_finite() {
                     continue;
@@ -128,6 +160,7 @@ pub fn viterbi<C: AsRef<[Choice]>>(
                     cur_idx: ci as u16,
                     score,
                     back,
+                    ctx: ats[ci],
                 };
                 hyps.insert(at, h);
             }
@@ -154,11 +187,18 @@ pub fn viterbi<C: AsRef<[Choice]>>(
 }
 
 /// log10 p(c | a b) as [`Model::score`] computes it, from the stored context `ab`
-/// ([`Model::bigram`] of (a, b)) and log10 p(c | b), which the caller may have at hand.
+/// ([`Model::bigram`] of (a, b)), whether the trigram may be stored at all
+/// ([`Model::may_have_trigram`]) and log10 p(c | b), which the caller may have at hand.
 #[inline]
-fn score_from(model: &Model, ab: Option<usize>, c: u16, bc: impl FnOnce() -> f32) -> f32 {
+fn score_from(
+    model: &Model,
+    ab: Option<usize>,
+    c: u16,
+    maybe: bool,
+    bc: impl FnOnce() -> f32,
+) -> f32 {
     match ab {
-        Some(j) => match model.trigram_in_context(j, c) {
+        Some(j) => match maybe.then(|| model.trigram_in_context(j, c)).flatten() {
             Some(p) => p,
             None => model.backoff(j) + bc(),
         },
@@ -197,7 +237,10 @@ pub fn local_scores<C: AsRef<[Choice]>>(
     // first word is scored by p(c | <s>) and the second by p(d | <s> c).
     let x = if t == 0 { BOS } else { b };
     let ab = if t == 0 { None } else { model.bigram(a, b) };
-    let mut de: Option<f32> = None;
+    // (d, e) is the same for every option: its filter and score are found once, if needed.
+    let de = (t + 1 < n).then(|| model.bigram(d, e));
+    let de_left = de.map_or(0, |de| model.left_filter(de));
+    let mut p_de: Option<f32> = None;
     out.clear();
     out.extend(lattice[t as usize].as_ref().iter().map(|o| {
         let c = o.id;
@@ -206,14 +249,16 @@ pub fn local_scores<C: AsRef<[Choice]>>(
         let mut s = if t == 0 {
             p_xc
         } else {
-            score_from(model, ab, c, || p_xc)
+            score_from(model, ab, c, model.may_have_trigram(a, xc), || p_xc)
         };
         // Position t + 1 always exists: a word or the sentence end.
         let cd = model.bigram(c, d);
-        s += score_from(model, xc, d, || model.score2_at(cd, c, d));
-        if t + 1 < n {
-            s += score_from(model, cd, e, || {
-                *de.get_or_insert_with(|| model.score2(d, e))
+        s += score_from(model, xc, d, model.may_have_trigram(x, cd), || {
+            model.score2_at(cd, c, d)
+        });
+        if let Some(de) = de {
+            s += score_from(model, cd, e, de_left & left_bit(c) != 0, || {
+                *p_de.get_or_insert_with(|| model.score2_at(de, d, e))
             });
         }
         s - weight * o.cost
