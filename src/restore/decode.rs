@@ -24,6 +24,16 @@ struct Hyp {
     ctx: u32,
 }
 
+/// What the decoder needs of the bigram (previous option, option): log10 p(option | previous)
+/// less the weighted channel cost, its index ([`NO_BIGRAM`] if not stored) and its
+/// left-word filter ([`Model::left_filter`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Pair {
+    score: f32,
+    at: u32,
+    left: u64,
+}
+
 /// [`Hyp::ctx`] of a pair of choices that is not a stored bigram.
 const NO_BIGRAM: u32 = u32::MAX;
 
@@ -60,9 +70,8 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     let mut rows: Vec<u16> = Vec::new();
     let mut row_of: Vec<u16> = Vec::new();
     let mut table: Vec<(f32, u32)> = Vec::new();
-    let mut bigrams: Vec<f32> = Vec::new();
-    let mut bigram_at: Vec<u32> = Vec::new();
-    let mut lefts: Vec<u64> = Vec::new();
+    let mut bigrams: Vec<Pair> = Vec::new();
+    let mut followers = Vec::new();
     let mut row_cur: Vec<u16> = Vec::new();
     let mut ctxs: Vec<Option<Context>> = Vec::new();
     for opts in lattice {
@@ -96,15 +105,20 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         for h in &hyps[lo..hi] {
             row_cur[row_of[h.cur_idx as usize] as usize] = h.cur;
         }
+        // What the bigram look-ups need of each option is found once for all rows.
+        followers.clear();
+        followers.extend(opts.iter().map(|o| (model.follower(o.id), weight * o.cost)));
         bigrams.clear();
-        bigram_at.clear();
-        lefts.clear();
-        for &cur in &row_cur {
-            for o in opts {
-                let j = model.bigram(cur, o.id);
-                bigrams.push(model.score2_at(j, cur, o.id) - weight * o.cost);
-                bigram_at.push(j.map_or(NO_BIGRAM, |j| j as u32));
-                lefts.push(model.left_filter(j));
+        bigrams.resize(rows.len() * k, Pair::default());
+        for (&cur, pairs) in row_cur.iter().zip(bigrams.chunks_exact_mut(k.max(1))) {
+            let lead = model.leader(cur);
+            for (pair, (follow, cost)) in pairs.iter_mut().zip(&followers) {
+                let j = model.bigram_of(&lead, follow);
+                *pair = Pair {
+                    score: model.score2_of(j, &lead, follow) - cost,
+                    at: j.map_or(NO_BIGRAM, |j| j as u32),
+                    left: model.left_filter(j),
+                };
             }
         }
         table.clear();
@@ -112,10 +126,16 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         for (hk, (h, &ctx)) in hyps[lo..hi].iter().zip(&ctxs).enumerate() {
             let row = row_of[h.cur_idx as usize] as usize * k;
             let cells = &mut table[row..row + k];
-            let bigrams = &bigrams[row..row + k];
-            let lefts = &lefts[row..row + k];
+            let pairs = &bigrams[row..row + k];
             let bit = left_bit(h.prev);
-            for (((cell, o), &bigram), &left) in cells.iter_mut().zip(opts).zip(bigrams).zip(lefts)
+            for (
+                (cell, o),
+                &Pair {
+                    score: bigram,
+                    left,
+                    ..
+                },
+            ) in cells.iter_mut().zip(opts).zip(pairs)
             {
                 // The trigram (prev, cur, option) is searched for only when the filter of
                 // (cur, option) lets `prev` through (see `lm::Bigram::left`).
@@ -139,9 +159,9 @@ pub fn viterbi<C: AsRef<[Choice]>>(
         // cells kept before it (table order). Kept sorted while the table is read, so that most
         // cells cost one comparison with the worst one kept.
         // (`max(1)`: a position without options has an empty table, and no chunk.)
-        for (cells, ats) in table
+        for (cells, pairs) in table
             .chunks_exact(k.max(1))
-            .zip(bigram_at.chunks_exact(k.max(1)))
+            .zip(bigrams.chunks_exact(k.max(1)))
         {
             for (ci, &(score, back)) in cells.iter().enumerate() {
                 if !score.is_finite() {
@@ -160,7 +180,7 @@ pub fn viterbi<C: AsRef<[Choice]>>(
                     cur_idx: ci as u16,
                     score,
                     back,
-                    ctx: ats[ci],
+                    ctx: pairs[ci].at,
                 };
                 hyps.insert(at, h);
             }
@@ -242,19 +262,23 @@ pub fn local_scores<C: AsRef<[Choice]>>(
     let de_left = de.map_or(0, |de| model.left_filter(de));
     let mut p_de: Option<f32> = None;
     out.clear();
+    // The words around `t` are looked up with every option: their halves of the bigram
+    // look-ups are found once.
+    let (lead_x, follow_d) = (model.leader(x), model.follower(d));
     out.extend(lattice[t as usize].as_ref().iter().map(|o| {
         let c = o.id;
-        let xc = model.bigram(x, c);
-        let p_xc = model.score2_at(xc, x, c);
+        let (lead_c, follow_c) = (model.leader(c), model.follower(c));
+        let xc = model.bigram_of(&lead_x, &follow_c);
+        let p_xc = model.score2_of(xc, &lead_x, &follow_c);
         let mut s = if t == 0 {
             p_xc
         } else {
             score_from(model, ab, c, model.may_have_trigram(a, xc), || p_xc)
         };
         // Position t + 1 always exists: a word or the sentence end.
-        let cd = model.bigram(c, d);
+        let cd = model.bigram_of(&lead_c, &follow_d);
         s += score_from(model, xc, d, model.may_have_trigram(x, cd), || {
-            model.score2_at(cd, c, d)
+            model.score2_of(cd, &lead_c, &follow_d)
         });
         if let Some(de) = de {
             s += score_from(model, cd, e, de_left & left_bit(c) != 0, || {

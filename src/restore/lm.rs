@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::successors::Successors;
+use super::successors::{Probe, Row, Successors};
 
 /// First bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"SOHOALM\x01";
@@ -53,6 +53,21 @@ pub struct Context {
     pub j: usize,
     lo: u32,
     hi: u32,
+}
+
+/// A word as the first of bigrams to look up (see [`Model::leader`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Leader<'a> {
+    row: Row<'a>,
+    first: usize,
+    backoff: f32,
+}
+
+/// A word as the second of bigrams to look up (see [`Model::follower`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Follower {
+    probe: Option<Probe>,
+    p: f32,
 }
 
 /// A stored bigram (b, c): its log10 p and back-off codes, where the trigrams of context (b, c)
@@ -333,6 +348,40 @@ impl Model {
         self.left_filter(bc) & left_bit(a) != 0
     }
 
+    /// What looking up bigrams (b, ·) needs of `b`, found once for many followers.
+    #[inline]
+    pub fn leader(&self, b: u16) -> Leader<'_> {
+        Leader {
+            row: self.succ.row(b),
+            first: self.bi_start.get(b as usize).map_or(0, |&f| f as usize),
+            backoff: self.uni_b[b as usize],
+        }
+    }
+
+    /// What looking up bigrams (·, c) needs of `c`, found once for many leaders.
+    #[inline]
+    pub fn follower(&self, c: u16) -> Follower {
+        Follower {
+            probe: self.succ.probe(c),
+            p: self.uni_p[c as usize],
+        }
+    }
+
+    /// [`Model::bigram`] of (b, c) from their [`Model::leader`] and [`Model::follower`].
+    #[inline]
+    pub fn bigram_of(&self, b: &Leader<'_>, c: &Follower) -> Option<usize> {
+        Some(b.first + Successors::rank_in(b.row, c.probe)?)
+    }
+
+    /// [`Model::score2_at`] of (b, c) from their [`Model::leader`] and [`Model::follower`].
+    #[inline]
+    pub fn score2_of(&self, bc: Option<usize>, b: &Leader<'_>, c: &Follower) -> f32 {
+        match bc {
+            Some(j) => self.codes[0][self.bi[j].p as usize],
+            None => b.backoff + c.p,
+        }
+    }
+
     /// log10 p(c | a b) with back-off.
     #[inline]
     pub fn score(&self, a: u16, b: u16, c: u16) -> f32 {
@@ -441,11 +490,21 @@ mod tests {
                     }
                 }
             }
-            // And a spread of other successors, stored or not.
-            for b in (a % 7..v).step_by(97) {
+            // And a spread of other successors, stored or not, also through the leader and
+            // follower look-up the decoder uses.
+            let lead = m.leader(a as u16);
+            for b in (a % 7..v)
+                .step_by(97)
+                .chain(m.bi_w[lo..hi].iter().map(|&b| b as usize))
+            {
+                let (a, b) = (a as u16, b as u16);
+                let bc = m.bigram_by_search(a, b);
+                assert_eq!(m.bigram(a, b), bc);
+                let follow = m.follower(b);
+                assert_eq!(m.bigram_of(&lead, &follow), bc, "({a}, {b})");
                 assert_eq!(
-                    m.bigram(a as u16, b as u16),
-                    m.bigram_by_search(a as u16, b as u16)
+                    m.score2_of(bc, &lead, &follow).to_bits(),
+                    m.score2(a, b).to_bits()
                 );
             }
         }

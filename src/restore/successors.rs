@@ -20,6 +20,18 @@ struct Block {
     rank: [u16; WORDS],
 }
 
+/// Where a word's bit is in every row of a [`Successors`].
+#[derive(Debug, Clone, Copy)]
+pub struct Probe {
+    block: u16,
+    word: u8,
+    bit: u64,
+}
+
+/// One word's row of a [`Successors`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a>(&'a [Block]);
+
 /// Successor bitmaps with ranks, for a vocabulary of `v` tokens.
 #[derive(Debug, Default)]
 pub struct Successors {
@@ -66,6 +78,45 @@ impl Successors {
         Some(Successors { v, stride, blocks })
     }
 
+    /// Where `b`'s bit is in any row, found once for looking `b` up after many words
+    /// ([`Successors::rank_in`]); `None` when `b` is outside the vocabulary.
+    #[inline]
+    pub fn probe(&self, b: u16) -> Option<Probe> {
+        if b as usize >= self.v {
+            return None;
+        }
+        let w = b as usize / 64;
+        Some(Probe {
+            block: (w / WORDS) as u16,
+            word: (w % WORDS) as u8,
+            bit: 1 << (b % 64),
+        })
+    }
+
+    /// The bitmap row of `a`, found once for looking many words up after it; empty when `a`
+    /// is outside the vocabulary.
+    #[inline]
+    pub fn row(&self, a: u16) -> Row<'_> {
+        let a = a as usize;
+        Row(self
+            .blocks
+            .get(a * self.stride..(a + 1) * self.stride)
+            .unwrap_or(&[]))
+    }
+
+    /// [`Successors::rank`] of (a, b) from `a`'s [`Successors::row`] and `b`'s
+    /// [`Successors::probe`].
+    #[inline]
+    pub fn rank_in(row: Row<'_>, probe: Option<Probe>) -> Option<usize> {
+        let p = probe?;
+        let block = row.0.get(p.block as usize)?;
+        let word = block.bits[p.word as usize];
+        if word & p.bit == 0 {
+            return None;
+        }
+        Some(block.rank[p.word as usize] as usize + (word & (p.bit - 1)).count_ones() as usize)
+    }
+
     /// Position of `b` in the successor run of `a`, if (a, b) is stored.
     #[inline]
     pub fn rank(&self, a: u16, b: u16) -> Option<usize> {
@@ -107,12 +158,20 @@ mod tests {
                 let hi = start[a as usize + 1] as usize;
                 let want = second[lo..hi].binary_search(&b).ok();
                 assert_eq!(s.rank(a, b), want, "({a}, {b})");
+                assert_eq!(
+                    Successors::rank_in(s.row(a), s.probe(b)),
+                    want,
+                    "({a}, {b})"
+                );
             }
         }
         assert_eq!(s.rank(0, 130), Some(3));
         assert_eq!(s.rank(0, 385), Some(6));
         assert_eq!(s.rank(0, 999), Some(7));
         assert_eq!(s.rank(2, 768), Some(2));
+        // Words outside the vocabulary are in no pair.
+        assert_eq!(Successors::rank_in(s.row(1000), s.probe(1)), None);
+        assert_eq!(Successors::rank_in(s.row(0), s.probe(1000)), None);
     }
 
     #[test]
