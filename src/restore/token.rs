@@ -121,20 +121,28 @@ pub fn case_of(word: &str) -> Case {
     let Some(first) = letters.next() else {
         return Case::Lower;
     };
-    let rest: Vec<char> = letters.collect();
-    if first.is_uppercase() {
-        if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
-            Case::Upper
-        } else {
-            Case::Title
+    if !first.is_uppercase() {
+        return Case::Lower;
+    }
+    // Upper when there are more letters and all are uppercase, read without collecting them.
+    let mut more = false;
+    for c in letters {
+        if !c.is_uppercase() {
+            return Case::Title;
         }
+        more = true;
+    }
+    if more {
+        Case::Upper
     } else {
-        Case::Lower
+        Case::Title
     }
 }
 
 /// Writes the lowercase `word` in `case` into `out`.
 pub fn apply_case(word: &str, case: Case, out: &mut String) {
+    // Case changes keep Vietnamese letters' UTF-8 lengths: one allocation, not one per piece.
+    out.reserve(word.len());
     match case {
         Case::Lower => out.push_str(word),
         Case::Upper => out.extend(word.chars().flat_map(char::to_uppercase)),
@@ -209,6 +217,13 @@ mod tests {
         assert_eq!(case_of("Đồng"), Case::Title);
         assert_eq!(case_of("S6"), Case::Title);
         assert_eq!(case_of("đổi"), Case::Lower);
+        // One capital is a title, digits are not letters, one lowercase letter makes a title.
+        assert_eq!(case_of("A"), Case::Title);
+        assert_eq!(case_of("Q1"), Case::Title);
+        assert_eq!(case_of("X1Y"), Case::Upper);
+        assert_eq!(case_of("ĐÔNg"), Case::Title);
+        assert_eq!(case_of("12"), Case::Lower);
+        assert_eq!(case_of(""), Case::Lower);
         let mut s = String::new();
         apply_case("ủy", Case::Upper, &mut s);
         apply_case("đồng", Case::Title, &mut s);
