@@ -53,7 +53,9 @@ impl Successors {
             return None;
         }
         let stride = v.div_ceil(64 * WORDS).max(1);
-        let mut blocks = vec![Block::default(); v * stride];
+        let mut blocks = Vec::with_capacity(v * stride);
+        super::lm::huge_pages(&blocks);
+        blocks.resize(v * stride, Block::default());
         for a in 0..v {
             let (lo, hi) = (start[a] as usize, start[a + 1] as usize);
             let run = second.get(lo..hi)?;
