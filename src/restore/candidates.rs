@@ -131,7 +131,7 @@ impl Channel {
     };
     /// Marked text that shows OCR noise (Vietnamese OCR of a poor scan). Its mark slips cost
     /// what they were learned to cost (`slips-vie.tsv` prices every slip, the unseen ones from
-    /// their tone and mark parts), so a slip of both tone and mark (`sắn` for `sản`, ~4) may be
+    /// their tone and mark parts), so a slip of both tone and mark (`sắn` for `sản`, 2.6) may be
     /// read through when the language model is sure enough; letters may be confused as in any
     /// OCR (`rầng` for `tầng`); and a syllable the model does not know is taken for a misreading
     /// unless nothing likelier is offered. The costs were chosen on the dev pages of the
