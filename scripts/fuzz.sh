@@ -24,6 +24,10 @@ mkdir -p fuzz/logs "$corpus"/{ingest,pdf,restore,segment}
 for f in "$seeds"/*.txt; do
   for t in ingest restore segment; do cp -n "$f" "$corpus/$t/" 2>/dev/null || true; done
 done
+# Vietnamese-OCR text (marked, with OCR noise) takes the restorer's third channel.
+for f in corpus/restore/vieocr-photocopy/*.input.txt; do
+  cp -n "$f" "$corpus/restore/vie-$(basename "$f")" 2>/dev/null || true
+done
 # Tiny valid images of each kind, so the fuzzer starts past the magic bytes.
 if command -v convert >/dev/null; then
   for ext in png jpg tif pgm; do

@@ -7,8 +7,12 @@
 #   target/confusion-pairs/dev-{eng,vie}/...       DEV more pages per engine, made the same way
 #                                                  from later documents of the same split: a
 #                                                  tuning set that was not learned from
+#   target/confusion-pairs/vie-more/...            with VIE_MORE=N: N more `-l vie` pages from
+#                                                  the same split of the second news file, for
+#                                                  the mark slips (a slip is rare: 100 pages show
+#                                                  few of each)
 # Pages are rendered by the project renderer (`sohoa-corpus render`).
-# Usage: scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60; DEV=20 by default)
+# Usage: [VIE_MORE=N] scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60; DEV=20 by default)
 # Needs python3, tesseract with eng and vie, and fonts-liberation2. Never reads the eval split or the seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,7 @@ JOBS=${JOBS:-2}
 cargo build --quiet --release --bin sohoa-learn --bin sohoa-corpus
 LEARN=target/release/sohoa-learn
 CORPUS=$PWD/target/release/sohoa-corpus
+VIE_MORE=${VIE_MORE:-0}
 mkdir -p "$OUT/eng" "$OUT/vie" "$OUT/dev-eng" "$OUT/dev-vie"
 
 # Interleave administrative-register law text with news so both engines see both registers.
@@ -59,6 +64,27 @@ for k in range(2 * (pages + dev)):
         eng = "dev-" + eng
     open(f"{out}/{eng}/p{k // 2:03d}.txt", "w", encoding="utf-8").write(text)
 PYEOF
+
+# More `-l vie` pages, from documents no other page uses: the confusion split of the second
+# news file, packed the same way.
+if [ "$VIE_MORE" -gt 0 ]; then
+  mkdir -p "$OUT/vie-more"
+  zcat "$C/news-baomoi-2017.part01.txt.gz" | $LEARN split --split confusion --min-chars 200 \
+    > "$OUT/news-more.txt"
+  $PY - "$OUT" "$VIE_MORE" <<'PYEOF'
+import sys
+out, pages = sys.argv[1], int(sys.argv[2])
+docs = [d.strip() for d in open(f"{out}/news-more.txt", encoding="utf-8").read().split("\n\n") if d.strip()]
+cur, n = "", 0
+for d in docs:
+    if cur and len((cur + d).encode()) > 2400:
+        if n == pages:
+            break
+        open(f"{out}/vie-more/p{n:03d}.txt", "w", encoding="utf-8").write(cur)
+        n, cur = n + 1, ""
+    cur += d + "\n\n"
+PYEOF
+fi
 
 # Liberation Serif has the metrics and much of the look of Times New Roman, the typeface the
 # administrative layout standard prescribes (apt package fonts-liberation2).
@@ -99,8 +125,9 @@ one() {
 }
 export -f one
 export CORPUS FONTS_STR="${FONTS[*]}"
-for eng in eng vie dev-eng dev-vie; do
+for eng in eng vie dev-eng dev-vie vie-more; do
   for t in "$OUT/$eng"/p[0-9][0-9][0-9].txt; do [ -e "$t" ] && echo "$eng $t"; done
 done | xargs -P "$JOBS" -n 2 bash -c 'FONTS=($FONTS_STR); one "$0" "$1"'
 echo "pairs: $(ls "$OUT"/eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/vie/*.ocr.txt | wc -l) vie," \
-  "dev $(ls "$OUT"/dev-eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/dev-vie/*.ocr.txt | wc -l) vie" >&2
+  "dev $(ls "$OUT"/dev-eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/dev-vie/*.ocr.txt | wc -l) vie," \
+  "more $(ls "$OUT"/vie-more/*.ocr.txt 2>/dev/null | wc -l) vie" >&2

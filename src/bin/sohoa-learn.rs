@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use sohoa::restore::learn::estimate::{learn, TextPair};
-use sohoa::restore::learn::export::{decoder_table, merge_min, slip_table};
+use sohoa::restore::learn::export::{decoder_table, merge_min};
+use sohoa::restore::learn::slips::slip_table;
 use sohoa::restore::learn::split::{documents, Split};
 
 /// Makes the learned tables and evaluation sets of sohoa's restorer.
@@ -198,7 +199,9 @@ fn run(cli: Cli) -> std::io::Result<()> {
             let table = slip_table(&counts, min_count);
             let header = format!(
                 "Mark slips of a Vietnamese OCR: observed<TAB>intended<TAB>cost, NFC lowercase, single letters,\n\
-                 tones kept, cost = -log10 P(observed | intended). Used for marked text that shows OCR noise.\n\
+                 tones kept, cost = -log10 P(observed | intended): a slip seen --min-count times from its own count,\n\
+                 any other from its tone part times its mark part, each pooled over all letters (+0.5 smoothing).\n\
+                 Used for marked text that shows OCR noise.\n\
                  Made by: sohoa-learn slips {} --rounds {rounds} --min-count {min_count}\n\
                  from pairs made by scripts/make-confusion-pairs.sh out of the confusion split (document\n\
                  i % 100 == 1) of ../shared/corpora only; never eval text or seeds.\n\

@@ -60,30 +60,6 @@ pub fn decoder_table(counts: &Counts, min_count: u64) -> ConfusionTable {
     table
 }
 
-/// Mark slips of a Vietnamese OCR (`ế` read for `ể`, `â` for `ầ`, `đ` for `d`): single letters
-/// read with the wrong tone or vowel mark, at cost -log10 P(observed | intended) with tones
-/// kept on both sides (the slips of one OCR are specific: `ế`→`ể` is common, `ế`→`ệ` is not).
-/// P is the edit's count over the count of the intended letter in the aligned words; edits seen
-/// fewer than `min_count` times are left out (the decoder's default price covers them).
-pub fn slip_table(counts: &Counts, min_count: u64) -> ConfusionTable {
-    let mut table = ConfusionTable::default();
-    for (e, &n) in &counts.edits {
-        let one = |s: &str| s.chars().count() == 1;
-        if n < min_count
-            || e.is_identity()
-            || !one(&e.observed)
-            || !one(&e.intended)
-            || !is_mark_slip(&e.observed, &e.intended)
-            || e.intended.chars().any(char::is_uppercase)
-        {
-            continue;
-        }
-        let total = counts.intended_total(&e.intended, n);
-        table.insert(&e.observed, &e.intended, -(n as f64 / total).log10());
-    }
-    table
-}
-
 /// One table from several channels (eng OCR of clean pages, vie OCR of photocopies): each
 /// confusion at its cost in the channel where it is likeliest, since the decoder does not know
 /// which OCR made a text and should not call a confusion rare because another OCR never makes it.
@@ -146,24 +122,6 @@ mod tests {
         // 6 of 20 ô-family letters read as 6, three kinds seen: (6 + 0.5) / (20 + 2).
         let want = -((6.5f64) / 22.0).log10();
         assert!((t.cost("6", "ô").unwrap() - want).abs() < 1e-9);
-    }
-
-    #[test]
-    fn slips_keep_their_tones_and_leave_out_other_confusions() {
-        let c = counts(
-            &[
-                ("ế", "ể", 8),
-                ("ể", "ể", 92),
-                ("6", "ổ", 5),
-                ("e", "ể", 1),
-                ("ư", "ự", 4),
-            ],
-            &[("ể", 100), ("ổ", 10), ("ự", 40)],
-        );
-        let t = slip_table(&c, 2);
-        assert_eq!(t.len(), 2, "{:?}", t.entries());
-        assert!((t.cost("ế", "ể").unwrap() - -(0.08f64).log10()).abs() < 1e-9);
-        assert!((t.cost("ư", "ự").unwrap() - 1.0).abs() < 1e-9);
     }
 
     #[test]

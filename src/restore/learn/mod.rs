@@ -5,5 +5,6 @@
 pub mod align;
 pub mod estimate;
 pub mod export;
+pub mod slips;
 pub mod split;
 pub mod table;
