@@ -84,8 +84,8 @@ struct Bigram {
     left: u64,
 }
 
-/// The bit of a word in a [`Bigram::left`] filter: a multiplicative hash, so that neighbouring
-/// ids (which the vocabulary orders by frequency) spread over the 64 bits.
+/// The bit of a word in a left-word filter ([`Model::left_filter`]): a multiplicative hash, so
+/// that neighbouring ids (which the vocabulary orders by frequency) spread over the 64 bits.
 #[inline]
 pub fn left_bit(a: u16) -> u64 {
     1 << (u64::from(a).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
@@ -330,8 +330,8 @@ impl Model {
         }
     }
 
-    /// The [`Bigram::left`] filter of the pair (b, c) whose [`Model::bigram`] is `bc`: a word
-    /// `a` whose [`left_bit`] is clear in it has no stored trigram (a, b, c).
+    /// The left-word filter (`Bigram::left`) of the pair (b, c) whose [`Model::bigram`] is
+    /// `bc`: a word `a` whose [`left_bit`] is clear in it has no stored trigram (a, b, c).
     #[inline]
     pub fn left_filter(&self, bc: Option<usize>) -> u64 {
         match bc {
