@@ -278,7 +278,8 @@ impl Restorer {
         let channel = self.channel_for(text, &tokens);
         let mut out = RestoredText {
             text: String::with_capacity(text.len() + text.len() / 4),
-            tokens: Vec::new(),
+            // One per word token at most: no regrowth (and copy) of the large records.
+            tokens: Vec::with_capacity(tokens.len()),
         };
         // Candidates depend only on the lowercase word and the document's channel, and a
         // document repeats its words: generate them once per distinct word.
