@@ -195,3 +195,38 @@ fn long_junk_tokens_come_back_unchanged_without_exploding_the_search() {
     assert_eq!(long(&out), long(&input));
     assert_eq!(out.lines().count(), input.lines().count());
 }
+
+#[test]
+fn alternatives_are_written_for_tokens_under_review_unless_asked_for_all() {
+    let text = "Ke hoach thi dua, ban co the xem lai ban nay";
+    let source = SourceText::from_plain(text);
+    let mut restorer = Restorer::embedded();
+    let out = restorer.restore(&source);
+    let multi = out.tokens.iter().filter(|t| t.confidence < 1.0).count();
+    assert!(multi > 0, "some words have rivals");
+    for t in &out.tokens {
+        let under_review = t.confidence < restorer.alternatives_below;
+        assert_eq!(
+            !t.alternatives.is_empty(),
+            under_review && t.confidence < 1.0,
+            "{t:?}"
+        );
+    }
+    // Asked for every token: each word with rivals gets them, and the text is the same.
+    restorer.alternatives_below = f32::INFINITY;
+    let all = restorer.restore(&source);
+    assert_eq!(all.text, out.text);
+    let with = all
+        .tokens
+        .iter()
+        .filter(|t| !t.alternatives.is_empty())
+        .count();
+    assert!(with >= multi, "{with} < {multi}");
+    assert!(
+        with > out
+            .tokens
+            .iter()
+            .filter(|t| !t.alternatives.is_empty())
+            .count()
+    );
+}

@@ -46,7 +46,8 @@ pub struct RestoredToken {
     pub changed: bool,
     /// Confidence in the chosen form, 0-1.
     pub confidence: f32,
-    /// Other forms the decoder considered, best first.
+    /// Other forms the decoder considered, best first, for a token whose confidence is under
+    /// [`Restorer::alternatives_below`] (the tokens an archivist reviews); empty otherwise.
     pub alternatives: Vec<String>,
 }
 
@@ -156,6 +157,11 @@ pub struct Restorer {
     pub beam: usize,
     /// Weight of channel costs against the language model.
     pub channel_weight: f32,
+    /// Tokens with a confidence under this get their alternatives written out (default
+    /// [`REVIEW_THRESHOLD`]: the ones under review). Writing three alternatives for every word
+    /// made a tenth of the restorer's time and memory for forms nobody reads; set above 1 to
+    /// have them for every token.
+    pub alternatives_below: f32,
 }
 
 impl Default for Restorer {
@@ -258,6 +264,7 @@ impl Restorer {
             places: places::Places::parse(places),
             beam: 8,
             channel_weight: 1.0,
+            alternatives_below: REVIEW_THRESHOLD,
         })
     }
 
@@ -403,6 +410,9 @@ impl Restorer {
                     &mut scores,
                 );
                 let confidence = confidence::rank(&scores, path[t], 3, &mut top);
+                if confidence >= self.alternatives_below {
+                    top.clear();
+                }
                 let alts = top
                     .iter()
                     .map(|&k| {
