@@ -12,6 +12,7 @@ pub mod candidates;
 pub mod confidence;
 pub mod confusion;
 pub mod decode;
+mod lattice;
 pub mod learn;
 pub mod lm;
 pub mod places;
@@ -31,6 +32,7 @@ use crate::text::{BBox, SourceText};
 use candidates::{Candidate, Channel, Generator, Inventory};
 use confusion::Confusions;
 use decode::Choice;
+use lattice::{Lattice, Out};
 use lm::Model;
 use syllable::{strip_char, Syllable};
 use token::{Case, Kind, Token};
@@ -171,30 +173,12 @@ impl Default for Restorer {
     }
 }
 
-/// What the decoder may output at one lattice position.
-#[derive(Debug, Clone)]
-enum Out {
-    /// A syllable of the inventory, written in the source word's case.
-    Form(u16),
-    /// The source text, unchanged.
-    Keep,
-    /// A fixed replacement (an acronym with its Đ restored).
-    Fixed(String),
-}
-
 /// What a lowercase word offers, wherever it stands: its candidates, its own LM id and whether
 /// it is a well-formed syllable.
 struct WordOptions {
     cands: Vec<Candidate>,
     own: u16,
     parsed: bool,
-}
-
-/// One lattice position: the token, and its options.
-struct Slot {
-    token: Token,
-    choices: Vec<Choice>,
-    outs: Vec<Out>,
 }
 
 impl Restorer {
@@ -288,9 +272,10 @@ impl Restorer {
             // One per word token at most: no regrowth (and copy) of the large records.
             tokens: Vec::with_capacity(tokens.len()),
         };
-        // Candidates depend only on the lowercase word and the document's channel, and a
+        // Candidates depend only on the word as written and the document's channel, and a
         // document repeats its words: generate them once per distinct word.
         let mut memo: HashMap<String, WordOptions> = HashMap::new();
+        let mut lattice = Lattice::default();
         let mut copied = 0;
         let mut seg_start = 0;
         // Blank lines end a stretch of text: decode each stretch as one sentence stream.
@@ -300,34 +285,42 @@ impl Restorer {
             if !boundary || i == seg_start {
                 continue;
             }
-            let mut slots: Vec<Slot> = (seg_start..i)
-                .map(|j| self.slot(text, &tokens, j, &channel, &mut memo))
-                .collect();
-            if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
-                self.prefer_places(text, &mut slots);
+            let places = if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
+                self.places_in(text, &tokens[seg_start..i])
+            } else {
+                Vec::new()
+            };
+            let mut places = places.into_iter().peekable();
+            lattice.clear();
+            for j in seg_start..i {
+                self.add_options(text, &tokens, j, &channel, &mut memo, &mut lattice);
+                while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
+                    self.prefer(&mut lattice, &form, text);
+                }
             }
-            self.emit(text, &slots, &mut copied, &mut out);
+            self.emit(text, &lattice, &mut copied, &mut out);
             seg_start = i;
         }
         out.text.push_str(&text[copied..]);
         out
     }
 
-    /// Steers runs of capitalised words whose skeleton spells a gazetteer name to that name.
-    /// Not used on marked text, where what is written is already the best evidence.
-    fn prefer_places(&self, text: &str, slots: &mut [Slot]) {
-        let n = slots.len();
-        let word = |s: &Slot| &text[s.token.span.clone()];
+    /// Runs of capitalised words whose skeleton spells a gazetteer name: (position in
+    /// `tokens`, the name's syllable there), in order, for [`Restorer::prefer`] to steer the
+    /// decoder to. Not used on marked text, where what is written is already the best evidence.
+    fn places_in(&self, text: &str, tokens: &[Token]) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        let n = tokens.len();
+        let word = |s: &Token| &text[s.span.clone()];
         let mut i = 0;
         while i < n {
             let mut step = 1;
             for len in (2..=self.places.max_len.min(n - i)).rev() {
-                let w = &slots[i..i + len];
+                let w = &tokens[i..i + len];
                 let names_like = w.iter().all(|s| {
-                    s.token.kind == Kind::Word
-                        && word(s).chars().next().is_some_and(char::is_uppercase)
+                    s.kind == Kind::Word && word(s).chars().next().is_some_and(char::is_uppercase)
                 }) && w.windows(2).all(|p| {
-                    text[p[0].token.span.end..p[1].token.span.start]
+                    text[p[0].span.end..p[1].span.start]
                         .chars()
                         .all(|c| c == ' ')
                 });
@@ -342,25 +335,28 @@ impl Restorer {
                 let Some(name) = self.places.get(&key) else {
                     continue;
                 };
-                let name = name.to_vec();
-                for (slot, form) in slots[i..i + len].iter_mut().zip(&name) {
-                    self.prefer(slot, form, text);
-                }
+                found.extend((i..i + len).zip(name.iter().cloned()));
                 step = len;
                 break;
             }
             i += step;
         }
+        found
     }
 
-    /// Makes `form` (lowercase) the cheap choice of `slot`.
-    fn prefer(&self, slot: &mut Slot, form: &str, text: &str) {
+    /// Makes `form` (lowercase) the cheap choice of the lattice's last position.
+    fn prefer(&self, lattice: &mut Lattice, form: &str, text: &str) {
         let id = self.model.id(form);
+        let Some(token) = lattice.tokens.last() else {
+            return;
+        };
+        let src = &text[token.span.clone()];
         let mut found = false;
-        for (c, o) in slot.choices.iter_mut().zip(&slot.outs) {
+        let (choices, outs) = lattice.last_mut();
+        for (c, o) in choices.iter_mut().zip(outs) {
             let is_form = match o {
                 Out::Form(f) => *f == id && id != lm::UNK,
-                Out::Keep => text[slot.token.span.clone()].to_lowercase() == form,
+                Out::Keep => src.to_lowercase() == form,
                 Out::Fixed(_) => false,
             };
             if is_form {
@@ -372,35 +368,35 @@ impl Restorer {
         if !found {
             let out = if id == lm::UNK {
                 let mut s = String::new();
-                token::apply_case(form, token::case_of(&text[slot.token.span.clone()]), &mut s);
+                token::apply_case(form, token::case_of(src), &mut s);
                 Out::Fixed(s)
             } else {
                 Out::Form(id)
             };
-            slot.choices.push(Choice { id, cost: 0.0 });
-            slot.outs.push(out);
+            lattice.push(Choice { id, cost: 0.0 }, out);
         }
     }
 
     /// Decodes one stretch and appends its text and tokens.
-    fn emit(&self, text: &str, slots: &[Slot], copied: &mut usize, out: &mut RestoredText) {
-        let lattice: Vec<&[Choice]> = slots.iter().map(|s| s.choices.as_slice()).collect();
+    fn emit(&self, text: &str, lat: &Lattice, copied: &mut usize, out: &mut RestoredText) {
+        let lattice = lat.positions();
         let mut scores = Vec::new();
         let mut top = Vec::new();
         let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
-        for (t, slot) in slots.iter().enumerate() {
-            let span = slot.token.span.clone();
+        for (t, token) in lat.tokens.iter().enumerate() {
+            let outs = lat.outs(t);
+            let span = token.span.clone();
             out.text.push_str(&text[*copied..span.start]);
             *copied = span.end;
             let src = &text[span.clone()];
             let start = out.text.len();
-            if slot.token.kind != Kind::Word {
-                self.write(src, Case::Lower, &slot.outs[path[t]], &mut out.text);
+            if token.kind != Kind::Word {
+                self.write(src, Case::Lower, &outs[path[t]], &mut out.text);
                 continue;
             }
             let case = token::case_of(src);
-            self.write(src, case, &slot.outs[path[t]], &mut out.text);
-            let (confidence, alternatives) = if slot.choices.len() > 1 {
+            self.write(src, case, &outs[path[t]], &mut out.text);
+            let (confidence, alternatives) = if outs.len() > 1 {
                 decode::local_scores(
                     &self.model,
                     &lattice,
@@ -417,7 +413,7 @@ impl Restorer {
                     .iter()
                     .map(|&k| {
                         let mut s = String::new();
-                        self.write(src, case, &slot.outs[k], &mut s);
+                        self.write(src, case, &outs[k], &mut s);
                         s
                     })
                     .collect();
@@ -483,25 +479,23 @@ impl Restorer {
         }
     }
 
-    /// The lattice options for token `i`.
-    fn slot(
+    /// Adds token `i` and its options to the lattice.
+    fn add_options(
         &self,
         text: &str,
         tokens: &[Token],
         i: usize,
         channel: &Channel,
         memo: &mut HashMap<String, WordOptions>,
-    ) -> Slot {
-        let token = tokens[i].clone();
+        lattice: &mut Lattice,
+    ) {
+        let token = &tokens[i];
         let src = &text[token.span.clone()];
-        let fixed = |id: u16, out: Out| Slot {
-            token: token.clone(),
-            choices: vec![Choice { id, cost: 0.0 }],
-            outs: vec![out],
-        };
+        lattice.open(token.clone());
+        let mut fixed = |id: u16, out: Out| lattice.push(Choice { id, cost: 0.0 }, out);
         match token.kind {
             Kind::Number if channel.ocr && token::lone_number(text, tokens, i) => {
-                return self.number_or_word(token, src, channel);
+                return self.number_or_word(src, channel, lattice);
             }
             Kind::Number => return fixed(lm::NUM, Out::Keep),
             Kind::Punct => {
@@ -521,53 +515,25 @@ impl Restorer {
         if no_lower && is_roman(src) && roman_context(text, tokens, i) {
             return fixed(lm::UNK, Out::Keep);
         }
-        let lower: Cow<str> = if src.chars().any(char::is_uppercase) {
-            Cow::Owned(src.to_lowercase())
-        } else {
-            Cow::Borrowed(src)
-        };
-        // A capitalised word may take the confusions of capitals (`P` for `Đ`): memoised apart.
-        let capital = src.starts_with(char::is_uppercase);
-        let key: Cow<str> = if capital {
-            Cow::Owned(format!("\u{1}{lower}"))
-        } else {
-            Cow::Borrowed(lower.as_ref())
-        };
-        let word = match memo.get(key.as_ref()) {
+        // Keyed by the word as written, which decides its lowercase form and whether it is
+        // capitalised (a capital may take the confusions of capitals, `P` for `Đ`): nothing is
+        // allocated for a word seen before.
+        let word = match memo.get(src) {
             Some(w) => w,
             None => {
-                let mut cands: Vec<Candidate> = Vec::new();
-                let gen = Generator {
-                    inventory: &self.inventory,
-                    confusions: &self.confusions,
-                    slips: &self.slips,
-                    capital,
-                };
-                gen.candidates(&lower, channel, &mut cands);
-                let parsed = Syllable::parse(&lower);
-                let own = parsed
-                    .as_ref()
-                    .map_or(lm::UNK, |s| self.model.id(&s.render()));
-                let w = WordOptions {
-                    cands,
-                    own,
-                    parsed: parsed.is_some(),
-                };
-                memo.entry(key.into_owned()).or_insert(w)
+                let w = self.word_options(src, channel);
+                memo.entry(src.to_owned()).or_insert(w)
             }
         };
         let (cands, own) = (&word.cands, word.own);
-        let mut slot = Slot {
-            token: token.clone(),
-            choices: Vec::with_capacity(cands.len() + 1),
-            outs: Vec::with_capacity(cands.len() + 1),
-        };
         for c in cands {
-            slot.choices.push(Choice {
-                id: c.id,
-                cost: c.cost,
-            });
-            slot.outs.push(Out::Form(c.id));
+            lattice.push(
+                Choice {
+                    id: c.id,
+                    cost: c.cost,
+                },
+                Out::Form(c.id),
+            );
         }
         let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
         if !has_self {
@@ -583,16 +549,40 @@ impl Restorer {
                 // higher than any one malformed word deserves.
                 channel.keep_unknown.max(5.0)
             };
-            slot.choices.push(Choice { id: own, cost });
-            slot.outs.push(Out::Keep);
+            lattice.push(Choice { id: own, cost }, Out::Keep);
         }
-        slot
+    }
+
+    /// What the word `src` (as written) offers under `channel`.
+    fn word_options(&self, src: &str, channel: &Channel) -> WordOptions {
+        let lower: Cow<str> = if src.chars().any(char::is_uppercase) {
+            Cow::Owned(src.to_lowercase())
+        } else {
+            Cow::Borrowed(src)
+        };
+        let mut cands: Vec<Candidate> = Vec::new();
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.confusions,
+            slips: &self.slips,
+            capital: src.starts_with(char::is_uppercase),
+        };
+        gen.candidates(&lower, channel, &mut cands);
+        let parsed = Syllable::parse(&lower);
+        let own = parsed
+            .as_ref()
+            .map_or(lm::UNK, |s| self.model.id(&s.render()));
+        WordOptions {
+            cands,
+            own,
+            parsed: parsed.is_some(),
+        }
     }
 
     /// A lone number in old OCR: the number (at the price of being this number among all
     /// numbers `<num>` stands for) or a word OCR may have misread as digits, through the
-    /// confusion table; the language model decides.
-    fn number_or_word(&self, token: Token, src: &str, channel: &Channel) -> Slot {
+    /// confusion table; the language model decides. Added to the lattice's last position.
+    fn number_or_word(&self, src: &str, channel: &Channel, lattice: &mut Lattice) {
         let mut cands: Vec<Candidate> = Vec::new();
         let gen = Generator {
             inventory: &self.inventory,
@@ -601,22 +591,22 @@ impl Restorer {
             capital: false,
         };
         gen.candidates_within(src, channel, NUMBER_WORD_MAX_COST, &mut cands);
-        let mut slot = Slot {
-            token,
-            choices: vec![Choice {
+        lattice.push(
+            Choice {
                 id: lm::NUM,
                 cost: NUMBER_KEEP,
-            }],
-            outs: vec![Out::Keep],
-        };
+            },
+            Out::Keep,
+        );
         for c in cands {
-            slot.choices.push(Choice {
-                id: c.id,
-                cost: c.cost,
-            });
-            slot.outs.push(Out::Form(c.id));
+            lattice.push(
+                Choice {
+                    id: c.id,
+                    cost: c.cost,
+                },
+                Out::Form(c.id),
+            );
         }
-        slot
     }
 
     /// An upper-case word the corpora use as an abbreviation, unless it is a syllable that lost

@@ -1,0 +1,128 @@
+//! The lattice of one stretch of text: every token's options (language-model id and channel
+//! cost for the decoder, and what to write if it is chosen), in flat arrays reused from
+//! stretch to stretch rather than two vectors per token.
+
+use std::ops::Range;
+
+use super::decode::Choice;
+use super::token::Token;
+
+/// What the decoder may output at one lattice position.
+#[derive(Debug, Clone)]
+pub(super) enum Out {
+    /// A syllable of the inventory, written in the source word's case.
+    Form(u16),
+    /// The source text, unchanged.
+    Keep,
+    /// A fixed replacement (an acronym with its Đ restored, a place name the model lacks).
+    Fixed(String),
+}
+
+/// Tokens and their options; options of position `t` are `starts[t]..starts[t + 1]` of
+/// `choices` and `outs`. Positions are added one at a time: [`Lattice::open`], then its
+/// options, which may be changed until the next position opens.
+#[derive(Debug, Default)]
+pub(super) struct Lattice {
+    /// The token at each position.
+    pub tokens: Vec<Token>,
+    choices: Vec<Choice>,
+    outs: Vec<Out>,
+    starts: Vec<usize>,
+}
+
+impl Lattice {
+    /// Empties the lattice, keeping its memory.
+    pub fn clear(&mut self) {
+        self.tokens.clear();
+        self.choices.clear();
+        self.outs.clear();
+        self.starts.clear();
+    }
+
+    /// Starts the next position, for `token`.
+    pub fn open(&mut self, token: Token) {
+        self.tokens.push(token);
+        self.starts.push(self.choices.len());
+    }
+
+    /// Adds an option to the last position.
+    pub fn push(&mut self, choice: Choice, out: Out) {
+        self.choices.push(choice);
+        self.outs.push(out);
+    }
+
+    /// Number of positions.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn range(&self, t: usize) -> Range<usize> {
+        let end = self
+            .starts
+            .get(t + 1)
+            .copied()
+            .unwrap_or(self.choices.len());
+        self.starts[t]..end
+    }
+
+    /// The options of position `t`.
+    pub fn choices(&self, t: usize) -> &[Choice] {
+        &self.choices[self.range(t)]
+    }
+
+    /// What each option of position `t` writes.
+    pub fn outs(&self, t: usize) -> &[Out] {
+        &self.outs[self.range(t)]
+    }
+
+    /// The options of the last position and what they write, to change them.
+    pub fn last_mut(&mut self) -> (&mut [Choice], &[Out]) {
+        let start = self.starts.last().copied().unwrap_or(0);
+        (&mut self.choices[start..], &self.outs[start..])
+    }
+
+    /// Every position's options, as the decoder takes them.
+    pub fn positions(&self) -> Vec<&[Choice]> {
+        (0..self.len()).map(|t| self.choices(t)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::restore::token::Kind;
+
+    fn token(at: usize) -> Token {
+        Token {
+            kind: Kind::Word,
+            span: at..at + 1,
+        }
+    }
+
+    #[test]
+    fn positions_hold_their_own_options_across_reuse() {
+        let mut lat = Lattice::default();
+        for round in 0..2 {
+            lat.clear();
+            lat.open(token(0));
+            lat.push(Choice { id: 1, cost: 0.0 }, Out::Keep);
+            lat.push(Choice { id: 2, cost: 0.5 }, Out::Form(2));
+            lat.open(token(2));
+            lat.push(Choice { id: 3, cost: 0.0 }, Out::Fixed("NĐ".into()));
+            lat.last_mut().0[0].cost += 2.0;
+            lat.push(Choice { id: 4, cost: 0.0 }, Out::Form(4));
+            assert_eq!(lat.len(), 2, "round {round}");
+            assert_eq!(
+                lat.choices(0).iter().map(|c| c.id).collect::<Vec<_>>(),
+                [1, 2]
+            );
+            assert_eq!(
+                lat.choices(1),
+                [Choice { id: 3, cost: 2.0 }, Choice { id: 4, cost: 0.0 }]
+            );
+            assert!(matches!(lat.outs(1)[0], Out::Fixed(ref s) if s == "NĐ"));
+            assert_eq!(lat.positions().len(), 2);
+            assert_eq!(lat.tokens[1].span, 2..3);
+        }
+    }
+}
