@@ -1,7 +1,7 @@
 //! Candidate syllables for an observed word, with channel costs: every accented form of its
 //! skeleton, plus forms reachable through the OCR confusion table (weighted edit distance).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -21,7 +21,7 @@ pub struct Inventory {
     /// Characters of each form, for the channel cost.
     chars: Vec<Vec<char>>,
     /// Skeleton → ids, most frequent first.
-    by_skeleton: HashMap<String, Vec<u16>>,
+    by_skeleton: FxHashMap<String, Vec<u16>>,
     /// Length in bytes of the longest skeleton: a partial rewrite longer than this can never
     /// become a candidate, which bounds the search on long junk tokens.
     max_skeleton_len: usize,

@@ -4,7 +4,7 @@
 //! Lines are `observed<TAB>intended<TAB>cost` (short NFC lowercase strings, either may be empty
 //! for an insertion or deletion; cost ≥ 0, lower = more likely); `#` starts a comment.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Why a confusion table could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -23,14 +23,14 @@ pub enum ConfusionError {
 #[derive(Debug, Clone, Default)]
 pub struct Confusions {
     /// observed → (intended, cost), cheapest first.
-    by_observed: HashMap<String, Vec<(String, f32)>>,
+    by_observed: FxHashMap<String, Vec<(String, f32)>>,
     /// Longest observed string, in characters.
     pub max_observed: usize,
     /// (observed, intended) → cost for entries of one character a side, for letter lookups.
-    single: HashMap<(char, char), f32>,
+    single: FxHashMap<(char, char), f32>,
     /// Confusions of a capital at the start of a word (intended written in capitals in the
     /// table, `p → Đ`), by observed string, with the intended side in lowercase.
-    initial: HashMap<String, Vec<(String, f32)>>,
+    initial: FxHashMap<String, Vec<(String, f32)>>,
 }
 
 impl Confusions {

@@ -12,7 +12,7 @@
 //! Bigrams are sorted by (w1, w2) and trigrams by (w1, w2, w3), so a trigram lookup finds its
 //! context once and then searches a short run of third words (a trie, as in KenLM).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::successors::{Probe, Row, Successors};
 
@@ -119,7 +119,7 @@ pub struct Model {
     /// Token of each id.
     pub vocab: Vec<String>,
     /// Id of each token.
-    pub ids: HashMap<String, u16>,
+    pub ids: FxHashMap<String, u16>,
     uni_p: Vec<f32>,
     uni_b: Vec<f32>,
     /// Corpus count of each id (before pruning).

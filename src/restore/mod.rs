@@ -26,6 +26,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::text::{BBox, SourceText};
@@ -274,7 +275,7 @@ impl Restorer {
         };
         // Candidates depend only on the word as written and the document's channel, and a
         // document repeats its words: generate them once per distinct word.
-        let mut memo: HashMap<String, WordOptions> = HashMap::new();
+        let mut memo: FxHashMap<String, WordOptions> = FxHashMap::default();
         let mut lattice = Lattice::default();
         let mut copied = 0;
         let mut seg_start = 0;
@@ -486,7 +487,7 @@ impl Restorer {
         tokens: &[Token],
         i: usize,
         channel: &Channel,
-        memo: &mut HashMap<String, WordOptions>,
+        memo: &mut FxHashMap<String, WordOptions>,
         lattice: &mut Lattice,
     ) {
         let token = &tokens[i];
