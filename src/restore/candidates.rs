@@ -277,15 +277,26 @@ impl Generator<'_> {
         let skeleton = || obs.iter().map(|&c| skeleton_char(c)).collect::<String>();
         if letters {
             let sk = skeleton();
-            for &id in self.inventory.with_skeleton(&sk) {
-                let form = &self.inventory.chars[id as usize];
-                let cost: f32 = obs
-                    .iter()
-                    .zip(form)
-                    .map(|(&o, &c)| self.letter(o, c, channel).unwrap_or(f32::INFINITY))
-                    .sum();
-                if cost <= max_cost {
-                    out.push(Candidate { id, cost });
+            // A word with no marks at all, where adding marks is free (stripped text): every
+            // form of its skeleton costs 0, the sum the loop below would find letter by letter.
+            let free = channel.tone_add == 0.0
+                && channel.mark_add == 0.0
+                && !channel.learned_slips
+                && obs.iter().all(|c| c.is_ascii_lowercase());
+            let ids = self.inventory.with_skeleton(&sk);
+            if free {
+                out.extend(ids.iter().map(|&id| Candidate { id, cost: 0.0 }));
+            } else {
+                for &id in ids {
+                    let form = &self.inventory.chars[id as usize];
+                    let cost: f32 = obs
+                        .iter()
+                        .zip(form)
+                        .map(|(&o, &c)| self.letter(o, c, channel).unwrap_or(f32::INFINITY))
+                        .sum();
+                    if cost <= max_cost {
+                        out.push(Candidate { id, cost });
+                    }
                 }
             }
         }
