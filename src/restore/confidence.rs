@@ -3,13 +3,17 @@
 //! archivist's review list.
 
 /// The confidence of option `chosen` given every option's log10 score at its position: its
-/// probability over the sum of all (1 when it has no rival), and the indices of the `n` best
-/// other options, best first, ties in option order, written to `top`.
-pub fn rank(scores: &[f32], chosen: usize, n: usize, top: &mut Vec<usize>) -> f32 {
+/// probability over the sum of all (1 when it has no rival).
+pub fn share(scores: &[f32], chosen: usize) -> f32 {
     let best = scores[chosen];
     let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
-    // The first `n` of a stable sort by descending score, without sorting every option: an
-    // option goes after every kept one that scores at least as much.
+    1.0 / z
+}
+
+/// The indices of the `n` best options other than `chosen`, best first, ties in option order,
+/// written to `top`: the first `n` of a stable sort by descending score, without sorting every
+/// option (an option goes after every kept one that scores at least as much).
+pub fn best_others(scores: &[f32], chosen: usize, n: usize, top: &mut Vec<usize>) {
     top.clear();
     for (k, s) in scores.iter().enumerate() {
         if k == chosen {
@@ -24,7 +28,6 @@ pub fn rank(scores: &[f32], chosen: usize, n: usize, top: &mut Vec<usize>) -> f3
             top.truncate(n);
         }
     }
-    1.0 / z
 }
 
 #[cfg(test)]
@@ -52,7 +55,7 @@ mod tests {
         for scores in cases {
             for chosen in 0..scores.len() {
                 for n in 0..4 {
-                    rank(scores, chosen, n, &mut top);
+                    best_others(scores, chosen, n, &mut top);
                     assert_eq!(
                         top,
                         by_sorting(scores, chosen, n),
@@ -65,13 +68,11 @@ mod tests {
 
     #[test]
     fn confidence_is_the_chosen_share() {
-        let mut top = Vec::new();
-        assert_eq!(rank(&[-1.5], 0, 3, &mut top), 1.0);
+        assert_eq!(share(&[-1.5], 0), 1.0);
         // Two options one log10 unit apart: 1 / (1 + 0.1) for the better one.
-        let c = rank(&[-1.0, -2.0], 0, 3, &mut top);
+        let c = share(&[-1.0, -2.0], 0);
         assert!((c - 1.0 / 1.1).abs() < 1e-6, "{c}");
-        assert_eq!(top, vec![1]);
-        let c = rank(&[-1.0, -2.0], 1, 3, &mut top);
+        let c = share(&[-1.0, -2.0], 1);
         assert!((c - 1.0 / 11.0).abs() < 1e-6, "{c}");
     }
 }

@@ -406,9 +406,10 @@ impl Restorer {
                     self.channel_weight,
                     &mut scores,
                 );
-                let confidence = confidence::rank(&scores, path[t], 3, &mut top);
-                if confidence >= self.alternatives_below {
-                    top.clear();
+                let confidence = confidence::share(&scores, path[t]);
+                top.clear();
+                if confidence < self.alternatives_below {
+                    confidence::best_others(&scores, path[t], 3, &mut top);
                 }
                 let alts = top
                     .iter()
