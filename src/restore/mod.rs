@@ -3,9 +3,10 @@
 //!
 //! [`syllable`] knows Vietnamese syllable structure, [`token`] splits text, [`lm`] scores
 //! syllable trigrams (finding bigrams in constant time with [`successors`]), [`candidates`]
-//! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]),
-//! [`decode`] picks the best sequence and [`confidence`] says how sure it is of each word;
-//! [`build`] makes the tables from the corpora. This file wires them into [`Restorer`].
+//! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]), the
+//! private `lattice` holds a stretch's options, [`decode`] picks the best sequence and
+//! [`confidence`] says how sure it is of each word; [`build`] makes the tables from the corpora
+//! and [`learn`] the OCR tables from rendered pages. This file wires them into [`Restorer`].
 
 pub mod build;
 pub mod candidates;
