@@ -51,6 +51,11 @@ impl Lattice {
         self.outs.push(out);
     }
 
+    /// Adds the syllable `id` at channel cost `cost`, written in the source word's case.
+    pub fn push_form(&mut self, id: u16, cost: f32) {
+        self.push(Choice { id, cost }, Out::Form(id));
+    }
+
     /// Number of positions.
     pub fn len(&self) -> usize {
         self.tokens.len()

@@ -368,14 +368,13 @@ impl Restorer {
             }
         }
         if !found {
-            let out = if id == lm::UNK {
+            if id == lm::UNK {
                 let mut s = String::new();
                 token::apply_case(form, token::case_of(src), &mut s);
-                Out::Fixed(s)
+                lattice.push(Choice { id, cost: 0.0 }, Out::Fixed(s));
             } else {
-                Out::Form(id)
-            };
-            lattice.push(Choice { id, cost: 0.0 }, out);
+                lattice.push_form(id, 0.0);
+            }
         }
     }
 
@@ -530,13 +529,7 @@ impl Restorer {
         };
         let (cands, own) = (&word.cands, word.own);
         for c in cands {
-            lattice.push(
-                Choice {
-                    id: c.id,
-                    cost: c.cost,
-                },
-                Out::Form(c.id),
-            );
+            lattice.push_form(c.id, c.cost);
         }
         let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
         if !has_self {
@@ -602,13 +595,7 @@ impl Restorer {
             Out::Keep,
         );
         for c in cands {
-            lattice.push(
-                Choice {
-                    id: c.id,
-                    cost: c.cost,
-                },
-                Out::Form(c.id),
-            );
+            lattice.push_form(c.id, c.cost);
         }
     }
 

@@ -39,6 +39,26 @@ impl Counts {
         self.contexts.get(intended).copied().unwrap_or(n).max(n) as f64
     }
 
+    /// Counts made of (observed, intended, n) edits and (intended string, n) contexts, for the
+    /// tests of the tables built from counts.
+    #[cfg(test)]
+    pub(crate) fn of(edits: &[(&str, &str, u64)], contexts: &[(&str, u64)]) -> Counts {
+        Counts {
+            edits: edits
+                .iter()
+                .map(|(o, t, n)| {
+                    let e = Edit {
+                        observed: (*o).into(),
+                        intended: (*t).into(),
+                    };
+                    (e, *n)
+                })
+                .collect(),
+            contexts: contexts.iter().map(|(t, n)| ((*t).into(), *n)).collect(),
+            ..Counts::default()
+        }
+    }
+
     fn merge(mut self, o: Counts) -> Counts {
         for (k, v) in o.edits {
             *self.edits.entry(k).or_default() += v;

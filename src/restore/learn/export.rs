@@ -78,26 +78,6 @@ pub fn merge_min(tables: &[ConfusionTable]) -> ConfusionTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::restore::learn::align::Edit;
-
-    fn counts(edits: &[(&str, &str, u64)], contexts: &[(&str, u64)]) -> Counts {
-        Counts {
-            edits: edits
-                .iter()
-                .map(|(o, t, n)| {
-                    (
-                        Edit {
-                            observed: (*o).into(),
-                            intended: (*t).into(),
-                        },
-                        *n,
-                    )
-                })
-                .collect(),
-            contexts: contexts.iter().map(|(t, n)| ((*t).into(), *n)).collect(),
-            ..Counts::default()
-        }
-    }
 
     #[test]
     fn tones_fold_and_mark_slips_are_left_to_the_decoder() {
@@ -107,7 +87,7 @@ mod tests {
         assert!(!is_mark_slip("6", "ổ"));
         assert!(is_mark_slip("d", "Đ"), "a capital's slip is still a slip");
         assert!(!is_mark_slip("p", "Đ"));
-        let c = counts(
+        let c = Counts::of(
             &[
                 ("6", "ổ", 3),
                 ("6", "ố", 3),

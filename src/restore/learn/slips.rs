@@ -142,24 +142,6 @@ pub fn slip_table(counts: &Counts, min_count: u64) -> ConfusionTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::restore::learn::align::Edit;
-
-    fn counts(edits: &[(&str, &str, u64)], contexts: &[(&str, u64)]) -> Counts {
-        Counts {
-            edits: edits
-                .iter()
-                .map(|(o, t, n)| {
-                    let e = Edit {
-                        observed: (*o).into(),
-                        intended: (*t).into(),
-                    };
-                    (e, *n)
-                })
-                .collect(),
-            contexts: contexts.iter().map(|(t, n)| ((*t).into(), *n)).collect(),
-            ..Counts::default()
-        }
-    }
 
     #[test]
     fn families_hold_every_letter_of_a_skeleton() {
@@ -172,7 +154,7 @@ mod tests {
 
     #[test]
     fn frequent_slips_keep_their_own_price_and_others_are_estimated_from_parts() {
-        let c = counts(
+        let c = Counts::of(
             &[
                 ("ế", "ể", 8),
                 ("ể", "ể", 92),
