@@ -7,8 +7,12 @@
 use super::lines::skel;
 use super::model::Section;
 
-/// (kind, skeleton phrases that signal it in a heading).
+/// (kind, skeleton phrases that signal it in a heading). Source: the headings of
+/// `docs/domain.md` ("What a campaign plan says"), and for `legal_bases` a part "CĂN CỨ PHÁP LÝ
+/// ..." that lists the bases instead of a "Căn cứ" preamble (Decree 30/2020/NĐ-CP, appendix I,
+/// names "căn cứ ban hành" as the preamble's content).
 const VOCAB: &[(&str, &[&str])] = &[
+    ("legal_bases", &["can cu"]),
     ("purpose", &["muc dich"]),
     ("requirements", &["yeu cau"]),
     ("theme", &["chu de"]),
