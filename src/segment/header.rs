@@ -49,7 +49,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Most subject lines a title runs to (the longest subjects in the samples take four).
+/// Most subject lines a title runs to: the longest subjects in the samples take four lines; six
+/// leaves a margin without swallowing a body that follows with no blank line.
 const MAX_TITLE_LINES: usize = 6;
 
 /// What the header parser found, with the line where the body may start.

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::doctypes::{canonical_code, cited_names};
 use super::lines::{skel, Line, Skeleton};
-use super::model::{LegalBasis, Section};
+use super::model::{LegalBasis, Section, SectionKind};
 use super::names::code_letters;
 
 /// Bytes after a type name within which its number ("... số 06/2022/QH15") or date is looked
@@ -105,7 +105,10 @@ pub fn parse(lines: &[Line], work: &mut usize) -> Vec<LegalBasis> {
 /// Dược số 105/2016/QH13;").
 pub fn from_sections(sections: &[Section], work: &mut usize) -> Vec<LegalBasis> {
     let mut out = Vec::new();
-    for s in sections.iter().filter(|s| s.kinds.iter().any(|k| k == "legal_bases")) {
+    for s in sections
+        .iter()
+        .filter(|s| s.kinds.contains(&SectionKind::LegalBases))
+    {
         for c in &s.children {
             *work += 1;
             let line = if c.text.is_empty() {
@@ -310,11 +313,13 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     }
     let rest = &sk.text[pos..];
     if let Some(at) = rest.find(" cua ") {
+        // The issuer follows the date directly ("ngày 31/12/2023 của Chính phủ").
         if at <= 2 {
             let from = pos + at + " cua ".len();
             let tail = &sk.text[from..];
             let end = ISSUER_STOP.find(tail).map_or(tail.len(), |m| m.start());
             let issuer = text[sk.orig(from)..sk.orig(from + end)].trim();
+            // A body's name is at most about 10 words; more is its subject run on.
             let words: Vec<&str> = issuer.split_whitespace().take(12).collect();
             if !words.is_empty() {
                 basis.issuer = Some(words.join(" "));
