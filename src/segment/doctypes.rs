@@ -108,10 +108,6 @@ pub fn canonical_code(code: &str) -> Option<&'static str> {
     KINDS.iter().find_map(|e| e.code.filter(|c| skel(c) == k))
 }
 
-/// The full name for a type code ("KH" → "Kế hoạch").
-pub fn name_for_code(code: &str) -> Option<&'static str> {
-    kind_for_code(code).map(name)
-}
 
 /// The kind whose name `s` is ("KẾ HOẠCH", "Quyết định:", "K Ế T L U Ậ N"), compared on
 /// skeletons without spaces, because headers letter-space their capitals for display.
@@ -154,7 +150,6 @@ mod tests {
         assert_eq!(kind_for_code("QD"), Some(DocKind::QuyetDinh));
         assert_eq!(canonical_code("TTG"), None);
         assert_eq!(canonical_code("TTR"), Some("TTr"));
-        assert_eq!(name_for_code("KL"), Some("Kết luận"));
         assert_eq!(kind_for_heading("K ÉT LUẬN"), Some(DocKind::KetLuan));
         assert_eq!(kind_for_heading("Quyết định"), Some(DocKind::QuyetDinh));
         assert_eq!(kind_for_heading("CHỈ THỊ"), Some(DocKind::ChiThi));
