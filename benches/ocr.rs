@@ -7,9 +7,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use leptonica_sys as lept;
-use sohoa::eval::metrics::char_errors;
-use sohoa::ingest::PageInput;
-use sohoa::ocr::{self, median, pix::Pix, OcrOptions};
+use sohoa_core::ingest::PageInput;
+use sohoa_core::ocr::{self, median, pix::Pix, OcrOptions};
+use sohoa_eval::metrics::char_errors;
 
 fn page(name: &str) -> (Vec<u8>, String) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ocr/pages");

@@ -7,8 +7,8 @@
 //! figure is one core's.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use sohoa::restore::{syllable::Syllable, token, RestoredText, Restorer};
-use sohoa::text::SourceText;
+use sohoa_core::restore::{syllable::Syllable, token, RestoredText, Restorer};
+use sohoa_core::text::SourceText;
 use unicode_normalization::UnicodeNormalization;
 
 fn words(text: &str) -> Vec<&str> {

@@ -20,11 +20,11 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use sohoa::batch::{self, BatchOptions, Output, Silent};
-use sohoa::ingest;
-use sohoa::pipeline::Pipeline;
-use sohoa::record::write::to_json_line;
-use sohoa::record::{Record, Status};
+use sohoa_core::batch::{self, BatchOptions, Output, Silent};
+use sohoa_core::ingest;
+use sohoa_core::pipeline::Pipeline;
+use sohoa_core::record::write::to_json_line;
+use sohoa_core::record::{Record, Status};
 
 fn main() {
     // Numeric arguments: N documents, then rounds (cargo also passes `--bench`, skipped).

@@ -2,8 +2,8 @@
 //! alternatives, so that a decoder change can be checked to give byte-identical results
 //! (`cargo run --release --example restore_dump -- FILE... > before.txt`, then diff).
 
-use sohoa::restore::Restorer;
-use sohoa::text::SourceText;
+use sohoa_core::restore::Restorer;
+use sohoa_core::text::SourceText;
 
 fn main() {
     let mut restorer = Restorer::embedded();

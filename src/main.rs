@@ -3,6 +3,6 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
-    sohoa::ocr::omp::ensure_omp_thread_limit();
+    sohoa_core::ocr::omp::ensure_omp_thread_limit();
     cli::main()
 }

@@ -292,7 +292,7 @@ fn a_200_mb_text_file_is_refused_before_it_is_read() {
 /// page count (all 48 at once would be 418 MB).
 #[test]
 fn a_long_flate_pdf_is_read_without_holding_every_page() {
-    use sohoa::corpus::{container, container::PdfImageEncoding, ScanImage};
+    use sohoa_corpus::{container, container::PdfImageEncoding, ScanImage};
     let mut page = image::GrayImage::from_pixel(2480, 3508, image::Luma([255]));
     for y in 400..460 {
         for x in 300..2100 {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use sohoa::batch::manifest::{manifest_path, ShardManifest};
+use sohoa_core::batch::manifest::{manifest_path, ShardManifest};
 
 fn sohoa(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sohoa"));

@@ -1,8 +1,8 @@
 //! The committed learned confusion table: well-formed, in the agreed form, and carrying the
 //! confusions old OCR without a Vietnamese model is known for (issue 4), priced by the data.
 
-use sohoa::restore::learn::export::is_mark_slip;
-use sohoa::restore::learn::table::ConfusionTable;
+use sohoa_learn::export::is_mark_slip;
+use sohoa_learn::table::ConfusionTable;
 use unicode_normalization::UnicodeNormalization;
 
 const TSV: &str = include_str!("../dictionaries/confusions.tsv");

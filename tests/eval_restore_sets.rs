@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use sohoa::eval::restore::{EvalSet, Metric};
-use sohoa::eval::strip::strip_marks;
+use sohoa_eval::restore::{EvalSet, Metric};
+use sohoa_eval::strip::strip_marks;
 
 fn load(name: &str) -> EvalSet {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use sohoa::eval::restore::{evaluate, EvalSet};
-use sohoa::restore::Restorer;
+use sohoa_core::restore::Restorer;
+use sohoa_eval::restore::{evaluate, EvalSet};
 
 fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -35,9 +35,15 @@ fn records_of_the_sample_corpus_are_unchanged() {
         .args(INPUTS)
         .status()
         .expect("the binary runs");
-    assert!(status.code() == Some(0) || status.code() == Some(2), "{status:?}");
+    assert!(
+        status.code() == Some(0) || status.code() == Some(2),
+        "{status:?}"
+    );
     let got = std::fs::read_to_string(&out).unwrap();
-    assert!(got.lines().count() >= 20, "every sample input gives a record");
+    assert!(
+        got.lines().count() >= 20,
+        "every sample input gives a record"
+    );
     if std::env::var_os("SOHOA_BLESS").is_some() {
         std::fs::write(root.join(GOLDEN), &got).unwrap();
         return;

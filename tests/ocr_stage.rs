@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use sohoa::eval::metrics::char_errors;
-use sohoa::ingest::{self, PageInput};
-use sohoa::ocr::{self, OcrOptions, OcrPage};
-use sohoa::pipeline::Pipeline;
-use sohoa::record::Status;
-use sohoa::Stage;
+use sohoa_core::ingest::{self, PageInput};
+use sohoa_core::ocr::{self, OcrOptions, OcrPage};
+use sohoa_core::pipeline::Pipeline;
+use sohoa_core::record::Status;
+use sohoa_core::Stage;
+use sohoa_eval::metrics::char_errors;
 
 fn corpus(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,7 +21,7 @@ fn gold(path: &Path) -> String {
     std::fs::read_to_string(path.with_extension("gt.txt")).unwrap()
 }
 
-fn read_pages(path: &Path) -> Vec<Result<OcrPage, sohoa::StageError>> {
+fn read_pages(path: &Path) -> Vec<Result<OcrPage, sohoa_core::StageError>> {
     let doc = ingest::read(path).unwrap();
     let opts = OcrOptions::default();
     ingest::pages(&doc)
@@ -113,13 +113,13 @@ fn scanned_pdfs_pages_are_extracted_and_read() {
 /// A three-page scanned PDF (150 dpi JPEG pages rendered from the plan's gold text) whose
 /// second page's JPEG has its header destroyed.
 fn pdf_with_corrupt_second_page() -> Vec<u8> {
-    use sohoa::corpus::{self, container, layout, Variant};
+    use sohoa_corpus::{container, layout, Variant};
     let text = std::fs::read_to_string(corpus("text/thai-binh-2023-plan.txt")).unwrap();
-    let font = layout::load_font(Path::new(corpus::DEFAULT_FONT)).unwrap();
-    let pages = corpus::render_text(&text, &font, &layout::Layout::default()).unwrap();
+    let font = layout::load_font(Path::new(sohoa_corpus::DEFAULT_FONT)).unwrap();
+    let pages = sohoa_corpus::render_text(&text, &font, &layout::Layout::default()).unwrap();
     let scans: Vec<_> = pages[..3]
         .iter()
-        .map(|p| corpus::degrade(&p.image, p.dpi, Variant::Dpi150, 1))
+        .map(|p| sohoa_corpus::degrade(&p.image, p.dpi, Variant::Dpi150, 1))
         .collect();
     let mut pdf = container::pdf(&scans, container::PdfImageEncoding::Dct).unwrap();
     let soi: Vec<usize> = pdf
@@ -215,8 +215,8 @@ fn word_boxes_of_a_deskewed_page_are_on_the_scan_as_scanned() {
     let angle = 2f32.to_radians();
     let img = image::load_from_memory(&clean_bytes).unwrap().to_luma8();
     let (cx, cy) = (img.width() as f32 / 2.0, img.height() as f32 / 2.0);
-    let skewed = sohoa::corpus::degrade::rotate(&img, angle);
-    let skewed_png = sohoa::corpus::encode::png(&skewed, 300, false).unwrap();
+    let skewed = sohoa_corpus::degrade::rotate(&img, angle);
+    let skewed_png = sohoa_corpus::encode::png(&skewed, 300, false).unwrap();
     let page = ocr::recognise(&image_page(skewed_png), &opts).unwrap();
 
     let (s, c) = angle.sin_cos();

@@ -1,8 +1,8 @@
 //! Behaviour of the restorer on small inputs: codes, acronyms, case, lines, offsets, review,
 //! and regression tests named after the defects they pin.
 
-use sohoa::restore::{shared, summarise, Restorer};
-use sohoa::text::SourceText;
+use sohoa_core::restore::{shared, summarise, Restorer};
+use sohoa_core::text::SourceText;
 
 fn restore(s: &str) -> String {
     shared().restore_str(s)
@@ -89,7 +89,7 @@ fn summary_counts_changes_and_reports_uncertain_tokens_with_position() {
         s.uncertain,
         r.tokens
             .iter()
-            .filter(|t| t.confidence < sohoa::restore::REVIEW_THRESHOLD)
+            .filter(|t| t.confidence < sohoa_core::restore::REVIEW_THRESHOLD)
             .count()
     );
     for rep in &s.review {

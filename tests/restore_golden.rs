@@ -1,8 +1,8 @@
 //! Golden tests of diacritic restoration on whole documents: the Thai Binh plan with its marks
 //! stripped, held-out law text, and correct text that must stay as it is.
 
-use sohoa::restore::syllable::Syllable;
-use sohoa::restore::{shared, token};
+use sohoa_core::restore::syllable::Syllable;
+use sohoa_core::restore::{shared, token};
 use unicode_normalization::UnicodeNormalization;
 
 /// A word's identity for scoring: its syllable (so hòa and hoà agree) and whether it is

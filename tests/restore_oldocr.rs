@@ -1,8 +1,8 @@
 //! Old OCR made without a Vietnamese model (the Đồng Tháp and Tạ Ma sample plans): restoration
 //! must cut the word error rate against the hand-corrected gold text.
 
-use sohoa::eval::metrics::word_errors;
-use sohoa::restore::shared;
+use sohoa_core::restore::shared;
+use sohoa_eval::metrics::word_errors;
 
 fn wer(doc: &str) -> (f64, f64) {
     let root = env!("CARGO_MANIFEST_DIR");

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use sohoa::eval::segment::{load, score, Fixture};
+use sohoa_eval::segment::{load, score, Fixture};
 
 fn fixture(name: &str) -> Fixture {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/segment");
@@ -19,7 +19,7 @@ fn check(name: &str) {
     let f = fixture(name);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&f.expected.text);
     let text = std::fs::read_to_string(&path).expect("text readable");
-    let got = sohoa::segment::segment(&text);
+    let got = sohoa_core::segment::segment(&text);
     let wrong: Vec<String> = score(&f.expected, &got)
         .into_iter()
         .filter(|(_, s)| s.fp > 0 || s.fn_ > 0)
@@ -62,7 +62,7 @@ fn chau_thanh_district_plan_deputy_signer() {
 fn values_read_from_the_documents() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("readable");
-    let tb = sohoa::segment::segment(&read("corpus/gold/thai-binh-2023-plan.txt"));
+    let tb = sohoa_core::segment::segment(&read("corpus/gold/thai-binh-2023-plan.txt"));
     assert_eq!(tb.header.number.as_deref(), Some("161/KH-UBND"));
     assert_eq!(tb.header.date.as_deref(), Some("2023-12-11"));
     assert_eq!(tb.legal_bases[1].number.as_deref(), Some("571/QĐ-UBND"));
@@ -84,7 +84,7 @@ fn values_read_from_the_documents() {
         );
     }
 
-    let tm = sohoa::segment::segment(&read("corpus/gold/ta-ma-2023-plan.txt"));
+    let tm = sohoa_core::segment::segment(&read("corpus/gold/ta-ma-2023-plan.txt"));
     let q = &tm.quotas[1];
     assert_eq!(
         (q.count, q.bound.as_str(), q.who.map(|w| w.as_str())),
@@ -93,7 +93,7 @@ fn values_read_from_the_documents() {
     assert_eq!(q.award.as_deref(), Some("Bằng khen của Chủ tịch UBND tỉnh"));
     assert_eq!(tm.timeline[3].date.as_deref(), Some("--11-27"));
 
-    let bv = sohoa::segment::segment(&read(
+    let bv = sohoa_core::segment::segment(&read(
         "tests/fixtures/segment/ba-ria-vung-tau-2024-guide.txt",
     ));
     assert_eq!(bv.header.number.as_deref(), Some("/HD-STTTT"));

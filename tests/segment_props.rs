@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use sohoa::segment::{segment, segment_counted, Section};
+use sohoa_core::segment::{segment, segment_counted, Section};
 
 fn gold(name: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))

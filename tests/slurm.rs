@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use sohoa::batch::manifest::{manifest_path, ShardManifest};
-use sohoa::batch::shard::{self, ShardBy, ShardSpec};
+use sohoa_core::batch::manifest::{manifest_path, ShardManifest};
+use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
 
 const TASKS: u32 = 4;
 
@@ -152,7 +152,7 @@ fn array_job_with_a_cancelled_and_resubmitted_task_merges_to_a_single_process_ru
     );
 
     // Cancel the task with the most documents, so it surely has some left when cancelled.
-    let paths: Vec<_> = sohoa::batch::collect(std::slice::from_ref(&input), None)
+    let paths: Vec<_> = sohoa_core::batch::collect(std::slice::from_ref(&input), None)
         .unwrap()
         .into_iter()
         .map(|i| i.path)
@@ -197,7 +197,7 @@ fn array_job_with_a_cancelled_and_resubmitted_task_merges_to_a_single_process_ru
 
     // Midway: the victim has written at least one record to its .partial file.
     let shard_out = out.join(format!("shard-{victim}.jsonl"));
-    let partial = sohoa::batch::Output::partial_path(&shard_out);
+    let partial = sohoa_core::batch::Output::partial_path(&shard_out);
     let deadline = Instant::now() + Duration::from_secs(300);
     while lines(&partial) < 1 {
         assert!(

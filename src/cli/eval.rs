@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use sohoa::eval::restore::{self, EvalSet, SetReport};
-use sohoa::restore::Restorer;
+use sohoa_core::restore::Restorer;
+use sohoa_eval::restore::{self, EvalSet, SetReport};
 
 /// What to evaluate.
 #[derive(Debug, Subcommand)]
@@ -27,7 +27,7 @@ pub struct RestoreArgs {
     /// corpus/restore/stripped.
     #[arg(long = "set", required = true)]
     sets: Vec<PathBuf>,
-    /// Score another system's outputs instead of running sohoa: DIR/<set name>/NAME.txt.
+    /// Score another system's outputs instead of running sohoa: `DIR/<set name>/NAME.txt`.
     #[arg(long)]
     outputs: Option<PathBuf>,
     /// Load the restorer's tables (lm.bin, confusions.tsv, acronyms.tsv) from DIR instead of

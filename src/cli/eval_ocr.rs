@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use sohoa::eval::ocr as eval_ocr;
+use sohoa_eval::ocr as eval_ocr;
 
 use super::ocr_args::OcrArgs;
 
@@ -61,7 +61,7 @@ pub fn run(args: OcrEvalArgs) -> ExitCode {
             }
         }
     }
-    sohoa::ocr::engine::release_all_engines();
+    sohoa_core::ocr::engine::release_all_engines();
     let groups = eval_ocr::group(ok);
     if args.json {
         println!(

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use sohoa::eval::segment::{self, Input};
-use sohoa::restore::Restorer;
+use sohoa_core::restore::Restorer;
+use sohoa_eval::segment::{self, Input};
 
 /// `sohoa eval segment`.
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sohoa::batch::merge::MergePlan;
+use sohoa_core::batch::merge::MergePlan;
 
 /// Arguments of `sohoa merge`.
 #[derive(Debug, clap::Args)]

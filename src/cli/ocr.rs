@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sohoa::ingest::{self, PageInput};
-use sohoa::ocr::{self, OcrOptions};
+use sohoa_core::ingest::{self, PageInput};
+use sohoa_core::ocr::{self, OcrOptions};
 
 use super::exit;
 

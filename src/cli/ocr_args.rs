@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sohoa::ocr::{preprocess::Preprocess, OcrOptions};
+use sohoa_core::ocr::{preprocess::Preprocess, OcrOptions};
 
 /// Tesseract and preprocessing options.
 #[derive(Debug, Clone, clap::Args)]

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use sohoa::batch::manifest::{self, ManifestObserver, ShardManifest};
-use sohoa::batch::shard::{self, ShardBy, ShardSpec};
-use sohoa::batch::{self, BatchError, BatchOptions, Console, Output};
-use sohoa::pipeline::Pipeline;
+use sohoa_core::batch::manifest::{self, ManifestObserver, ShardManifest};
+use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
+use sohoa_core::batch::{self, BatchError, BatchOptions, Console, Output};
+use sohoa_core::pipeline::Pipeline;
 
 use super::exit;
 

@@ -9,8 +9,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sohoa::restore::Restorer;
-use sohoa::text::SourceText;
+use sohoa_core::restore::Restorer;
+use sohoa_core::text::SourceText;
 
 /// Bytes of text restored at once, at most (a line is never split).
 const CHUNK: usize = 256 * 1024;

@@ -8,7 +8,7 @@ pub struct Args {}
 
 /// Runs `sohoa schema`.
 pub fn run(_args: Args) -> ExitCode {
-    match super::write_stdout(sohoa::record::json_schema().as_bytes()) {
+    match super::write_stdout(sohoa_core::record::json_schema().as_bytes()) {
         Ok(_) => super::exit::code(super::exit::OK),
         Err(e) => super::fatal(format!("cannot write stdout: {e}")),
     }

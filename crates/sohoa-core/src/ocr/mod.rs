@@ -1,0 +1,205 @@
+//! OCR: a page image → [`OcrPage`] (text, every word's box and confidence) with Tesseract.
+//!
+//! [`engine`] holds one Tesseract engine per thread, [`pix`] the Leptonica image and header
+//! probe, [`preprocess`] the optional clean-ups ([`median`] the denoising filter, [`geometry`]
+//! the way back from the cleaned copy to the scan's coordinates), [`omp`] the OpenMP guard for the binary.
+
+pub mod engine;
+pub mod geometry;
+pub mod median;
+pub mod omp;
+pub mod pix;
+pub mod preprocess;
+mod source;
+
+pub use source::source_text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Stage, StageError};
+use crate::ingest::PageInput;
+use crate::text::BBox;
+
+/// Settings of the OCR stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrOptions {
+    /// Tesseract language(s), e.g. `vie` or `vie+eng`.
+    pub lang: String,
+    /// Directory holding `*.traineddata`; `None` uses Tesseract's default (`TESSDATA_PREFIX`).
+    pub datapath: Option<std::path::PathBuf>,
+    /// Tesseract page segmentation mode.
+    pub psm: u32,
+    /// Images with more pixels than this are refused before decoding.
+    pub max_megapixels: f64,
+    /// Preprocessing steps applied before recognition.
+    pub preprocess: preprocess::Preprocess,
+}
+
+impl Default for OcrOptions {
+    fn default() -> Self {
+        OcrOptions {
+            lang: "vie".into(),
+            datapath: None,
+            psm: 3,
+            max_megapixels: crate::ingest::limits::DEFAULT_MAX_MEGAPIXELS,
+            preprocess: preprocess::Preprocess::default(),
+        }
+    }
+}
+
+/// One recognised word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrWord {
+    /// The word as Tesseract read it.
+    pub text: String,
+    /// Its box on the page.
+    pub bbox: BBox,
+    /// Tesseract's confidence, 0-100.
+    pub confidence: f32,
+    /// Byte range of the word in [`OcrPage::text`].
+    pub span: std::ops::Range<usize>,
+}
+
+/// The OCR result for one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrPage {
+    /// 1-based page number.
+    pub number: usize,
+    /// The page's text, lines separated by `\n`.
+    pub text: String,
+    /// Every word with its box and confidence.
+    pub words: Vec<OcrWord>,
+    /// Mean word confidence, 0-100.
+    pub mean_confidence: f32,
+    /// Image size in pixels.
+    pub width: u32,
+    /// Image size in pixels.
+    pub height: u32,
+    /// Resolution used for the page, when known.
+    pub dpi: Option<u32>,
+    /// True when the text came from a PDF text layer rather than OCR.
+    pub from_text_layer: bool,
+}
+
+/// Per-page summary kept in the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OcrPageSummary {
+    /// 1-based page number.
+    pub page: usize,
+    /// Mean word confidence, 0-100 (null for a text layer).
+    pub mean_confidence: Option<f32>,
+    /// Image width in pixels.
+    pub width: u32,
+    /// Image height in pixels.
+    pub height: u32,
+    /// Resolution, when known.
+    pub dpi: Option<u32>,
+    /// Number of words.
+    pub words: usize,
+    /// True when the text came from the PDF's own text layer.
+    pub from_text_layer: bool,
+}
+
+/// OCR summary of one document, as it appears in the record (`null` for text input).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OcrSummary {
+    /// Engine and version, e.g. `tesseract 5.3.0`.
+    pub engine: String,
+    /// Language model used.
+    pub lang: String,
+    /// Mean confidence over the document's words.
+    pub mean_confidence: Option<f32>,
+    /// One entry per page that was read.
+    pub pages: Vec<OcrPageSummary>,
+}
+
+/// Resolution assumed for an image that declares none: its width taken as A4 (8.27 in), the
+/// usual page of an administrative plan, clamped to what scanners produce.
+fn guess_dpi(width: u32) -> u32 {
+    ((width as f32 / 8.27).round() as u32).clamp(70, 600)
+}
+
+/// Recognises one page: a text-layer page is passed through, an image is checked against the
+/// size limit from its header, decoded, preprocessed and read by this thread's engine.
+///
+/// # Errors
+/// A decode [`StageError`] naming the page when the image is too large or cannot be decoded,
+/// an OCR one when Tesseract cannot be loaded or fails.
+pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, StageError> {
+    let (number, bytes, container_dpi) = match page {
+        PageInput::TextLayer { number, text } => {
+            return Ok(OcrPage {
+                number: *number,
+                text: text.clone(),
+                words: Vec::new(),
+                mean_confidence: 0.0,
+                width: 0,
+                height: 0,
+                dpi: None,
+                from_text_layer: true,
+            })
+        }
+        PageInput::Image { number, bytes, dpi } => (*number, bytes, *dpi),
+    };
+    // PNG and JPEG sizes are parsed here; Leptonica's probe covers TIFF and PNM.
+    let (w, h) = crate::ingest::image::dimensions(bytes)
+        .or_else(|| pix::read_header(bytes).map(|h| (h.width, h.height)))
+        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "unreadable image header"))?;
+    crate::ingest::limits::check_pixels(number, w.into(), h.into(), options.max_megapixels)?;
+    let img = pix::Pix::decode(bytes)
+        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?;
+    let (width, height) = (img.width(), img.height());
+    let dpi = container_dpi
+        .or_else(|| img.dpi())
+        .unwrap_or_else(|| guess_dpi(width));
+    let prepared = preprocess::prepare(img, dpi, &options.preprocess);
+    let (text, mut words) = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
+        .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
+    // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
+    for w in &mut words {
+        w.bbox = prepared.transform.box_to_scan(w.bbox);
+    }
+    let mean_confidence = if words.is_empty() {
+        0.0
+    } else {
+        words.iter().map(|w| w.confidence).sum::<f32>() / words.len() as f32
+    };
+    Ok(OcrPage {
+        number,
+        text,
+        words,
+        mean_confidence,
+        width,
+        height,
+        dpi: Some(dpi),
+        from_text_layer: false,
+    })
+}
+
+impl OcrSummary {
+    /// The record's OCR summary of the pages read; the document's mean confidence weighs each
+    /// OCR'd word equally (text-layer pages have no confidence).
+    pub fn from_pages(pages: &[OcrPage], lang: &str) -> OcrSummary {
+        let (sum, n) = pages
+            .iter()
+            .flat_map(|p| &p.words)
+            .fold((0f64, 0usize), |(s, n), w| (s + w.confidence as f64, n + 1));
+        OcrSummary {
+            engine: format!("tesseract {}", engine::tesseract_version()),
+            lang: lang.to_string(),
+            mean_confidence: (n > 0).then(|| (sum / n as f64) as f32),
+            pages: pages
+                .iter()
+                .map(|p| OcrPageSummary {
+                    page: p.number,
+                    mean_confidence: (!p.from_text_layer).then_some(p.mean_confidence),
+                    width: p.width,
+                    height: p.height,
+                    dpi: p.dpi,
+                    words: p.words.len(),
+                    from_text_layer: p.from_text_layer,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! A safe owner of a Leptonica `PIX` (decoded page image) and the header probe that lets us
+//! refuse oversized images before any pixel is decoded.
+
+use std::ptr::NonNull;
+
+use leptonica_sys as lept;
+
+/// An owned Leptonica image, destroyed on drop.
+#[derive(Debug)]
+pub struct Pix(NonNull<lept::PIX>);
+
+// SAFETY: a PIX is a plain heap object; we hold the only reference (no pixClone handed out),
+// so moving it to another thread is sound.
+unsafe impl Send for Pix {}
+
+/// What the header of an encoded image says, read without decoding pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl Header {
+    /// Pixel count in megapixels.
+    pub fn megapixels(&self) -> f64 {
+        self.width as f64 * self.height as f64 / 1e6
+    }
+}
+
+/// Leptonica prints its own errors ("Error in freadHeaderJpeg") on stderr; ours name the
+/// file and page, so its messages are turned off once per process.
+fn quiet_leptonica() {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    // SAFETY: setMsgSeverity only stores an integer.
+    QUIET.call_once(|| unsafe {
+        lept::setMsgSeverity(lept::L_SEVERITY_NONE as i32);
+    });
+}
+
+/// Reads the width and height from an encoded image's header (PNG, JPEG, TIFF, PNM, ...).
+pub fn read_header(bytes: &[u8]) -> Option<Header> {
+    quiet_leptonica();
+    let (mut format, mut w, mut h, mut bps, mut spp, mut cmap) = (0, 0, 0, 0, 0, 0);
+    // SAFETY: the pointer and length describe a live slice; out-pointers are valid locals.
+    let rc = unsafe {
+        lept::pixReadHeaderMem(
+            bytes.as_ptr(),
+            bytes.len(),
+            &mut format,
+            &mut w,
+            &mut h,
+            &mut bps,
+            &mut spp,
+            &mut cmap,
+        )
+    };
+    (rc == 0 && w > 0 && h > 0).then_some(Header {
+        width: w as u32,
+        height: h as u32,
+    })
+}
+
+impl Pix {
+    fn from_raw(p: *mut lept::PIX) -> Option<Pix> {
+        NonNull::new(p).map(Pix)
+    }
+
+    /// Decodes an encoded image. `None` when Leptonica cannot read it.
+    pub fn decode(bytes: &[u8]) -> Option<Pix> {
+        quiet_leptonica();
+        // SAFETY: Leptonica copies what it needs from the slice; a null return means failure.
+        Pix::from_raw(unsafe { lept::pixReadMem(bytes.as_ptr(), bytes.len()) })
+    }
+
+    /// The raw pointer, for passing to Leptonica and Tesseract (still owned by `self`).
+    pub fn as_ptr(&self) -> *mut lept::PIX {
+        self.0.as_ptr()
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> u32 {
+        // SAFETY: valid PIX.
+        unsafe { lept::pixGetWidth(self.as_ptr()) }.max(0) as u32
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> u32 {
+        // SAFETY: valid PIX.
+        unsafe { lept::pixGetHeight(self.as_ptr()) }.max(0) as u32
+    }
+
+    /// Bits per pixel.
+    pub fn depth(&self) -> u32 {
+        // SAFETY: valid PIX.
+        unsafe { lept::pixGetDepth(self.as_ptr()) }.max(0) as u32
+    }
+
+    /// Horizontal resolution stored in the file, when it is plausible for a scan.
+    pub fn dpi(&self) -> Option<u32> {
+        // SAFETY: valid PIX.
+        let x = unsafe { lept::pixGetXRes(self.as_ptr()) };
+        (50..=2400).contains(&x).then_some(x as u32)
+    }
+
+    /// The sample at (`x`, `y`) (0 when outside the image).
+    pub fn pixel(&self, x: u32, y: u32) -> u32 {
+        let mut v = 0u32;
+        // SAFETY: valid PIX; Leptonica bounds-checks the coordinates.
+        unsafe { lept::pixGetPixel(self.as_ptr(), x as i32, y as i32, &mut v) };
+        v
+    }
+
+    /// Records a resolution (used after scaling).
+    pub fn set_dpi(&mut self, dpi: u32) {
+        // SAFETY: valid PIX.
+        unsafe { lept::pixSetResolution(self.as_ptr(), dpi as i32, dpi as i32) };
+    }
+
+    /// 8-bit grayscale copy (colour maps removed).
+    pub fn to_gray8(&self) -> Option<Pix> {
+        // SAFETY: valid PIX; returns a new PIX or null.
+        Pix::from_raw(unsafe { lept::pixConvertTo8(self.as_ptr(), 0) })
+    }
+
+    /// 3×3 median-filtered copy of an 8-bit gray page: removes salt-and-pepper specks and
+    /// grain thinner than a stroke. `None` for other depths and for palette images.
+    pub fn median3(&self) -> Option<Pix> {
+        let (w, h) = (self.width() as usize, self.height() as usize);
+        let src = self.gray_words()?;
+        // SAFETY: pixCreate returns a zeroed PIX or null.
+        let mut out = Pix::from_raw(unsafe { lept::pixCreate(w as i32, h as i32, 8) })?;
+        let dst = out.gray_words_mut()?;
+        let wpl = src.len() / h;
+        super::median::median3_rows(
+            w,
+            h,
+            |y, row| unpack_row(&src[y * wpl..(y + 1) * wpl], row),
+            |y, row| pack_row(row, &mut dst[y * wpl..(y + 1) * wpl]),
+        );
+        if let Some(d) = self.dpi() {
+            out.set_dpi(d);
+        }
+        Some(out)
+    }
+
+    /// The 32-bit words holding an 8-bit page without a colour map (`wpl` words per row);
+    /// `None` for other depths and for palette images (their bytes are indices, not gray).
+    fn gray_words(&self) -> Option<&[u32]> {
+        // SAFETY: valid PIX; getters only read its fields.
+        let (cmap, wpl, data) = unsafe {
+            (
+                lept::pixGetColormap(self.as_ptr()),
+                lept::pixGetWpl(self.as_ptr()),
+                lept::pixGetData(self.as_ptr()),
+            )
+        };
+        if self.depth() != 8 || !cmap.is_null() || data.is_null() || wpl <= 0 {
+            return None;
+        }
+        // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `height` rows, alive
+        // as long as `self`.
+        Some(unsafe { std::slice::from_raw_parts(data, wpl as usize * self.height() as usize) })
+    }
+
+    /// Mutable [`Pix::gray_words`]: `&mut self` is the only handle on the pixels (no
+    /// `pixClone` is ever handed out).
+    fn gray_words_mut(&mut self) -> Option<&mut [u32]> {
+        let (ptr, len) = self
+            .gray_words()
+            .map(|w| (w.as_ptr().cast_mut(), w.len()))?;
+        // SAFETY: the words belong to this PIX, which we borrow mutably for the slice's life.
+        Some(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+    }
+
+    /// The pixels of an 8-bit page without a colour map, row by row, one byte each. `None`
+    /// for other depths and for palette images.
+    pub fn gray_bytes(&self) -> Option<Vec<u8>> {
+        let words = self.gray_words()?;
+        let (w, h) = (self.width() as usize, self.height() as usize);
+        let wpl = words.len() / h;
+        let mut out = vec![0u8; w * h];
+        for (dst, row) in out.chunks_exact_mut(w).zip(words.chunks_exact(wpl)) {
+            unpack_row(row, dst);
+        }
+        Some(out)
+    }
+
+    /// A new 8-bit gray page from `width`×`height` bytes stored row by row.
+    pub fn from_gray_bytes(width: usize, height: usize, bytes: &[u8]) -> Option<Pix> {
+        if bytes.len() != width * height || width == 0 || height == 0 {
+            return None;
+        }
+        // SAFETY: pixCreate returns a zeroed PIX or null.
+        let mut pix = Pix::from_raw(unsafe { lept::pixCreate(width as i32, height as i32, 8) })?;
+        let words = pix.gray_words_mut()?;
+        let wpl = words.len() / height;
+        for (dst, src) in words.chunks_exact_mut(wpl).zip(bytes.chunks_exact(width)) {
+            pack_row(src, dst);
+        }
+        Some(pix)
+    }
+
+    /// Scaled copy (linear interpolation for gray, smoothing when shrinking).
+    pub fn scale(&self, factor: f32) -> Option<Pix> {
+        // SAFETY: valid PIX; returns a new PIX or null.
+        Pix::from_raw(unsafe { lept::pixScale(self.as_ptr(), factor, factor) })
+    }
+
+    /// Skew-corrected copy (Leptonica's default search, ±7°) and the angle found, in degrees:
+    /// the copy is the page turned clockwise by that angle about its centre, at the same size.
+    pub fn deskew(&self) -> Option<(Pix, f32)> {
+        let (mut angle, mut conf) = (0f32, 0f32);
+        // SAFETY: valid PIX; returns a new PIX or null; out-pointers are valid locals.
+        let p = unsafe { lept::pixFindSkewAndDeskew(self.as_ptr(), 0, &mut angle, &mut conf) };
+        Pix::from_raw(p).map(|p| (p, angle))
+    }
+
+    /// Copy turned upright when Leptonica's text orientation test is confident that the page is
+    /// rotated by 90°, 180° or 270°, with the clockwise quarter turns applied; `None` when it is
+    /// upright or the test is not conclusive.
+    pub fn orient_upright(&self) -> Option<(Pix, u8)> {
+        // SAFETY: all pointers come from live PIXes we own; results are checked for null.
+        unsafe {
+            let bin = Pix::from_raw(lept::pixConvertTo1(self.as_ptr(), 130))?;
+            let (mut up, mut left) = (0f32, 0f32);
+            if lept::pixOrientDetect(bin.as_ptr(), &mut up, &mut left, 0, 0) != 0 {
+                return None;
+            }
+            let mut orient = 0;
+            if lept::makeOrientDecision(up, left, 0.0, 0.0, &mut orient, 0) != 0 {
+                return None;
+            }
+            // Leptonica: 1 up, 2 left, 3 down, 4 right; rotate clockwise by the quads needed.
+            let quads = match orient {
+                2 => 1,
+                3 => 2,
+                4 => 3,
+                _ => return None,
+            };
+            Pix::from_raw(lept::pixRotateOrth(self.as_ptr(), quads)).map(|p| (p, quads as u8))
+        }
+    }
+}
+
+/// One row of Leptonica 8-bit words → one byte per pixel. Leptonica keeps the leftmost of four
+/// pixels in a word's most significant byte, whatever the machine's byte order.
+fn unpack_row(words: &[u32], row: &mut [u8]) {
+    let full = row.len() / 4;
+    let mut quads = row.chunks_exact_mut(4);
+    for (q, word) in quads.by_ref().zip(words) {
+        q.copy_from_slice(&word.to_be_bytes());
+    }
+    let tail = quads.into_remainder();
+    let n = tail.len();
+    if n > 0 {
+        tail.copy_from_slice(&words[full].to_be_bytes()[..n]);
+    }
+}
+
+/// One byte per pixel → one row of Leptonica 8-bit words (see [`unpack_row`]).
+fn pack_row(row: &[u8], words: &mut [u32]) {
+    let mut quads = row.chunks_exact(4);
+    for (word, q) in words.iter_mut().zip(quads.by_ref()) {
+        *word = u32::from_be_bytes([q[0], q[1], q[2], q[3]]);
+    }
+    let tail = quads.remainder();
+    if !tail.is_empty() {
+        let mut b = [0u8; 4];
+        b[..tail.len()].copy_from_slice(tail);
+        words[(row.len() - tail.len()) / 4] = u32::from_be_bytes(b);
+    }
+}
+
+impl Drop for Pix {
+    fn drop(&mut self) {
+        let mut p = self.0.as_ptr();
+        // SAFETY: we own the only reference; pixDestroy nulls our local copy.
+        unsafe { lept::pixDestroy(&mut p) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(name: &str) -> Pix {
+        let path = format!(
+            "{}/../../corpus/ocr/pages/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let pix = Pix::decode(&bytes).expect("decodes");
+        if pix.depth() == 8 {
+            pix
+        } else {
+            pix.to_gray8().expect("gray")
+        }
+    }
+
+    #[test]
+    fn gray_bytes_round_trip_with_an_odd_width() {
+        let (w, h) = (7, 3);
+        let bytes: Vec<u8> = (0..(w * h) as u8).map(|v| v * 11).collect();
+        let pix = Pix::from_gray_bytes(w, h, &bytes).expect("created");
+        assert_eq!(pix.gray_bytes().expect("8-bit"), bytes);
+        // Agrees with Leptonica's own pixel accessor on where each byte lives.
+        assert_eq!(pix.pixel(3, 1), bytes[w + 3] as u32);
+        assert_eq!(pix.pixel(6, 2), bytes[2 * w + 6] as u32);
+    }
+
+    #[test]
+    fn fast_median_equals_leptonicas_median_filter_on_a_photocopied_page() {
+        let pix = page("laws-001-jpeg40.jpg");
+        let ours = pix.median3().expect("8-bit").gray_bytes().unwrap();
+        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
+        let theirs = Pix::from_raw(unsafe { lept::pixMedianFilter(pix.as_ptr(), 3, 3) })
+            .expect("leptonica filters")
+            .gray_bytes()
+            .unwrap();
+        assert_eq!(ours.len(), theirs.len());
+        let differing = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+        assert_eq!(differing, 0, "pixels differing from Leptonica");
+    }
+}

@@ -1,0 +1,166 @@
+//! The pipeline for one document: ingest → OCR → restore → segment → record.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::error::{Stage, StageError};
+use crate::ingest::{self, Document, MediaType, PageInput};
+use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
+use crate::record::{Record, Source, Status, SCHEMA_VERSION};
+use crate::restore::Restorer;
+use crate::segment;
+use crate::text::SourceText;
+
+/// Everything needed to turn one input into one record; shared by all worker threads.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    /// OCR settings.
+    pub ocr: OcrOptions,
+    /// The diacritic restorer (dictionary and language model).
+    pub restorer: Restorer,
+}
+
+impl Pipeline {
+    /// Reads and processes the file at `path`. Never fails: failures become a failed record.
+    pub fn process_path(&self, path: &Path) -> Record {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let id = ingest::sha256_hex(&bytes);
+                self.process_bytes(path, bytes, id)
+            }
+            Err(e) => Self::unreadable(path, &e),
+        }
+    }
+
+    /// Processes the bytes read from `path`, whose SHA-256 is `id` (the batch hashes first to
+    /// decide whether a resumed run can skip the document). Never fails.
+    pub fn process_bytes(&self, path: &Path, bytes: Vec<u8>, id: String) -> Record {
+        let len = bytes.len() as u64;
+        match ingest::with_id(path.to_path_buf(), bytes, id.clone()) {
+            Ok(doc) => self.process_document(&doc),
+            Err(e) => {
+                let source = Source {
+                    path: path.to_path_buf(),
+                    media_type: None,
+                    bytes: len,
+                    pages: 0,
+                };
+                Record::failed(source, id, vec![e])
+            }
+        }
+    }
+
+    /// The failed record of a file that could not be read at all; its `id` is empty because
+    /// there are no bytes to hash.
+    pub fn unreadable(path: &Path, error: &std::io::Error) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        let message = format!("cannot read file: {error}");
+        Record::failed(
+            source,
+            String::new(),
+            vec![StageError::new(Stage::Ingest, message)],
+        )
+    }
+
+    /// The failed record of a file refused before reading (too large); its `id` is empty
+    /// because its bytes were never read.
+    pub fn refused(path: &Path, error: StageError) -> Record {
+        let source = Source {
+            path: path.to_path_buf(),
+            media_type: None,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            pages: 0,
+        };
+        Record::failed(source, String::new(), vec![error])
+    }
+
+    /// Processes a document already read.
+    pub fn process_document(&self, doc: &Document) -> Record {
+        let mut source = Source {
+            path: doc.path.clone(),
+            media_type: Some(doc.media_type),
+            bytes: doc.bytes.len() as u64,
+            pages: 0,
+        };
+        let (source_text, ocr_summary, errors) = match self.read_text(doc) {
+            Ok(read) => read,
+            Err(e) => return Record::failed(source, doc.id.clone(), vec![e]),
+        };
+        source.pages = source_text
+            .pages
+            .len()
+            .max(ocr_summary.as_ref().map_or(0, |o| o.pages.len()));
+        let read_any = !source_text.text.trim().is_empty() || errors.is_empty();
+        if !read_any {
+            return Record {
+                ocr: ocr_summary,
+                ..Record::failed(source, doc.id.clone(), errors)
+            };
+        }
+        let restored = self.restorer.restore(&source_text);
+        let restoration = crate::restore::summarise(&restored, &source_text);
+        let seg = segment::segment(&restored.text);
+        let status = if errors.is_empty() {
+            Status::Ok
+        } else {
+            Status::Partial
+        };
+        Record {
+            schema_version: SCHEMA_VERSION,
+            pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            id: doc.id.clone(),
+            source,
+            status,
+            errors,
+            ocr: ocr_summary,
+            restoration,
+            text: restored.text,
+            segmented: seg,
+        }
+    }
+
+    /// Text input is taken as it is; image-like input is split into pages and OCR'd in parallel.
+    fn read_text(
+        &self,
+        doc: &Document,
+    ) -> Result<(SourceText, Option<OcrSummary>, Vec<StageError>), StageError> {
+        if doc.media_type == MediaType::Text {
+            let text = std::str::from_utf8(&doc.bytes).map_err(|e| {
+                StageError::new(Stage::Ingest, format!("text is not valid UTF-8: {e}"))
+            })?;
+            return Ok((SourceText::from_plain(text), None, Vec::new()));
+        }
+        let pages = ingest::page_stream(doc, self.ocr.max_megapixels)?;
+        // Each worker takes the next page out of the document when it is free (`par_bridge`),
+        // so only the pages being read are in memory, however long the PDF, and no worker waits
+        // for a slower page of a batch.
+        let mut results: Vec<(usize, Result<OcrPage, StageError>)> = pages
+            .enumerate()
+            .par_bridge()
+            .map(|(i, page)| (i, page.and_then(|p| self.read_page(&p))))
+            .collect();
+        results.sort_by_key(|(i, _)| *i);
+        let mut ok = Vec::new();
+        let mut errors = Vec::new();
+        for (_, r) in results {
+            match r {
+                Ok(p) => ok.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        ok.sort_by_key(|p| p.number);
+        let summary = OcrSummary::from_pages(&ok, &self.ocr.lang);
+        let text = ocr::source_text(&ok);
+        Ok((text, Some(summary), errors))
+    }
+
+    fn read_page(&self, page: &PageInput) -> Result<OcrPage, StageError> {
+        ocr::recognise(page, &self.ocr)
+    }
+}

@@ -1,0 +1,713 @@
+//! Restore: OCR or stripped text → [`RestoredText`] with Vietnamese diacritics put back,
+//! an offset map to the source, and the tokens an archivist should review.
+//!
+//! [`syllable`] knows Vietnamese syllable structure, [`token`] splits text, [`lm`] scores
+//! syllable trigrams (finding bigrams in constant time with [`successors`]), [`candidates`]
+//! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]), the
+//! private `lattice` holds a stretch's options, [`decode`] picks the best sequence and
+//! [`confidence`] says how sure it is of each word. The tables are made by the tool crates
+//! (`sohoa-dict` from the corpora, `sohoa-learn` from rendered pages). This file wires them
+//! into [`Restorer`].
+
+pub mod candidates;
+pub mod confidence;
+pub mod confusion;
+pub mod decode;
+mod lattice;
+pub mod lm;
+pub mod places;
+pub mod successors;
+pub mod syllable;
+pub mod token;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::text::{BBox, SourceText};
+use candidates::{Candidate, Channel, Generator, Inventory};
+use confusion::Confusions;
+use decode::Choice;
+use lattice::{Lattice, Out};
+use lm::Model;
+use syllable::{strip_char, Syllable};
+use token::{Case, Kind, Token};
+
+/// One token of the output and the source span it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredToken {
+    /// Byte range in the source text.
+    pub source: Range<usize>,
+    /// Byte range in [`RestoredText::text`].
+    pub output: Range<usize>,
+    /// True when the output form differs from the source form.
+    pub changed: bool,
+    /// Confidence in the chosen form, 0-1.
+    pub confidence: f32,
+    /// Other forms the decoder considered, best first, for a token whose confidence is under
+    /// [`Restorer::alternatives_below`] (the tokens an archivist reviews); empty otherwise.
+    pub alternatives: Vec<String>,
+}
+
+/// The result of restoration.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestoredText {
+    /// Restored NFC text with the same line structure as the source.
+    pub text: String,
+    /// Every word token, in order (punctuation and spaces are copied and not listed).
+    pub tokens: Vec<RestoredToken>,
+}
+
+/// A token reported for review in the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TokenReport {
+    /// 1-based line in the source text.
+    pub line: usize,
+    /// 1-based column (in characters) in the source line.
+    pub column: usize,
+    /// The source form.
+    pub source: String,
+    /// The restored form.
+    pub output: String,
+    /// Confidence in `output`, 0-1.
+    pub confidence: f32,
+    /// Other candidate forms, best first.
+    pub alternatives: Vec<String>,
+    /// 1-based page, for OCR input.
+    pub page: Option<usize>,
+    /// Box of the source word on its page, for OCR input.
+    pub bbox: Option<BBox>,
+}
+
+/// What restoration did to one document, as it appears in the record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RestorationSummary {
+    /// Word tokens seen.
+    pub tokens: usize,
+    /// Tokens whose form was changed.
+    pub changed: usize,
+    /// Tokens whose confidence is under the review threshold.
+    pub uncertain: usize,
+    /// The tokens under the review threshold, for an archivist to check.
+    pub review: Vec<TokenReport>,
+}
+
+/// Tokens with a confidence under this are reported for review.
+pub const REVIEW_THRESHOLD: f32 = 0.6;
+
+/// The committed language model. A `static`, not a `const`, so the bytes exist once in the
+/// binary instead of being copied at each use.
+static LM_BYTES: &[u8] = include_bytes!("../../../../dictionaries/lm.bin");
+/// The committed confusion table (learned from rendered and OCR'd text).
+static CONFUSIONS: &str = include_str!("../../../../dictionaries/confusions.tsv");
+/// The committed mark slips of Vietnamese OCR (learned; see `Channel::MARKED_OCR`).
+static SLIPS: &str = include_str!("../../../../dictionaries/slips-vie.tsv");
+/// The committed acronym counts.
+static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
+/// The committed place names.
+static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
+
+/// Share of marked words that are not known syllables from which a marked text is taken for
+/// Vietnamese OCR output (see `channel_for`). Chosen on the dev pages of the confusion split:
+/// their OCR errors plus the words changed in their gold text taken as typed input were fewest
+/// from 0 to 0.002 (513 + 27 of 12,575 words at 0.002, 526 + 27 at the old 0.004); the highest
+/// of those, so that typed text with the odd unknown name stays under the stricter channel.
+const MARKED_OCR_UNKNOWN: f32 = 0.002;
+
+/// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
+/// number, and this one is one of many (see `number_or_word`).
+const NUMBER_KEEP: f32 = 1.0;
+/// Largest channel cost of a word offered for a lone number in old OCR.
+const NUMBER_WORD_MAX_COST: f32 = 4.0;
+
+/// Added to the cost of every other form of a word that spells a gazetteer name.
+const PLACE_PREFERENCE: f32 = 2.0;
+
+/// Why a restorer could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    /// A table file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The language model is malformed.
+    #[error(transparent)]
+    Model(#[from] lm::ModelError),
+    /// The confusion table is malformed.
+    #[error(transparent)]
+    Confusions(#[from] confusion::ConfusionError),
+}
+
+/// Restores diacritics. Holds the dictionary and language model; cheap to share across threads.
+#[derive(Debug)]
+pub struct Restorer {
+    model: Model,
+    inventory: Inventory,
+    confusions: Confusions,
+    slips: Confusions,
+    acronyms: HashMap<String, u32>,
+    places: places::Places,
+    /// Hypotheses kept per position.
+    pub beam: usize,
+    /// Weight of channel costs against the language model.
+    pub channel_weight: f32,
+    /// Tokens with a confidence under this get their alternatives written out (default
+    /// [`REVIEW_THRESHOLD`]: the ones under review). Writing three alternatives for every word
+    /// made a tenth of the restorer's time and memory for forms nobody reads; set above 1 to
+    /// have them for every token.
+    pub alternatives_below: f32,
+}
+
+impl Default for Restorer {
+    /// The embedded model (see [`Restorer::embedded`]).
+    fn default() -> Self {
+        Restorer::embedded()
+    }
+}
+
+/// What a lowercase word offers, wherever it stands: its candidates, its own LM id and whether
+/// it is a well-formed syllable.
+struct WordOptions {
+    cands: Vec<Candidate>,
+    own: u16,
+    parsed: bool,
+}
+
+impl Restorer {
+    /// The model committed in `dictionaries/`, compiled into the binary (no file access).
+    pub fn embedded() -> Restorer {
+        Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
+            .and_then(|r| r.with_slips(SLIPS))
+            .expect("the embedded tables are valid (checked by the test suite)")
+    }
+
+    /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv`, `places.txt` and (if present)
+    /// `slips-vie.tsv` from `dir`.
+    ///
+    /// # Errors
+    /// [`RestoreError`] when a file is missing or malformed.
+    pub fn load(dir: &Path) -> Result<Restorer, RestoreError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| RestoreError::Io { path, source })
+        };
+        let lm = read("lm.bin")?;
+        let conf = String::from_utf8_lossy(&read("confusions.tsv")?).into_owned();
+        let acr = String::from_utf8_lossy(&read("acronyms.tsv")?).into_owned();
+        let places = String::from_utf8_lossy(&read("places.txt")?).into_owned();
+        // Optional, so that a table directory made before slips were learned still loads.
+        let slips = read("slips-vie.tsv").unwrap_or_default();
+        Restorer::from_parts(&lm, &conf, &acr, &places)?
+            .with_slips(&String::from_utf8_lossy(&slips))
+    }
+
+    /// Replaces the learned mark slips of Vietnamese OCR (`slips-vie.tsv` text).
+    ///
+    /// # Errors
+    /// [`RestoreError::Confusions`] when the table is malformed.
+    pub fn with_slips(mut self, slips: &str) -> Result<Self, RestoreError> {
+        self.slips = Confusions::parse(slips)?;
+        Ok(self)
+    }
+
+    /// Builds a restorer from the contents of its four tables.
+    ///
+    /// # Errors
+    /// [`RestoreError`] when a table is malformed.
+    pub fn from_parts(
+        lm: &[u8],
+        confusions: &str,
+        acronyms: &str,
+        places: &str,
+    ) -> Result<Self, RestoreError> {
+        let model = Model::from_bytes(lm)?;
+        let inventory = Inventory::new(&model);
+        let confusions = Confusions::parse(confusions)?;
+        let acronyms = acronyms
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, n) = l.split_once('\t')?;
+                Some((w.to_owned(), n.trim().parse().ok()?))
+            })
+            .collect();
+        Ok(Restorer {
+            model,
+            inventory,
+            confusions,
+            slips: Confusions::default(),
+            acronyms,
+            places: places::Places::parse(places),
+            beam: 8,
+            channel_weight: 1.0,
+            alternatives_below: REVIEW_THRESHOLD,
+        })
+    }
+
+    /// The language model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Convenience: restores a plain string.
+    pub fn restore_str(&self, text: &str) -> String {
+        self.restore(&SourceText::from_plain(text)).text
+    }
+
+    /// Restores `source`; the output has the same lines and the same non-word characters.
+    pub fn restore(&self, source: &SourceText) -> RestoredText {
+        let text = source.text.as_str();
+        let tokens: Vec<Token> = token::tokens(text).collect();
+        let channel = self.channel_for(text, &tokens);
+        let mut out = RestoredText {
+            text: String::with_capacity(text.len() + text.len() / 4),
+            // One per word token at most: no regrowth (and copy) of the large records.
+            tokens: Vec::with_capacity(tokens.len()),
+        };
+        // Candidates depend only on the word as written and the document's channel, and a
+        // document repeats its words: generate them once per distinct word.
+        let mut memo: FxHashMap<String, WordOptions> = FxHashMap::default();
+        let mut lattice = Lattice::default();
+        let mut copied = 0;
+        let mut seg_start = 0;
+        // Blank lines end a stretch of text: decode each stretch as one sentence stream.
+        for i in 0..=tokens.len() {
+            let boundary = i == tokens.len()
+                || (i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains("\n\n"));
+            if !boundary || i == seg_start {
+                continue;
+            }
+            let places = if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
+                self.places_in(text, &tokens[seg_start..i])
+            } else {
+                Vec::new()
+            };
+            let mut places = places.into_iter().peekable();
+            lattice.clear();
+            for j in seg_start..i {
+                self.add_options(text, &tokens, j, &channel, &mut memo, &mut lattice);
+                while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
+                    self.prefer(&mut lattice, &form, text);
+                }
+            }
+            self.emit(text, &lattice, &mut copied, &mut out);
+            seg_start = i;
+        }
+        out.text.push_str(&text[copied..]);
+        out
+    }
+
+    /// Runs of capitalised words whose skeleton spells a gazetteer name: (position in
+    /// `tokens`, the name's syllable there), in order, for [`Restorer::prefer`] to steer the
+    /// decoder to. Not used on marked text, where what is written is already the best evidence.
+    fn places_in(&self, text: &str, tokens: &[Token]) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        let n = tokens.len();
+        let word = |s: &Token| &text[s.span.clone()];
+        let mut i = 0;
+        while i < n {
+            let mut step = 1;
+            for len in (2..=self.places.max_len.min(n - i)).rev() {
+                let w = &tokens[i..i + len];
+                let names_like = w.iter().all(|s| {
+                    s.kind == Kind::Word && word(s).chars().next().is_some_and(char::is_uppercase)
+                }) && w.windows(2).all(|p| {
+                    text[p[0].span.end..p[1].span.start]
+                        .chars()
+                        .all(|c| c == ' ')
+                });
+                if !names_like {
+                    continue;
+                }
+                let key = w
+                    .iter()
+                    .map(|s| syllable::strip(&word(s).to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let Some(name) = self.places.get(&key) else {
+                    continue;
+                };
+                found.extend((i..i + len).zip(name.iter().cloned()));
+                step = len;
+                break;
+            }
+            i += step;
+        }
+        found
+    }
+
+    /// Makes `form` (lowercase) the cheap choice of the lattice's last position.
+    fn prefer(&self, lattice: &mut Lattice, form: &str, text: &str) {
+        let id = self.model.id(form);
+        let Some(token) = lattice.tokens.last() else {
+            return;
+        };
+        let src = &text[token.span.clone()];
+        let mut found = false;
+        let (choices, outs) = lattice.last_mut();
+        for (c, o) in choices.iter_mut().zip(outs) {
+            let is_form = match o {
+                Out::Form(f) => *f == id && id != lm::UNK,
+                Out::Keep => src.to_lowercase() == form,
+                Out::Fixed(_) => false,
+            };
+            if is_form {
+                found = true;
+            } else {
+                c.cost += PLACE_PREFERENCE;
+            }
+        }
+        if !found {
+            if id == lm::UNK {
+                let mut s = String::new();
+                token::apply_case(form, token::case_of(src), &mut s);
+                lattice.push(Choice { id, cost: 0.0 }, Out::Fixed(s));
+            } else {
+                lattice.push_form(id, 0.0);
+            }
+        }
+    }
+
+    /// Decodes one stretch and appends its text and tokens.
+    fn emit(&self, text: &str, lat: &Lattice, copied: &mut usize, out: &mut RestoredText) {
+        let lattice = lat.positions();
+        let mut scores = Vec::new();
+        let mut top = Vec::new();
+        let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
+        for (t, token) in lat.tokens.iter().enumerate() {
+            let outs = lat.outs(t);
+            let span = token.span.clone();
+            out.text.push_str(&text[*copied..span.start]);
+            *copied = span.end;
+            let src = &text[span.clone()];
+            let start = out.text.len();
+            if token.kind != Kind::Word {
+                self.write(src, Case::Lower, &outs[path[t]], &mut out.text);
+                continue;
+            }
+            let case = token::case_of(src);
+            self.write(src, case, &outs[path[t]], &mut out.text);
+            let (confidence, alternatives) = if outs.len() > 1 {
+                decode::local_scores(
+                    &self.model,
+                    &lattice,
+                    &path,
+                    t,
+                    self.channel_weight,
+                    &mut scores,
+                );
+                let confidence = confidence::share(&scores, path[t]);
+                top.clear();
+                if confidence < self.alternatives_below {
+                    confidence::best_others(&scores, path[t], 3, &mut top);
+                }
+                let alts = top
+                    .iter()
+                    .map(|&k| {
+                        let mut s = String::new();
+                        self.write(src, case, &outs[k], &mut s);
+                        s
+                    })
+                    .collect();
+                (confidence, alts)
+            } else {
+                (1.0, Vec::new())
+            };
+            out.tokens.push(RestoredToken {
+                changed: out.text[start..] != *src,
+                source: span,
+                output: start..out.text.len(),
+                confidence,
+                alternatives,
+            });
+        }
+    }
+
+    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
+    fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
+        match o {
+            Out::Keep => out.push_str(src),
+            Out::Fixed(s) => out.push_str(s),
+            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
+        }
+    }
+
+    /// Chooses the channel from how marked and how noisy the document's words are.
+    fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
+        let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);
+        let mut unknown_marked = 0usize;
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+            let w = &text[t.span.clone()];
+            if w.chars().all(char::is_alphabetic) {
+                words += 1;
+                if w.chars().any(|c| strip_char(c) != c) {
+                    marked += 1;
+                    let known = Syllable::parse(&w.to_lowercase())
+                        .is_some_and(|s| self.model.id(&s.render()) != lm::UNK);
+                    unknown_marked += usize::from(!known);
+                }
+            } else if w.chars().any(char::is_alphabetic) {
+                junk += 1;
+            }
+        }
+        if words == 0 {
+            return Channel::STRIPPED;
+        }
+        let unknown = unknown_marked as f32 / marked.max(1) as f32;
+        let marked = marked as f32 / words as f32;
+        let junk = junk as f32 / words as f32;
+        if marked >= 0.45 {
+            // Typed text has almost no marked word that is not a syllable; OCR of a poor scan
+            // leaves some (`phạni`, `ghửơng`), and with them the slips it is known to make.
+            if unknown >= MARKED_OCR_UNKNOWN {
+                Channel::MARKED_OCR
+            } else {
+                Channel::MARKED
+            }
+        } else if marked < 0.08 && junk < 0.01 {
+            Channel::STRIPPED
+        } else {
+            Channel::NOISY
+        }
+    }
+
+    /// Adds token `i` and its options to the lattice.
+    fn add_options(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        channel: &Channel,
+        memo: &mut FxHashMap<String, WordOptions>,
+        lattice: &mut Lattice,
+    ) {
+        let token = &tokens[i];
+        let src = &text[token.span.clone()];
+        lattice.open(token.clone());
+        let mut fixed = |id: u16, out: Out| lattice.push(Choice { id, cost: 0.0 }, out);
+        match token.kind {
+            Kind::Number if channel.ocr && token::lone_number(text, tokens, i) => {
+                return self.number_or_word(src, channel, lattice);
+            }
+            Kind::Number => return fixed(lm::NUM, Out::Keep),
+            Kind::Punct => {
+                let c = src.chars().next().map_or(' ', token::punct_name);
+                let mut b = [0; 4];
+                return fixed(self.model.id(c.encode_utf8(&mut b)), Out::Keep);
+            }
+            Kind::Word => {}
+        }
+        let no_lower = !src.chars().any(char::is_lowercase);
+        if no_lower && (is_code_part(text, &token.span) || self.is_acronym(src)) {
+            return match self.acronym_fix(src) {
+                Some(fixed_form) => fixed(lm::UNK, Out::Fixed(fixed_form)),
+                None => fixed(lm::UNK, Out::Keep),
+            };
+        }
+        if no_lower && is_roman(src) && roman_context(text, tokens, i) {
+            return fixed(lm::UNK, Out::Keep);
+        }
+        // Keyed by the word as written, which decides its lowercase form and whether it is
+        // capitalised (a capital may take the confusions of capitals, `P` for `Đ`): nothing is
+        // allocated for a word seen before.
+        let word = match memo.get(src) {
+            Some(w) => w,
+            None => {
+                let w = self.word_options(src, channel);
+                memo.entry(src.to_owned()).or_insert(w)
+            }
+        };
+        let (cands, own) = (&word.cands, word.own);
+        for c in cands {
+            lattice.push_form(c.id, c.cost);
+        }
+        let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
+        if !has_self {
+            // Keeping the word as written: free for well-formed syllables and for words with
+            // nothing better to offer; priced for malformed ones that look like lost marks.
+            let single = src.chars().count() == 1;
+            let cost = if cands.is_empty() || single {
+                0.0
+            } else if word.parsed {
+                channel.keep_rare
+            } else {
+                // `<unk>` stands for every unknown word at once, so its LM probability is far
+                // higher than any one malformed word deserves.
+                channel.keep_unknown.max(5.0)
+            };
+            lattice.push(Choice { id: own, cost }, Out::Keep);
+        }
+    }
+
+    /// What the word `src` (as written) offers under `channel`.
+    fn word_options(&self, src: &str, channel: &Channel) -> WordOptions {
+        let lower: Cow<str> = if src.chars().any(char::is_uppercase) {
+            Cow::Owned(src.to_lowercase())
+        } else {
+            Cow::Borrowed(src)
+        };
+        let mut cands: Vec<Candidate> = Vec::new();
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.confusions,
+            slips: &self.slips,
+            capital: src.starts_with(char::is_uppercase),
+        };
+        gen.candidates(&lower, channel, &mut cands);
+        let parsed = Syllable::parse(&lower);
+        let own = parsed
+            .as_ref()
+            .map_or(lm::UNK, |s| self.model.id(&s.render()));
+        WordOptions {
+            cands,
+            own,
+            parsed: parsed.is_some(),
+        }
+    }
+
+    /// A lone number in old OCR: the number (at the price of being this number among all
+    /// numbers `<num>` stands for) or a word OCR may have misread as digits, through the
+    /// confusion table; the language model decides. Added to the lattice's last position.
+    fn number_or_word(&self, src: &str, channel: &Channel, lattice: &mut Lattice) {
+        let mut cands: Vec<Candidate> = Vec::new();
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.confusions,
+            slips: &self.slips,
+            capital: false,
+        };
+        gen.candidates_within(src, channel, NUMBER_WORD_MAX_COST, &mut cands);
+        lattice.push(
+            Choice {
+                id: lm::NUM,
+                cost: NUMBER_KEEP,
+            },
+            Out::Keep,
+        );
+        for c in cands {
+            lattice.push_form(c.id, c.cost);
+        }
+    }
+
+    /// An upper-case word the corpora use as an abbreviation, unless it is a syllable that lost
+    /// its marks (`VIET` in a heading is `VIỆT`, not an abbreviation).
+    fn is_acronym(&self, w: &str) -> bool {
+        w.chars().count() >= 2
+            && (self.acronyms.contains_key(w) || self.acronym_fix(w).is_some())
+            && self
+                .inventory
+                .with_skeleton(&syllable::strip(&w.to_lowercase()))
+                .is_empty()
+    }
+
+    /// For an upper-case token written with D where the corpora write Đ (ND → NĐ inside
+    /// `30/2020/ND-CP`, HDND → HĐND), the Đ form.
+    fn acronym_fix(&self, w: &str) -> Option<String> {
+        let ds: Vec<usize> = w.match_indices('D').map(|(i, _)| i).collect();
+        if ds.is_empty() || ds.len() > 3 {
+            return None;
+        }
+        let own = self.acronyms.get(w).copied().unwrap_or(0);
+        let mut best: Option<(String, u32)> = None;
+        for mask in 1u32..(1 << ds.len()) {
+            let mut s = String::with_capacity(w.len() + 2);
+            let mut last = 0;
+            for (k, &at) in ds.iter().enumerate() {
+                s.push_str(&w[last..at]);
+                s.push(if mask & (1 << k) != 0 { 'Đ' } else { 'D' });
+                last = at + 1;
+            }
+            s.push_str(&w[last..]);
+            if let Some(&n) = self.acronyms.get(&s) {
+                if n > best.as_ref().map_or(0, |b| b.1) {
+                    best = Some((s, n));
+                }
+            }
+        }
+        best.filter(|(_, n)| *n >= own.saturating_mul(5).max(5))
+            .map(|(s, _)| s)
+    }
+}
+
+/// A word glued to a `/` or `-` that touches another letter or digit, as in `161/KH-UBND`.
+fn is_code_part(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().rev().take(2).collect::<Vec<_>>();
+    let after = text[span.end..].chars().take(2).collect::<Vec<_>>();
+    let joins = |v: &[char]| v.len() == 2 && matches!(v[0], '/' | '-') && v[1].is_alphanumeric();
+    joins(&before) || joins(&after)
+}
+
+fn is_roman(w: &str) -> bool {
+    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// A Roman numeral numbers something when a `.` or `)` follows it or when it sits in
+/// lowercase text (`khóa XI`); in an ALL-CAPS heading `XI` could be a word.
+fn roman_context(text: &str, tokens: &[Token], i: usize) -> bool {
+    let next = text[tokens[i].span.end..].chars().next();
+    if matches!(next, Some('.' | ')')) {
+        return true;
+    }
+    i > 0
+        && tokens[i - 1].kind == Kind::Word
+        && token::case_of(&text[tokens[i - 1].span.clone()]) != Case::Upper
+}
+
+/// The embedded restorer, loaded once for [`restore_str`].
+pub fn shared() -> &'static Restorer {
+    static R: OnceLock<Restorer> = OnceLock::new();
+    R.get_or_init(Restorer::embedded)
+}
+
+/// Restores a plain string with the embedded model.
+pub fn restore_str(text: &str) -> String {
+    shared().restore_str(text)
+}
+
+/// What restoration did: token counts and the uncertain tokens with where they are (line,
+/// column, and for OCR input the page and word box).
+pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSummary {
+    let mut s = RestorationSummary {
+        tokens: restored.tokens.len(),
+        changed: restored.tokens.iter().filter(|t| t.changed).count(),
+        ..RestorationSummary::default()
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for t in restored
+        .tokens
+        .iter()
+        .filter(|t| t.confidence < REVIEW_THRESHOLD)
+    {
+        s.uncertain += 1;
+        let line = line_starts.partition_point(|&l| l <= t.source.start);
+        let column = source.text[line_starts[line - 1]..t.source.start]
+            .chars()
+            .count()
+            + 1;
+        let origin = source.origin_at(t.source.start);
+        s.review.push(TokenReport {
+            line,
+            column,
+            source: source.text[t.source.clone()].to_owned(),
+            output: restored.text[t.output.clone()].to_owned(),
+            confidence: t.confidence,
+            alternatives: t.alternatives.clone(),
+            page: origin
+                .map(|o| o.page)
+                .or_else(|| (!source.words.is_empty()).then(|| source.page_at(t.source.start))),
+            bbox: origin.and_then(|o| o.bbox),
+        });
+    }
+    s
+}

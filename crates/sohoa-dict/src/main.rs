@@ -1,0 +1,52 @@
+//! `sohoa-build-dict`: rebuilds `dictionaries/lm.bin`, `acronyms.tsv` and `places.txt` from the
+//! raw corpora. Not run in CI: its outputs are committed (see `dictionaries/README.md`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sohoa_dict::{build, BuildOptions};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1).peekable();
+    // `--places-only`: rewrite places.txt from the gazetteer without recounting the corpora.
+    let places_only = args.peek().is_some_and(|a| a == "--places-only");
+    if places_only {
+        args.next();
+    }
+    let corpora = args
+        .next()
+        .map_or_else(|| PathBuf::from("../shared/corpora"), PathBuf::from);
+    let out = args
+        .next()
+        .map_or_else(|| PathBuf::from("dictionaries"), PathBuf::from);
+    let opts = BuildOptions {
+        corpora,
+        ..BuildOptions::default()
+    };
+    if places_only {
+        let gaz = opts.corpora.join("gazetteer/vn-admin-units-2025.tsv");
+        return match sohoa_dict::write_places(&gaz, &out) {
+            Ok(n) => {
+                eprintln!("build-dict: {n} place names written");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("build-dict: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    match build(&opts, &out) {
+        Ok(r) => {
+            eprintln!(
+                "build-dict: {} tokens from {} documents ({} held out); vocabulary {}, {} bigrams, {} trigrams; {} bytes",
+                r.tokens, r.documents.0, r.documents.1, r.sizes.0, r.sizes.1, r.sizes.2, r.bytes
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("build-dict: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
