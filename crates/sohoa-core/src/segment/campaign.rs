@@ -96,7 +96,10 @@ fn walk(sections: &[Section], f: &mut impl FnMut(&Section)) {
 /// re-cased from the same phrase in the running text when it appears there.
 fn name(text: &str, opening: &str) -> Option<String> {
     let m = QUOTED.captures_iter(text).find(|m| {
-        let before = skel(super::lines::suffix(&text[..m.get(0).expect("group 0").start()], TRIGGER_REACH));
+        let before = skel(super::lines::suffix(
+            &text[..m.get(0).expect("group 0").start()],
+            TRIGGER_REACH,
+        ));
         TRIGGERS.iter().any(|w| before.contains(w))
     })?;
     let mut n = m[1].trim().to_string();

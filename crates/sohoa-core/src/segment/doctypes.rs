@@ -60,14 +60,24 @@ const KINDS: &[Entry] = &[
     e("BTT", "Bản thỏa thuận", K::BanThoaThuan, "ban_thoa_thuan"),
     e("GUQ", "Giấy ủy quyền", K::GiayUyQuyen, "giay_uy_quyen"),
     e("GM", "Giấy mời", K::GiayMoi, "giay_moi"),
-    e("GGT", "Giấy giới thiệu", K::GiayGioiThieu, "giay_gioi_thieu"),
+    e(
+        "GGT",
+        "Giấy giới thiệu",
+        K::GiayGioiThieu,
+        "giay_gioi_thieu",
+    ),
     e("GNP", "Giấy nghỉ phép", K::GiayNghiPhep, "giay_nghi_phep"),
     e("PG", "Phiếu gửi", K::PhieuGui, "phieu_gui"),
     e("PC", "Phiếu chuyển", K::PhieuChuyen, "phieu_chuyen"),
     e("PB", "Phiếu báo", K::PhieuBao, "phieu_bao"),
     e("KL", "Kết luận", K::KetLuan, "ket_luan"),
     e("NĐ", "Nghị định", K::NghiDinh, "nghi_dinh"),
-    e("TTLT", "Thông tư liên tịch", K::ThongTuLienTich, "thong_tu_lien_tich"),
+    e(
+        "TTLT",
+        "Thông tư liên tịch",
+        K::ThongTuLienTich,
+        "thong_tu_lien_tich",
+    ),
     e("TT", "Thông tư", K::ThongTu, "thong_tu"),
     n("Công văn", K::CongVan, "cong_van"),
     n("Luật", K::Luat, "luat"),
@@ -108,7 +118,6 @@ pub fn canonical_code(code: &str) -> Option<&'static str> {
     KINDS.iter().find_map(|e| e.code.filter(|c| skel(c) == k))
 }
 
-
 /// The kind whose name `s` is ("KẾ HOẠCH", "Quyết định:", "K Ế T L U Ậ N"), compared on
 /// skeletons without spaces, because headers letter-space their capitals for display.
 pub fn kind_for_heading(s: &str) -> Option<DocKind> {
@@ -122,7 +131,10 @@ pub fn kind_for_heading(s: &str) -> Option<DocKind> {
     KINDS
         .iter()
         .find(|e| {
-            let n: String = skel(e.name).chars().filter(|c| !c.is_whitespace()).collect();
+            let n: String = skel(e.name)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             n == k
         })
         .map(|e| e.kind)

@@ -86,7 +86,9 @@ impl Joined {
 
     /// The end of the line holding byte `at` (its "\n").
     fn line_end(&self, at: usize) -> usize {
-        self.text[at..].find('\n').map_or(self.text.len(), |i| at + i)
+        self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |i| at + i)
     }
 }
 
@@ -109,7 +111,9 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         taken.push((start, joined.line_end(sk.orig(whole.end()))));
     }
 
-    let type_line = region.iter().position(|l| kind_for_heading(&l.text).is_some());
+    let type_line = region
+        .iter()
+        .position(|l| kind_for_heading(&l.text).is_some());
     let upto = type_line.map_or(joined.text.len(), |t| joined.starts[t]);
     let mut number_line = None;
     if let Some(m) = NUMBER.captures(&sk.text[..sk_pos(&sk, upto)]) {
@@ -178,7 +182,9 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         let (title, after) = title(region, v, &furniture);
         header.title = title.map(|t| {
             let sk = Skeleton::new(&t);
-            t[sk.orig(3)..].trim_start_matches([':', '.', ' ']).to_string()
+            t[sk.orig(3)..]
+                .trim_start_matches([':', '.', ' '])
+                .to_string()
         });
         end = after.max(end);
     } else if number_line.is_none() && parts.is_empty() && !header.motto {
@@ -253,7 +259,10 @@ fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Heade
             Some(tc) if codes.len() > 1 => (Some(tc.to_string()), codes[1..].join("-")),
             _ => (None, codes.join("-")),
         };
-        let tc = type_code.as_ref().map(|t| format!("{t}-")).unwrap_or_default();
+        let tc = type_code
+            .as_ref()
+            .map(|t| format!("{t}-"))
+            .unwrap_or_default();
         header.number = Some(format!("{n}/{year}{tc}{issuer}"));
         header.type_code = type_code;
         header.issuer_code = Some(issuer);
@@ -270,10 +279,15 @@ fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Heade
 
 /// The subject from line `from`: consecutive lines up to a blank line (after the first), at
 /// most [`MAX_TITLE_LINES`]. A capital subject goes on over capital lines and over lines that
-/// start in lower case (a sentence never does, so such a line continues the subject); it stops
+/// start in lower case or hold no letters (a sentence never does, so such a line continues the
+/// subject); it stops
 /// at the enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."), which follows a decision's
 /// subject. Returns the title and the line after it.
-fn title(lines: &[Line], from: usize, furniture: &dyn Fn(usize) -> bool) -> (Option<String>, usize) {
+fn title(
+    lines: &[Line],
+    from: usize,
+    furniture: &dyn Fn(usize) -> bool,
+) -> (Option<String>, usize) {
     let mut taken: Vec<Line> = Vec::new();
     let mut end = from;
     for (i, line) in lines.iter().enumerate().skip(from) {
@@ -286,7 +300,9 @@ fn title(lines: &[Line], from: usize, furniture: &dyn Fn(usize) -> bool) -> (Opt
         }
         if let Some(first) = taken.first() {
             let lower_start = line.text.chars().next().is_some_and(char::is_lowercase);
-            if is_upper(&first.text) && !is_upper(&line.text) && !lower_start {
+            // A line without letters ("2023-2025") cannot start a sentence either.
+            let no_letters = !line.text.chars().any(char::is_alphabetic);
+            if is_upper(&first.text) && !is_upper(&line.text) && !lower_start && !no_letters {
                 break;
             }
             if super::signer::is_authority_line(&line.text) {
@@ -363,7 +379,9 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         let one = skel(words[first - 1].1);
         let two = (first >= 2).then(|| format!("{} {one}", skel(words[first - 2].1)));
         let capital = |i: usize| words[i].1.chars().next().is_some_and(char::is_uppercase);
-        if two.as_deref().is_some_and(|t| ["thanh pho", "thi xa", "thi tran"].contains(&t))
+        if two
+            .as_deref()
+            .is_some_and(|t| ["thanh pho", "thi xa", "thi tran"].contains(&t))
             && capital(first - 2)
         {
             first -= 2;
@@ -372,7 +390,10 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         }
     }
     let start = words[first].0;
-    let name = before[start..].split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = before[start..]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some((start, name))
 }
 

@@ -39,8 +39,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;(:]|\s(?:ve|phe duyet|ban hanh|quy dinh|huong dan|tai|trien khai|thuc hien|so)\s")
-        .expect("valid regex")
+    Regex::new(
+        r"[,;(:]|\s(?:ve|phe duyet|ban hanh|quy dinh|huong dan|tai|trien khai|thuc hien|so)\s",
+    )
+    .expect("valid regex")
 });
 /// Where a new cited document starts inside a paragraph: a type name after ",", ";", "." or
 /// "và", possibly after an opener ("... . Trên cơ sở Kế hoạch ...") and "các" for a list.
@@ -369,7 +371,10 @@ mod tests {
             "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật Sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005;\nCăn cứ Nghị định số 42/2010/NĐ-CP ngày 15 tháng 4 năm 2010 của Chính phủ quy định chi tiết Luật Thi đua, Khen thưởng và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng.",
         );
         let d: Vec<Option<&str>> = b.iter().map(|b| b.date.as_deref()).collect();
-        assert_eq!(d, [Some("2003-11-26"), Some("2005-06-14"), Some("2010-04-15")]);
+        assert_eq!(
+            d,
+            [Some("2003-11-26"), Some("2005-06-14"), Some("2010-04-15")]
+        );
     }
 
     #[test]
@@ -386,10 +391,25 @@ mod tests {
     #[test]
     fn numbers_in_every_form() {
         let n = |s: &str| bases(s)[0].number.clone();
-        assert_eq!(n("Căn cứ Nghị quyết số 36a/NQ-CP ngày 14/10/2015").as_deref(), Some("36a/NQ-CP"));
-        assert_eq!(n("Căn cứ Công văn số 2160/BTTTT-THH ngày 1/6/2023").as_deref(), Some("2160/BTTTT-THH"));
-        assert_eq!(n("Căn cứ Kế hoạch số 12/KH-HĐTĐKT ngày 1/6/2023").as_deref(), Some("12/KH-HĐTĐKT"));
-        assert_eq!(n("Trên cơ sở Kế hoạch số 6103/KH-UBND ngày 16/9/2022").as_deref(), Some("6103/KH-UBND"));
-        assert_eq!(n("Căn cứ Tờ trình số 164/TTR- SKHCN").as_deref(), Some("164/TTr-SKHCN"));
+        assert_eq!(
+            n("Căn cứ Nghị quyết số 36a/NQ-CP ngày 14/10/2015").as_deref(),
+            Some("36a/NQ-CP")
+        );
+        assert_eq!(
+            n("Căn cứ Công văn số 2160/BTTTT-THH ngày 1/6/2023").as_deref(),
+            Some("2160/BTTTT-THH")
+        );
+        assert_eq!(
+            n("Căn cứ Kế hoạch số 12/KH-HĐTĐKT ngày 1/6/2023").as_deref(),
+            Some("12/KH-HĐTĐKT")
+        );
+        assert_eq!(
+            n("Trên cơ sở Kế hoạch số 6103/KH-UBND ngày 16/9/2022").as_deref(),
+            Some("6103/KH-UBND")
+        );
+        assert_eq!(
+            n("Căn cứ Tờ trình số 164/TTR- SKHCN").as_deref(),
+            Some("164/TTr-SKHCN")
+        );
     }
 }

@@ -258,9 +258,7 @@ pub struct Header {
 
 /// The kinds of document of Decree 30/2020/NĐ-CP (appendix III), the Party's "Kết luận" and
 /// the legal normative documents they cite (Law 80/2015/QH13 on legal normative documents).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Nghị quyết.

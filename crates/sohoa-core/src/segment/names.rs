@@ -47,13 +47,15 @@ fn is_syllable(word: &str) -> bool {
     if w.is_empty() || !w.chars().all(char::is_alphabetic) {
         return false;
     }
-    let base: String = w.chars().map(|c| if c == 'đ' { c } else { fold_char(c) }).collect();
+    let base: String = w
+        .chars()
+        .map(|c| if c == 'đ' { c } else { fold_char(c) })
+        .collect();
     INITIALS.iter().any(|i| {
         base.strip_prefix(i).is_some_and(|rest| {
             FINALS.iter().any(|f| {
                 rest.strip_suffix(f).is_some_and(|v| {
-                    (1..=3).contains(&v.chars().count())
-                        && v.chars().all(|c| "aeiouy".contains(c))
+                    (1..=3).contains(&v.chars().count()) && v.chars().all(|c| "aeiouy".contains(c))
                 })
             })
         })
@@ -125,9 +127,7 @@ pub fn official_case(s: &str) -> String {
             continue;
         }
         // "TỈNH ỦY THỪA THIÊN HUẾ": a Party committee, then its place.
-        if i == 0
-            && PARTY_COMMITTEES.contains(&k)
-            && words.get(1).is_some_and(|n| skel(n) == "uy")
+        if i == 0 && PARTY_COMMITTEES.contains(&k) && words.get(1).is_some_and(|n| skel(n) == "uy")
         {
             out.push(capitalize(&w.to_lowercase()));
             out.push(words[1].to_lowercase());

@@ -97,8 +97,13 @@ fn named(text: &str) -> Option<Marked> {
         return None;
     }
     let label = super::lines::capitalize(word_name(word));
-    let n = &text[sk.orig(c.get(2).expect("group 2").start())..sk.orig(c.get(2).expect("group 2").end())];
-    let n = if digits { n.to_string() } else { n.to_uppercase() };
+    let n = &text
+        [sk.orig(c.get(2).expect("group 2").start())..sk.orig(c.get(2).expect("group 2").end())];
+    let n = if digits {
+        n.to_string()
+    } else {
+        n.to_uppercase()
+    };
     Some(Marked {
         marker,
         number: format!("{label} {n}"),
@@ -440,7 +445,10 @@ mod tests {
         assert_eq!(m("2025, định hướng"), None);
         assert_eq!(m("1.000 người dân"), None);
         assert_eq!(m("Căn cứ"), None);
-        assert_eq!(m("Điều 1. Ban hành"), Some((Marker::Article, "Điều 1".into())));
+        assert_eq!(
+            m("Điều 1. Ban hành"),
+            Some((Marker::Article, "Điều 1".into()))
+        );
         assert_eq!(m("PHẦN I. KẾT QUẢ"), Some((Marker::Part, "Phần I".into())));
         assert_eq!(m("Chương II"), Some((Marker::Chapter, "Chương II".into())));
         assert_eq!(

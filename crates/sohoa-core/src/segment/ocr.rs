@@ -33,8 +33,9 @@ pub fn roman(token: &str) -> Option<String> {
 
 /// The "Số" label of a document number on skeletons, as typed ("so", before the number, with
 /// or without a colon) and as OCR reads it before a colon: the mark dropped ("S:"), or the "ố"
-/// read as a digit or another vowel ("S6:", "S0:", "Sé:"; domain.md lists "S6:").
-pub const NUMBER_LABEL: &str = r"(?:s[o06e]?\s*:|so\s)";
+/// read as a digit or another vowel ("S6:", "S0:", "Sé:"; domain.md lists "S6:"), and the "S"
+/// read as the dollar sign of the same shape ("$6:").
+pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*:|so\s)";
 
 /// Whether `c` is a letter Vietnamese writes with a mark (tone, breve, circumflex, horn or the
 /// stroke of đ): the letters an OCR without a Vietnamese model drops ("S VN HO" for "SỞ VĂN

@@ -44,7 +44,15 @@ pub fn is_authority_line(text: &str) -> bool {
     let k = k.strip_prefix("pho ").unwrap_or(&k);
     // A title alone, or followed by the body it heads ("CHỦ TỊCH ỦY BAN NHÂN DÂN ...", "BỘ
     // TRƯỞNG BỘ Y TẾ"); a body enacting collectively ("ỦY BAN NHÂN DÂN TỈNH ...").
-    const BODIES: &[&str] = &["uy ban", "ubnd", "hoi dong", "chinh phu", "bo ", "so ", "ban "];
+    const BODIES: &[&str] = &[
+        "uy ban",
+        "ubnd",
+        "hoi dong",
+        "chinh phu",
+        "bo ",
+        "so ",
+        "ban ",
+    ];
     if BODIES[..2].iter().any(|b| k.starts_with(b)) {
         return true;
     }

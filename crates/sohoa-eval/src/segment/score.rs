@@ -127,8 +127,12 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
     // punctuation are the copy's presentation (a capital subject, "PHÒNG,CHỐNG" for "PHÒNG,
     // CHỐNG"), the words are the subject.
     let letters = |t: &Option<String>| {
-        t.as_deref()
-            .map(|t| skel(t).chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        t.as_deref().map(|t| {
+            skel(t)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
     };
     m.insert(
         "header.title".into(),
