@@ -130,9 +130,14 @@ fn good_and_bad_inputs_give_one_record_each_in_sorted_order() {
         stderr.contains("8 documents: 3 ok, 0 partial, 5 failed"),
         "{stderr}"
     );
-    // Nothing is left behind but the output.
-    let left: Vec<_> = std::fs::read_dir(tmp.path().join("out")).unwrap().collect();
-    assert_eq!(left.len(), 1);
+    // Nothing is left behind but the output and its run report (no lock, no temporary file).
+    let mut left: Vec<_> = std::fs::read_dir(tmp.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(left[1].ends_with(".report.json"), "{left:?}");
 }
 
 #[test]

@@ -3,11 +3,14 @@
 //! message and the first run's files are never touched by it.
 //!
 //! The lock is the kernel's (`flock`), so it goes with the process however it ends (a killed
-//! run leaves no stale lock to clean by hand); the file itself stays, holding the last pid.
+//! run leaves no stale lock to clean by hand: its file stays, but unlocked). A run that ends
+//! normally removes the file while still holding the lock; a run that locked a file since
+//! removed (it opened it just before) sees that the path no longer names its file and retries.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::os::fd::AsRawFd;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 /// Why the output could not be locked.
@@ -35,10 +38,18 @@ pub enum LockError {
     },
 }
 
-/// The held lock; released when dropped (or when the process ends, however it ends).
+/// The held lock; released (and its file removed) when dropped, or when the process ends.
 #[derive(Debug)]
 pub struct OutputLock {
     _file: File,
+    path: PathBuf,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while held, so no other run can have locked this file meanwhile.
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// `OUT.lock` beside the output `OUT` (beside a directory output, not in it).
@@ -63,12 +74,28 @@ pub fn acquire(output: &Path) -> Result<OutputLock, LockError> {
     if let Some(parent) = lock.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
+    // A few tries: each failed one means another run removed the file between our open and
+    // our lock, which it does only when ending.
+    for _ in 0..8 {
+        if let Some(held) = try_lock(output, &lock)? {
+            return Ok(held);
+        }
+    }
+    Err(io(io::Error::other("the lock file keeps being replaced")))
+}
+
+/// One attempt: `Ok(None)` when the locked file is no longer the one at `lock`.
+fn try_lock(output: &Path, lock: &Path) -> Result<Option<OutputLock>, LockError> {
+    let io = |source| LockError::Io {
+        lock: lock.to_path_buf(),
+        source,
+    };
     let mut file = OpenOptions::new()
         .create(true)
         .truncate(false)
         .read(true)
         .write(true)
-        .open(&lock)
+        .open(lock)
         .map_err(io)?;
     // SAFETY: a valid open descriptor; flock has no memory effects.
     let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
@@ -87,16 +114,26 @@ pub fn acquire(output: &Path) -> Result<OutputLock, LockError> {
         };
         return Err(LockError::Busy {
             output: output.to_path_buf(),
-            lock,
+            lock: lock.to_path_buf(),
             pid,
         });
+    }
+    let same = match (file.metadata(), std::fs::metadata(lock)) {
+        (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+        _ => false,
+    };
+    if !same {
+        return Ok(None);
     }
     // Only the holder writes its pid, so a waiting run can name it.
     let _ = file
         .set_len(0)
         .and_then(|()| file.rewind())
         .and_then(|()| writeln!(file, "{}", std::process::id()));
-    Ok(OutputLock { _file: file })
+    Ok(Some(OutputLock {
+        _file: file,
+        path: lock.to_path_buf(),
+    }))
 }
 
 #[cfg(test)]
@@ -117,6 +154,10 @@ mod tests {
             "{err}"
         );
         drop(first);
+        assert!(
+            !lock_path(&out).exists(),
+            "a run that ends removes its lock file"
+        );
         assert!(acquire(&out).is_ok());
         assert_eq!(
             lock_path(&dir.path().join("dir/")),
