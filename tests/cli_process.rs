@@ -334,8 +334,8 @@ fn closed_stdout_is_a_normal_exit() {
 
 #[test]
 fn ocr_options_reach_the_engine() {
-    // A language with no traineddata fails the page's OCR, naming the language: proof that
-    // `--lang` is passed through `process` to the engine rather than ignored.
+    // A language with no traineddata is a usage error before any document, naming the
+    // language: proof that `--lang` is passed through `process` to the engine.
     let page = corpus()
         .parent()
         .unwrap()
@@ -347,11 +347,8 @@ fn ocr_options_reach_the_engine() {
         "nosuchlang",
         page.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    let records = lines(&out.stdout);
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0]["status"], "failed");
-    let message = records[0]["errors"][0]["message"].as_str().unwrap();
-    assert!(message.contains("nosuchlang"), "{message}");
-    assert_eq!(records[0]["errors"][0]["stage"], "ocr");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(lines(&out.stdout).is_empty(), "no document is read");
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("nosuchlang.traineddata"), "{message}");
 }

@@ -29,8 +29,10 @@ pub enum LockError {
         pid: String,
     },
     /// The lock file could not be created.
-    #[error("cannot create lock {lock}: {source}")]
+    #[error("cannot write output {output}: cannot create its lock {lock}: {source}")]
     Io {
+        /// The output.
+        output: PathBuf,
         /// The lock file.
         lock: PathBuf,
         /// The I/O error.
@@ -68,6 +70,7 @@ pub fn lock_path(output: &Path) -> PathBuf {
 pub fn acquire(output: &Path) -> Result<OutputLock, LockError> {
     let lock = lock_path(output);
     let io = |source| LockError::Io {
+        output: output.to_path_buf(),
         lock: lock.clone(),
         source,
     };
@@ -87,6 +90,7 @@ pub fn acquire(output: &Path) -> Result<OutputLock, LockError> {
 /// One attempt: `Ok(None)` when the locked file is no longer the one at `lock`.
 fn try_lock(output: &Path, lock: &Path) -> Result<Option<OutputLock>, LockError> {
     let io = |source| LockError::Io {
+        output: output.to_path_buf(),
         lock: lock.to_path_buf(),
         source,
     };
