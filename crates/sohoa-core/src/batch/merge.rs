@@ -500,7 +500,11 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        lines[3]["fingerprint"]["options"] = "0123456789abcdef".into();
+        let other = crate::record::Fingerprint {
+            options: "0123456789abcdef".into(),
+            ..Default::default()
+        };
+        lines[3]["fingerprint"] = serde_json::to_value(other).unwrap();
         let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
         std::fs::write(&out, body).unwrap();
         let err = MergePlan::scan(std::slice::from_ref(&out)).unwrap_err();
