@@ -62,7 +62,9 @@ static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
 /// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
 /// number, and this one is one of many (see `number_or_word`).
 const NUMBER_KEEP: f32 = 1.0;
-/// Largest channel cost of a word offered for a lone number in old OCR.
+/// Largest channel cost of a word offered for a lone number in old OCR: the repair budget of
+/// [`candidates`] (a digit read for a letter is a confusion, `c6` → `có`), not the smaller
+/// budget of a word read as a word.
 const NUMBER_WORD_MAX_COST: f32 = 4.0;
 
 /// Why a restorer could not be loaded.
@@ -93,9 +95,13 @@ pub struct Restorer {
     slips: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
-    /// Hypotheses kept per position.
+    /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
+    /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
+    /// keeps a margin.
     pub beam: usize,
-    /// Weight of channel costs against the language model.
+    /// Weight of channel costs against the language model. 1.0: the channel costs are
+    /// calibrated negative log10 probabilities, like the model's scores (0.9 was 6 errors
+    /// better on one dev set but the weight is shared by every channel).
     pub channel_weight: f32,
     /// Tokens with a confidence under this get their alternatives written out (default
     /// [`REVIEW_THRESHOLD`]: the ones under review). Writing three alternatives for every word
