@@ -4,6 +4,7 @@
 mod eval;
 mod eval_ocr;
 mod eval_segment;
+mod export;
 mod merge;
 mod ocr;
 mod ocr_args;
@@ -59,6 +60,7 @@ enum Command {
     Eval(eval::EvalCommand),
     /// Merge shard outputs into one JSON Lines file in input order.
     Merge(merge::MergeArgs),
+    Export(export::Args),
 }
 
 /// Entry point of the binary.
@@ -77,6 +79,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Process(args) => process::run(args),
+        Command::Export(args) => export::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Restore(args) => restore::run(args),
         Command::Schema(args) => schema::run(args),

@@ -217,7 +217,15 @@ fn process_one(
     };
     let id = ingest::sha256_hex(&bytes);
     if let Some(prior) = lookup.find(ordinal, input, &id) {
-        return Outcome::Reused(prior);
+        // A record is reused only with the deliverables `--emit` asks for.
+        let image_like = ingest::detect(&bytes).is_some_and(|m| m.is_image_like());
+        let emitted = pipeline
+            .emit
+            .as_ref()
+            .is_none_or(|e| e.complete_for(&input.path, prior.status, image_like));
+        if emitted {
+            return Outcome::Reused(prior);
+        }
     }
     if let Some(d) = delay {
         std::thread::sleep(d);
