@@ -99,7 +99,7 @@ pub fn run(args: Args) -> ExitCode {
                 .collect();
             inputs
                 .into_iter()
-                .filter(|i| std::path::absolute(&i.path).map_or(true, |p| !emitted.contains(&p)))
+                .filter(|i| !std::path::absolute(&i.path).is_ok_and(|p| emitted.contains(&p)))
                 .collect()
         }
     };

@@ -150,7 +150,7 @@ fn text_layer(content: &mut String, page: &Page, h_pt: f32, sx: f32, sy: f32) {
                 _ => word.bbox.x + word.bbox.w,
             };
             let chars = text.chars().count().max(1) as f32;
-            let width = (right.saturating_sub(word.bbox.x)) as f32 * sx;
+            let width = right.saturating_sub(word.bbox.x) as f32 * sx;
             let natural = chars * size * GLYPH_WIDTH / 1000.0;
             let scale = (100.0 * width / natural).clamp(1.0, 10_000.0);
             let _ = writeln!(
