@@ -13,7 +13,8 @@ best() { # best wall seconds of RUNS runs of "$@"
   for _ in $(seq "$RUNS"); do
     rm -rf "$W/out"
     local t
-    t=$( { /usr/bin/time -f %e "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f %e -o "$W/time" "$@" >/dev/null 2>&1
+    t=$(tail -1 "$W/time")
     best=$(python3 -c "print(min(x for x in [$t, ${best:-$t}]))")
   done
   echo "$best"

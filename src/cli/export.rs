@@ -2,12 +2,11 @@
 //! software to import; the columns are in `sohoa_core::emit::table`.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use serde_json::Value;
 use sohoa_core::emit::table::{self, Cell, COLUMNS};
 
-use super::exit;
+use super::Exit;
 
 /// The table's file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,7 +36,7 @@ pub struct Args {
 }
 
 /// Runs `sohoa export`.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let format = match args.format.or_else(|| from_extension(&args.output)) {
         Some(f) => f,
         None => {
@@ -63,11 +62,7 @@ pub fn run(args: Args) -> ExitCode {
     if let Err(e) = sohoa_core::record::write::write_atomic(&args.output, &bytes) {
         return super::fatal(format!("cannot write {}: {e}", args.output.display()));
     }
-    exit::code(if bad == 0 {
-        exit::OK
-    } else {
-        exit::SOME_FAILED
-    })
+    Exit::finished(bad == 0)
 }
 
 fn from_extension(path: &Path) -> Option<TableFormat> {
