@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use super::Exit;
 
 use sohoa_core::restore::Restorer;
-use sohoa_eval::restore::{self, EvalSet, SetReport};
+use sohoa_eval::restore::{self, taxonomy, EvalSet, SetReport};
 
 /// What to evaluate.
 #[derive(Debug, Subcommand)]
@@ -41,6 +41,11 @@ pub struct RestoreArgs {
     /// Exit with status 2 when a set misses its target (1 stays for fatal errors).
     #[arg(long)]
     check: bool,
+    /// Instead of scores, sort every word error into a class (never a candidate, priced out
+    /// by the channel, language model preferred another form, split/glued, noise kept, case,
+    /// unrecoverable) and print the table with the N most frequent cases of each class.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "10")]
+    taxonomy: Option<usize>,
 }
 
 /// Runs one `sohoa eval` subcommand.
@@ -62,6 +67,9 @@ fn run_restore(args: RestoreArgs) -> Exit {
             }
         },
     };
+    if let Some(examples) = args.taxonomy {
+        return run_taxonomy(&restorer, &args, examples);
+    }
     let mut reports: Vec<SetReport> = Vec::new();
     for dir in &args.sets {
         let set = match EvalSet::load(dir) {
@@ -102,4 +110,26 @@ fn run_restore(args: RestoreArgs) -> Exit {
     } else {
         Exit::Ok
     }
+}
+
+/// `sohoa eval restore --taxonomy`: the error classes of each set.
+fn run_taxonomy(restorer: &Restorer, args: &RestoreArgs, examples: usize) -> Exit {
+    let mut all = Vec::new();
+    for dir in &args.sets {
+        match EvalSet::load(dir) {
+            Ok(set) => all.push(taxonomy::taxonomy(restorer, &set)),
+            Err(e) => return Exit::fatal(format!("eval restore: {e}")),
+        }
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&all).expect("taxonomies serialise")
+        );
+    } else {
+        for t in &all {
+            println!("{}", taxonomy::table(t, examples));
+        }
+    }
+    Exit::Ok
 }

@@ -3,6 +3,7 @@
 
 pub mod score;
 pub mod set;
+pub mod taxonomy;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -23,9 +23,11 @@ pub mod syllable;
 pub mod token;
 
 mod channel;
+mod explain;
 mod output;
 mod steer;
 
+pub use explain::{Explained, OptionScore};
 pub use output::{
     summarise, RestorationSummary, RestoredText, RestoredToken, TokenReport, REVIEW_THRESHOLD,
 };
@@ -216,11 +218,27 @@ impl Restorer {
             // One per word token at most: no regrowth (and copy) of the large records.
             tokens: Vec::with_capacity(tokens.len()),
         };
+        let mut copied = 0;
+        self.each_stretch(text, &tokens, &channel, |lattice| {
+            self.emit(text, lattice, &mut copied, &mut out);
+        });
+        out.text.push_str(&text[copied..]);
+        out
+    }
+
+    /// Builds the lattice of each stretch of `text` (blank lines end a stretch) and hands it to
+    /// `visit`, in order: what [`Restorer::restore`] decodes and `explain` inspects.
+    fn each_stretch(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        channel: &Channel,
+        mut visit: impl FnMut(&Lattice),
+    ) {
         // Candidates depend only on the word as written and the document's channel, and a
         // document repeats its words: generate them once per distinct word.
         let mut memo: FxHashMap<String, WordOptions> = FxHashMap::default();
         let mut lattice = Lattice::default();
-        let mut copied = 0;
         let mut seg_start = 0;
         // Blank lines end a stretch of text: decode each stretch as one sentence stream.
         for i in 0..=tokens.len() {
@@ -229,7 +247,7 @@ impl Restorer {
             if !boundary || i == seg_start {
                 continue;
             }
-            let places = if channel != Channel::MARKED && channel != Channel::MARKED_OCR {
+            let places = if *channel != Channel::MARKED && *channel != Channel::MARKED_OCR {
                 self.places_in(text, &tokens[seg_start..i])
             } else {
                 Vec::new()
@@ -237,16 +255,14 @@ impl Restorer {
             let mut places = places.into_iter().peekable();
             lattice.clear();
             for j in seg_start..i {
-                self.add_options(text, &tokens, j, &channel, &mut memo, &mut lattice);
+                self.add_options(text, tokens, j, channel, &mut memo, &mut lattice);
                 while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
                     self.prefer(&mut lattice, &form, text);
                 }
             }
-            self.emit(text, &lattice, &mut copied, &mut out);
+            visit(&lattice);
             seg_start = i;
         }
-        out.text.push_str(&text[copied..]);
-        out
     }
 
     /// Adds token `i` and its options to the lattice.
