@@ -87,7 +87,7 @@ fn values_read_from_the_documents() {
     let tm = sohoa_core::segment::segment(&read("corpus/gold/ta-ma-2023-plan.txt"));
     let q = &tm.quotas[1];
     assert_eq!(
-        (q.count, q.bound.as_str(), q.who.as_deref()),
+        (q.count, q.bound.as_str(), q.who.map(|w| w.as_str())),
         (5, "max", Some("tap_the"))
     );
     assert_eq!(q.award.as_deref(), Some("Bằng khen của Chủ tịch UBND tỉnh"));

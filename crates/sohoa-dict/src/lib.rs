@@ -380,13 +380,37 @@ fn discount(counts: impl Iterator<Item = u32>) -> f64 {
     }
 }
 
-/// Runs a build and writes `lm.bin` and `acronyms.tsv` into `out`.
+/// Runs a build and writes `lm.bin`, `acronyms.tsv` and `places.txt` into `out`.
+///
+/// The steps, in order: count the corpora and the gazetteer ([`count_all`]), fix the
+/// vocabulary and renumber the counts by it ([`Vocabulary::fix`]), smooth and prune into the
+/// model file's tables ([`smooth`]), write them ([`LmTables::to_bytes`]) and the acronyms.
 ///
 /// # Errors
 /// [`BuildError`] when a corpus cannot be read or an output cannot be written.
 pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError> {
-    let mut c = Counter::new();
     let mut report = BuildReport::default();
+    let c = count_all(opts, out, &mut report)?;
+    let counts = Vocabulary::fix(c, opts.min_syllable)?;
+    let tables = smooth(&counts, opts);
+    report.sizes = (tables.vocab.len(), tables.bi_w.len(), tables.tri_w.len());
+    let bytes = tables.to_bytes();
+    report.bytes = bytes.len();
+    std::fs::create_dir_all(out).map_err(io_err(out))?;
+    let lm_path = out.join("lm.bin");
+    std::fs::write(&lm_path, &bytes).map_err(io_err(&lm_path))?;
+    write_acronyms(&counts.acronyms, &out.join("acronyms.tsv"))?;
+    Ok(report)
+}
+
+/// Step 1: counts every corpus file's training split and the gazetteer's place names, and
+/// writes `places.txt` (the gazetteer's names table) into `out`.
+fn count_all(
+    opts: &BuildOptions,
+    out: &Path,
+    report: &mut BuildReport,
+) -> Result<Counter, BuildError> {
+    let mut c = Counter::new();
     for f in &opts.files {
         let path = opts.corpora.join(f);
         let (kept, held) = count_file(&mut c, &path)?;
@@ -403,64 +427,107 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
     let table = write_places(&gaz, out)?;
     eprintln!("build-dict: {table} place names written to places.txt");
     report.tokens = c.tokens;
+    Ok(c)
+}
 
-    // Final vocabulary: specials, punctuation, syllables seen often enough; rarer ones → <unk>.
-    let mut order: Vec<u32> = (SPECIALS.len() as u32..c.names.len() as u32)
-        .filter(|&i| {
-            let name = &c.names[i as usize];
-            let is_punct = Syllable::parse(name).is_none();
-            is_punct || c.uni[i as usize] >= u64::from(opts.min_syllable)
+/// The counts renumbered by the final vocabulary.
+struct Vocabulary {
+    /// Tokens by final id.
+    vocab: Vec<String>,
+    /// Unigram counts by final id.
+    uni: Vec<u64>,
+    /// Bigram counts keyed by [`key2`] of final ids.
+    bi: HashMap<u64, u32>,
+    /// Trigram counts keyed by [`key3`] of final ids.
+    tri: HashMap<u64, u32>,
+    /// Upper-case non-syllable tokens and their counts.
+    acronyms: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// Step 2: the final vocabulary is the specials, punctuation and the syllables seen at
+    /// least `min_syllable` times, sorted; rarer syllables become `<unk>`, and every n-gram
+    /// count is renumbered (merging the n-grams that now share an `<unk>`).
+    fn fix(mut c: Counter, min_syllable: u32) -> Result<Vocabulary, BuildError> {
+        let mut order: Vec<u32> = (SPECIALS.len() as u32..c.names.len() as u32)
+            .filter(|&i| {
+                let name = &c.names[i as usize];
+                let is_punct = Syllable::parse(name).is_none();
+                is_punct || c.uni[i as usize] >= u64::from(min_syllable)
+            })
+            .collect();
+        order.sort_by(|&a, &b| c.names[a as usize].cmp(&c.names[b as usize]));
+        let mut remap = vec![u32::from(UNK); c.names.len()];
+        for (i, r) in remap.iter_mut().enumerate().take(SPECIALS.len()) {
+            *r = i as u32;
+        }
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = (new + SPECIALS.len()) as u32;
+        }
+        let v = SPECIALS.len() + order.len();
+        if v > usize::from(u16::MAX) {
+            return Err(BuildError::VocabularyTooLarge(v));
+        }
+        let mut vocab: Vec<String> = SPECIALS.iter().map(|s| s.to_string()).collect();
+        vocab.extend(order.iter().map(|&o| c.names[o as usize].clone()));
+        let mut uni = vec![0u64; v];
+        for (old, &n) in c.uni.iter().enumerate() {
+            uni[remap[old] as usize] += n;
+        }
+        let mut bi: HashMap<u64, u32> = HashMap::with_capacity(c.bi.len());
+        for (&k, &n) in &c.bi {
+            let a = remap[(k >> 21) as usize];
+            let b = remap[(k & MASK) as usize];
+            *bi.entry(key2(a, b)).or_insert(0) += n;
+        }
+        drop(std::mem::take(&mut c.bi));
+        let mut tri: HashMap<u64, u32> = HashMap::with_capacity(c.tri.len());
+        for (&k, &n) in &c.tri {
+            let a = remap[(k >> 42) as usize];
+            let b = remap[((k >> 21) & MASK) as usize];
+            let d = remap[(k & MASK) as usize];
+            *tri.entry(key3(a, b, d)).or_insert(0) += n;
+        }
+        drop(std::mem::take(&mut c.tri));
+        eprintln!(
+            "build-dict: vocabulary {v}, {} bigram and {} trigram types",
+            bi.len(),
+            tri.len()
+        );
+        Ok(Vocabulary {
+            vocab,
+            uni,
+            bi,
+            tri,
+            acronyms: c.acronyms,
         })
-        .collect();
-    order.sort_by(|&a, &b| c.names[a as usize].cmp(&c.names[b as usize]));
-    let mut remap = vec![u32::from(UNK); c.names.len()];
-    for (i, r) in remap.iter_mut().enumerate().take(SPECIALS.len()) {
-        *r = i as u32;
     }
-    for (new, &old) in order.iter().enumerate() {
-        remap[old as usize] = (new + SPECIALS.len()) as u32;
-    }
-    let v = SPECIALS.len() + order.len();
-    if v > usize::from(u16::MAX) {
-        return Err(BuildError::VocabularyTooLarge(v));
-    }
-    let mut vocab: Vec<String> = SPECIALS.iter().map(|s| s.to_string()).collect();
-    vocab.extend(order.iter().map(|&o| c.names[o as usize].clone()));
-    let mut uni = vec![0u64; v];
-    for (old, &n) in c.uni.iter().enumerate() {
-        uni[remap[old] as usize] += n;
-    }
-    let mut bi: HashMap<u64, u32> = HashMap::with_capacity(c.bi.len());
-    for (&k, &n) in &c.bi {
-        let a = remap[(k >> 21) as usize];
-        let b = remap[(k & MASK) as usize];
-        *bi.entry(key2(a, b)).or_insert(0) += n;
-    }
-    drop(std::mem::take(&mut c.bi));
-    let mut tri: HashMap<u64, u32> = HashMap::with_capacity(c.tri.len());
-    for (&k, &n) in &c.tri {
-        let a = remap[(k >> 42) as usize];
-        let b = remap[((k >> 21) & MASK) as usize];
-        let d = remap[(k & MASK) as usize];
-        *tri.entry(key3(a, b, d)).or_insert(0) += n;
-    }
-    drop(std::mem::take(&mut c.tri));
-    eprintln!(
-        "build-dict: vocabulary {v}, {} bigram and {} trigram types",
-        bi.len(),
-        tri.len()
-    );
+}
 
+/// Step 3: interpolated absolute discounting over Kneser-Ney continuation unigrams (Chen and
+/// Goodman's recipe), in back-off form: unigram probabilities and back-off weights, the kept
+/// bigrams' and trigrams' probabilities (pruned by `opts`' minimum counts), quantised to 8-bit
+/// codebooks and laid out as the model file's tables.
+fn smooth(counts: &Vocabulary, opts: &BuildOptions) -> LmTables {
+    let Vocabulary {
+        vocab,
+        uni,
+        bi,
+        tri,
+        ..
+    } = counts;
+    let v = vocab.len();
     // Kneser-Ney continuation unigrams.
     let mut cont = vec![0u32; v];
     let mut ctx1 = vec![(0u64, 0u32); v]; // c(a•), N1+(a•)
-    for (&k, &n) in &bi {
+    for (&k, &n) in bi {
         cont[(k & MASK) as usize] += 1;
         let a = &mut ctx1[(k >> 21) as usize];
         a.0 += u64::from(n);
         a.1 += 1;
     }
     let cont_total: f64 = cont.iter().map(|&x| f64::from(x)).sum();
+    // +0.1 add-k on continuation counts: a word that never follows another still gets mass.
     let p1: Vec<f64> = cont
         .iter()
         .map(|&x| (f64::from(x) + 0.1) / (cont_total + 0.1 * v as f64))
@@ -477,7 +544,7 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
             }
         })
         .collect();
-    let p2 = |a: u32, b: u32, bi: &HashMap<u64, u32>| -> f64 {
+    let p2 = |a: u32, b: u32| -> f64 {
         let (n, _) = ctx1[a as usize];
         let nab = bi.get(&key2(a, b)).copied().unwrap_or(0);
         let disc = if n == 0 {
@@ -488,7 +555,7 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
         disc + gamma1[a as usize] * p1[b as usize]
     };
     let mut ctx2: HashMap<u64, (u64, u32)> = HashMap::new();
-    for (&k, &n) in &tri {
+    for (&k, &n) in tri {
         let e = ctx2.entry(k >> 21).or_insert((0, 0));
         e.0 += u64::from(n);
         e.1 += 1;
@@ -509,7 +576,7 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
     tkeys.sort_unstable();
     let bi_p: Vec<f32> = bkeys
         .iter()
-        .map(|&k| p2((k >> 21) as u32, (k & MASK) as u32, &bi).log10() as f32)
+        .map(|&k| p2((k >> 21) as u32, (k & MASK) as u32).log10() as f32)
         .collect();
     let bi_g: Vec<f32> = bkeys
         .iter()
@@ -526,24 +593,50 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
             let d = (k & MASK) as u32;
             let (n, t) = ctx2[&ab];
             let nabc = f64::from(tri[&k]);
-            let p = (nabc - d3).max(0.0) / n as f64 + d3 * f64::from(t) / n as f64 * p2(b, d, &bi);
+            let p = (nabc - d3).max(0.0) / n as f64 + d3 * f64::from(t) / n as f64 * p2(b, d);
             p.log10() as f32
         })
         .collect();
-    drop(tri);
+    let (book_p2, code_p2) = quantise(&bi_p);
+    let (book_g2, code_g2) = quantise(&bi_g);
+    let (book_p3, code_p3) = quantise(&tri_p);
+    LmTables {
+        vocab: vocab.clone(),
+        uni_p: p1.iter().map(|p| p.log10() as f32).collect(),
+        uni_b: gamma1.iter().map(|g| g.log10() as f32).collect(),
+        counts: uni
+            .iter()
+            .map(|&n| n.min(u64::from(u32::MAX)) as u32)
+            .collect(),
+        bi_start: run_starts(v, bkeys.iter().map(|&k| (k >> 21) as usize)),
+        codes: [book_p2, book_g2, book_p3],
+        bi_w: bkeys.iter().map(|&k| (k & MASK) as u16).collect(),
+        bi_p: code_p2,
+        bi_b: code_g2,
+        tri_start: trigram_runs(&bkeys, &tkeys),
+        tri_w: tkeys.iter().map(|&k| (k & MASK) as u16).collect(),
+        tri_p: code_p3,
+    }
+}
 
-    let mut bi_start = vec![0u32; v + 1];
-    for &k in &bkeys {
-        bi_start[(k >> 21) as usize + 1] += 1;
+/// Offsets of each first word's run in a list sorted by first word: `v + 1` entries.
+fn run_starts(v: usize, firsts: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut start = vec![0u32; v + 1];
+    for a in firsts {
+        start[a + 1] += 1;
     }
     for i in 0..v {
-        bi_start[i + 1] += bi_start[i];
+        start[i + 1] += start[i];
     }
-    // Trigram runs per stored bigram: tkeys are sorted by (a, b), like bkeys.
+    start
+}
+
+/// Offsets of each stored bigram's run of trigrams: `tkeys` are sorted by (a, b), like
+/// `bkeys`, and a trigram's context bigram is always kept (c(abc) ≤ c(ab)).
+fn trigram_runs(bkeys: &[u64], tkeys: &[u64]) -> Vec<u32> {
     let mut tri_start = vec![0u32; bkeys.len() + 1];
     let mut t = 0usize;
     for (j, &bk) in bkeys.iter().enumerate() {
-        tri_start[j] = t as u32;
         while t < tkeys.len() && (tkeys[t] >> 21) < bk {
             t += 1; // trigram whose context bigram was pruned: cannot happen (c(abc) ≤ c(ab))
         }
@@ -553,48 +646,25 @@ pub fn build(opts: &BuildOptions, out: &Path) -> Result<BuildReport, BuildError>
         }
     }
     tri_start[bkeys.len()] = t as u32;
-    let (book_p2, code_p2) = quantise(&bi_p);
-    let (book_g2, code_g2) = quantise(&bi_g);
-    let (book_p3, code_p3) = quantise(&tri_p);
+    tri_start
+}
 
-    let tables = LmTables {
-        vocab,
-        uni_p: p1.iter().map(|p| p.log10() as f32).collect(),
-        uni_b: gamma1.iter().map(|g| g.log10() as f32).collect(),
-        counts: uni
-            .iter()
-            .map(|&n| n.min(u64::from(u32::MAX)) as u32)
-            .collect(),
-        bi_start,
-        codes: [book_p2, book_g2, book_p3],
-        bi_w: bkeys.iter().map(|&k| (k & MASK) as u16).collect(),
-        bi_p: code_p2,
-        bi_b: code_g2,
-        tri_start,
-        tri_w: tkeys.iter().map(|&k| (k & MASK) as u16).collect(),
-        tri_p: code_p3,
-    };
-    let bytes = tables.to_bytes();
-
-    std::fs::create_dir_all(out).map_err(io_err(out))?;
-    let lm_path = out.join("lm.bin");
-    std::fs::write(&lm_path, &bytes).map_err(io_err(&lm_path))?;
-    let ac_path = out.join("acronyms.tsv");
-    let mut acr: Vec<(&String, &u32)> = c.acronyms.iter().filter(|(_, &n)| n >= 5).collect();
+/// Step 4: `acronyms.tsv`, the upper-case non-syllable tokens seen at least 5 times (fewer is
+/// mostly OCR debris and typos), most frequent first.
+fn write_acronyms(acronyms: &HashMap<String, u32>, path: &Path) -> Result<(), BuildError> {
+    let mut acr: Vec<(&String, &u32)> = acronyms.iter().filter(|(_, &n)| n >= 5).collect();
     acr.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let mut f = std::fs::File::create(&ac_path).map_err(io_err(&ac_path))?;
+    let mut f = std::fs::File::create(path).map_err(io_err(path))?;
     writeln!(
         f,
         "# Upper-case tokens that are not Vietnamese syllables, with their corpus counts\n\
          # (training split only, count >= 5). Generated by sohoa-build-dict; do not edit."
     )
-    .map_err(io_err(&ac_path))?;
+    .map_err(io_err(path))?;
     for (w, n) in acr {
-        writeln!(f, "{w}\t{n}").map_err(io_err(&ac_path))?;
+        writeln!(f, "{w}\t{n}").map_err(io_err(path))?;
     }
-    report.sizes = (v, bkeys.len(), tkeys.len());
-    report.bytes = bytes.len();
-    Ok(report)
+    Ok(())
 }
 
 #[cfg(test)]

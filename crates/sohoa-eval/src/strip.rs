@@ -1,8 +1,6 @@
 //! Removing every Vietnamese mark (tones, circumflex, breve, horn, and đ→d): how the
 //! `stripped` evaluation sets are made from gold text.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// `s` with all combining marks removed and `đ`/`Đ` written `d`/`D`, in NFC.
 ///
 /// Letters keep their case and every other character (digits, punctuation, spaces, line breaks)
@@ -13,20 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(sohoa_eval::strip::strip_marks("Đồng Tháp, chuyển đổi số"), "Dong Thap, chuyen doi so");
 /// ```
 pub fn strip_marks(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .nfc()
-        .collect()
-}
-
-/// Combining diacritical marks (U+0300-U+036F): all Vietnamese tone and vowel marks live here.
-fn is_combining_mark(c: char) -> bool {
-    ('\u{0300}'..='\u{036f}').contains(&c)
+    sohoa_core::restore::syllable::strip_all_marks(s)
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 //! syllable trigrams (finding bigrams in constant time with [`successors`]), [`candidates`]
 //! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]), the
 //! private `lattice` holds a stretch's options, [`decode`] picks the best sequence and
-//! [`confidence`] says how sure it is of each word. The tables are made by the tool crates
-//! (`sohoa-dict` from the corpora, `sohoa-learn` from rendered pages). This file wires them
-//! into [`Restorer`].
+//! [`confidence`] says how sure it is of each word. Beside this file, the private `channel`
+//! chooses the kind of text, `steer` steers runs of words to gazetteer names, and `output`
+//! writes the restored text and the review summary. The tables are made by the tool crates
+//! (`sohoa-dict` from the corpora, `sohoa-learn` from rendered pages). This file loads them
+//! and wires the steps into [`Restorer`].
 
 pub mod candidates;
 pub mod confidence;
@@ -20,6 +22,14 @@ pub mod successors;
 pub mod syllable;
 pub mod token;
 
+mod channel;
+mod output;
+mod steer;
+
+pub use output::{
+    summarise, RestorationSummary, RestoredText, RestoredToken, TokenReport, REVIEW_THRESHOLD,
+};
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -27,78 +37,15 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
-use crate::text::{BBox, SourceText};
+use crate::text::SourceText;
 use candidates::{Candidate, Channel, Generator, Inventory};
 use confusion::Confusions;
 use decode::Choice;
 use lattice::{Lattice, Out};
 use lm::Model;
-use syllable::{strip_char, Syllable};
+use syllable::Syllable;
 use token::{Case, Kind, Token};
-
-/// One token of the output and the source span it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RestoredToken {
-    /// Byte range in the source text.
-    pub source: Range<usize>,
-    /// Byte range in [`RestoredText::text`].
-    pub output: Range<usize>,
-    /// True when the output form differs from the source form.
-    pub changed: bool,
-    /// Confidence in the chosen form, 0-1.
-    pub confidence: f32,
-    /// Other forms the decoder considered, best first, for a token whose confidence is under
-    /// [`Restorer::alternatives_below`] (the tokens an archivist reviews); empty otherwise.
-    pub alternatives: Vec<String>,
-}
-
-/// The result of restoration.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RestoredText {
-    /// Restored NFC text with the same line structure as the source.
-    pub text: String,
-    /// Every word token, in order (punctuation and spaces are copied and not listed).
-    pub tokens: Vec<RestoredToken>,
-}
-
-/// A token reported for review in the record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct TokenReport {
-    /// 1-based line in the source text.
-    pub line: usize,
-    /// 1-based column (in characters) in the source line.
-    pub column: usize,
-    /// The source form.
-    pub source: String,
-    /// The restored form.
-    pub output: String,
-    /// Confidence in `output`, 0-1.
-    pub confidence: f32,
-    /// Other candidate forms, best first.
-    pub alternatives: Vec<String>,
-    /// 1-based page, for OCR input.
-    pub page: Option<usize>,
-    /// Box of the source word on its page, for OCR input.
-    pub bbox: Option<BBox>,
-}
-
-/// What restoration did to one document, as it appears in the record.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct RestorationSummary {
-    /// Word tokens seen.
-    pub tokens: usize,
-    /// Tokens whose form was changed.
-    pub changed: usize,
-    /// Tokens whose confidence is under the review threshold.
-    pub uncertain: usize,
-    /// The tokens under the review threshold, for an archivist to check.
-    pub review: Vec<TokenReport>,
-}
-
-/// Tokens with a confidence under this are reported for review.
-pub const REVIEW_THRESHOLD: f32 = 0.6;
 
 /// The committed language model. A `static`, not a `const`, so the bytes exist once in the
 /// binary instead of being copied at each use.
@@ -112,21 +59,13 @@ static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
 /// The committed place names.
 static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
 
-/// Share of marked words that are not known syllables from which a marked text is taken for
-/// Vietnamese OCR output (see `channel_for`). Chosen on the dev pages of the confusion split:
-/// their OCR errors plus the words changed in their gold text taken as typed input were fewest
-/// from 0 to 0.002 (513 + 27 of 12,575 words at 0.002, 526 + 27 at the old 0.004); the highest
-/// of those, so that typed text with the odd unknown name stays under the stricter channel.
-const MARKED_OCR_UNKNOWN: f32 = 0.002;
-
 /// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
 /// number, and this one is one of many (see `number_or_word`).
 const NUMBER_KEEP: f32 = 1.0;
-/// Largest channel cost of a word offered for a lone number in old OCR.
+/// Largest channel cost of a word offered for a lone number in old OCR: the repair budget of
+/// [`candidates`] (a digit read for a letter is a confusion, `c6` → `có`), not the smaller
+/// budget of a word read as a word.
 const NUMBER_WORD_MAX_COST: f32 = 4.0;
-
-/// Added to the cost of every other form of a word that spells a gazetteer name.
-const PLACE_PREFERENCE: f32 = 2.0;
 
 /// Why a restorer could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -156,9 +95,13 @@ pub struct Restorer {
     slips: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
-    /// Hypotheses kept per position.
+    /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
+    /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
+    /// keeps a margin.
     pub beam: usize,
-    /// Weight of channel costs against the language model.
+    /// Weight of channel costs against the language model. 1.0: the channel costs are
+    /// calibrated negative log10 probabilities, like the model's scores (0.9 was 6 errors
+    /// better on one dev set but the weight is shared by every channel).
     pub channel_weight: f32,
     /// Tokens with a confidence under this get their alternatives written out (default
     /// [`REVIEW_THRESHOLD`]: the ones under review). Writing three alternatives for every word
@@ -304,180 +247,6 @@ impl Restorer {
         }
         out.text.push_str(&text[copied..]);
         out
-    }
-
-    /// Runs of capitalised words whose skeleton spells a gazetteer name: (position in
-    /// `tokens`, the name's syllable there), in order, for [`Restorer::prefer`] to steer the
-    /// decoder to. Not used on marked text, where what is written is already the best evidence.
-    fn places_in(&self, text: &str, tokens: &[Token]) -> Vec<(usize, String)> {
-        let mut found = Vec::new();
-        let n = tokens.len();
-        let word = |s: &Token| &text[s.span.clone()];
-        let mut i = 0;
-        while i < n {
-            let mut step = 1;
-            for len in (2..=self.places.max_len.min(n - i)).rev() {
-                let w = &tokens[i..i + len];
-                let names_like = w.iter().all(|s| {
-                    s.kind == Kind::Word && word(s).chars().next().is_some_and(char::is_uppercase)
-                }) && w.windows(2).all(|p| {
-                    text[p[0].span.end..p[1].span.start]
-                        .chars()
-                        .all(|c| c == ' ')
-                });
-                if !names_like {
-                    continue;
-                }
-                let key = w
-                    .iter()
-                    .map(|s| syllable::strip(&word(s).to_lowercase()))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let Some(name) = self.places.get(&key) else {
-                    continue;
-                };
-                found.extend((i..i + len).zip(name.iter().cloned()));
-                step = len;
-                break;
-            }
-            i += step;
-        }
-        found
-    }
-
-    /// Makes `form` (lowercase) the cheap choice of the lattice's last position.
-    fn prefer(&self, lattice: &mut Lattice, form: &str, text: &str) {
-        let id = self.model.id(form);
-        let Some(token) = lattice.tokens.last() else {
-            return;
-        };
-        let src = &text[token.span.clone()];
-        let mut found = false;
-        let (choices, outs) = lattice.last_mut();
-        for (c, o) in choices.iter_mut().zip(outs) {
-            let is_form = match o {
-                Out::Form(f) => *f == id && id != lm::UNK,
-                Out::Keep => src.to_lowercase() == form,
-                Out::Fixed(_) => false,
-            };
-            if is_form {
-                found = true;
-            } else {
-                c.cost += PLACE_PREFERENCE;
-            }
-        }
-        if !found {
-            if id == lm::UNK {
-                let mut s = String::new();
-                token::apply_case(form, token::case_of(src), &mut s);
-                lattice.push(Choice { id, cost: 0.0 }, Out::Fixed(s));
-            } else {
-                lattice.push_form(id, 0.0);
-            }
-        }
-    }
-
-    /// Decodes one stretch and appends its text and tokens.
-    fn emit(&self, text: &str, lat: &Lattice, copied: &mut usize, out: &mut RestoredText) {
-        let lattice = lat.positions();
-        let mut scores = Vec::new();
-        let mut top = Vec::new();
-        let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
-        for (t, token) in lat.tokens.iter().enumerate() {
-            let outs = lat.outs(t);
-            let span = token.span.clone();
-            out.text.push_str(&text[*copied..span.start]);
-            *copied = span.end;
-            let src = &text[span.clone()];
-            let start = out.text.len();
-            if token.kind != Kind::Word {
-                self.write(src, Case::Lower, &outs[path[t]], &mut out.text);
-                continue;
-            }
-            let case = token::case_of(src);
-            self.write(src, case, &outs[path[t]], &mut out.text);
-            let (confidence, alternatives) = if outs.len() > 1 {
-                decode::local_scores(
-                    &self.model,
-                    &lattice,
-                    &path,
-                    t,
-                    self.channel_weight,
-                    &mut scores,
-                );
-                let confidence = confidence::share(&scores, path[t]);
-                top.clear();
-                if confidence < self.alternatives_below {
-                    confidence::best_others(&scores, path[t], 3, &mut top);
-                }
-                let alts = top
-                    .iter()
-                    .map(|&k| {
-                        let mut s = String::new();
-                        self.write(src, case, &outs[k], &mut s);
-                        s
-                    })
-                    .collect();
-                (confidence, alts)
-            } else {
-                (1.0, Vec::new())
-            };
-            out.tokens.push(RestoredToken {
-                changed: out.text[start..] != *src,
-                source: span,
-                output: start..out.text.len(),
-                confidence,
-                alternatives,
-            });
-        }
-    }
-
-    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
-    fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
-        match o {
-            Out::Keep => out.push_str(src),
-            Out::Fixed(s) => out.push_str(s),
-            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
-        }
-    }
-
-    /// Chooses the channel from how marked and how noisy the document's words are.
-    fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
-        let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);
-        let mut unknown_marked = 0usize;
-        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-            let w = &text[t.span.clone()];
-            if w.chars().all(char::is_alphabetic) {
-                words += 1;
-                if w.chars().any(|c| strip_char(c) != c) {
-                    marked += 1;
-                    let known = Syllable::parse(&w.to_lowercase())
-                        .is_some_and(|s| self.model.id(&s.render()) != lm::UNK);
-                    unknown_marked += usize::from(!known);
-                }
-            } else if w.chars().any(char::is_alphabetic) {
-                junk += 1;
-            }
-        }
-        if words == 0 {
-            return Channel::STRIPPED;
-        }
-        let unknown = unknown_marked as f32 / marked.max(1) as f32;
-        let marked = marked as f32 / words as f32;
-        let junk = junk as f32 / words as f32;
-        if marked >= 0.45 {
-            // Typed text has almost no marked word that is not a syllable; OCR of a poor scan
-            // leaves some (`phạni`, `ghửơng`), and with them the slips it is known to make.
-            if unknown >= MARKED_OCR_UNKNOWN {
-                Channel::MARKED_OCR
-            } else {
-                Channel::MARKED
-            }
-        } else if marked < 0.08 && junk < 0.01 {
-            Channel::STRIPPED
-        } else {
-            Channel::NOISY
-        }
     }
 
     /// Adds token `i` and its options to the lattice.
@@ -671,43 +440,4 @@ pub fn shared() -> &'static Restorer {
 /// Restores a plain string with the embedded model.
 pub fn restore_str(text: &str) -> String {
     shared().restore_str(text)
-}
-
-/// What restoration did: token counts and the uncertain tokens with where they are (line,
-/// column, and for OCR input the page and word box).
-pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSummary {
-    let mut s = RestorationSummary {
-        tokens: restored.tokens.len(),
-        changed: restored.tokens.iter().filter(|t| t.changed).count(),
-        ..RestorationSummary::default()
-    };
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    for t in restored
-        .tokens
-        .iter()
-        .filter(|t| t.confidence < REVIEW_THRESHOLD)
-    {
-        s.uncertain += 1;
-        let line = line_starts.partition_point(|&l| l <= t.source.start);
-        let column = source.text[line_starts[line - 1]..t.source.start]
-            .chars()
-            .count()
-            + 1;
-        let origin = source.origin_at(t.source.start);
-        s.review.push(TokenReport {
-            line,
-            column,
-            source: source.text[t.source.clone()].to_owned(),
-            output: restored.text[t.output.clone()].to_owned(),
-            confidence: t.confidence,
-            alternatives: t.alternatives.clone(),
-            page: origin
-                .map(|o| o.page)
-                .or_else(|| (!source.words.is_empty()).then(|| source.page_at(t.source.start))),
-            bbox: origin.and_then(|o| o.bbox),
-        });
-    }
-    s
 }

@@ -7,6 +7,8 @@
 
 use std::sync::OnceLock;
 
+use unicode_normalization::UnicodeNormalization;
+
 /// Tone numbers: 0 ngang, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng.
 pub type Tone = u8;
 
@@ -94,6 +96,35 @@ pub fn strip_char(c: char) -> char {
 /// Removes every Vietnamese mark from `s` (tones and vowel-quality marks, đ → d).
 pub fn strip(s: &str) -> String {
     s.chars().map(strip_char).collect()
+}
+
+/// The base letter of a letter with a mark Vietnamese does not use (`ö` → `o`, `ï` → `i`).
+pub fn foreign_base(c: char) -> Option<char> {
+    if c.is_ascii() || strip_char(c) != c || !c.is_alphabetic() {
+        return None;
+    }
+    let base = c.nfd().next()?;
+    (base.is_ascii_alphabetic() && base != c).then_some(base)
+}
+
+/// The letter with every mark removed, Vietnamese or foreign (`ố` → `o`, `ö` → `o`, `đ` → `d`),
+/// keeping case: the one mark-stripper of the code base (restoration's skeletons,
+/// segmentation's folding and the evaluation sets' stripping all use it).
+#[inline]
+pub fn base_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    foreign_base(c).unwrap_or_else(|| strip_char(c))
+}
+
+/// Every mark removed from `s` ([`base_char`] of each letter; combining marks left over in
+/// decomposed text dropped), the result in NFC. Tokens, case and lines are kept.
+pub fn strip_all_marks(s: &str) -> String {
+    s.nfc()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .map(base_char)
+        .collect()
 }
 
 /// True when `c` is a lowercase Vietnamese vowel letter without tone.

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{is_upper, sentence_case, skel, Skeleton};
-use super::model::{Campaign, Period, Section};
+use super::model::{Campaign, Period, Section, SectionKind};
 use super::names::official_case;
 
 static QUOTED: LazyLock<Regex> =
@@ -46,7 +46,7 @@ pub fn extract(title: Option<&str>, opening: &str, sections: &[Section]) -> Camp
     let mut work = 0;
     walk(sections, &mut |s| {
         work += 1;
-        if c.theme.is_none() && s.kinds.iter().any(|k| k == "theme") && !s.text.is_empty() {
+        if c.theme.is_none() && s.kinds.contains(&SectionKind::Theme) && !s.text.is_empty() {
             let t = s
                 .text
                 .trim()
@@ -54,7 +54,7 @@ pub fn extract(title: Option<&str>, opening: &str, sections: &[Section]) -> Camp
                 .to_string();
             c.theme = Some(t);
         }
-        if c.scope.is_none() && s.kinds.len() == 1 && s.kinds[0] == "scope" {
+        if c.scope.is_none() && s.kinds == [SectionKind::Scope] {
             c.scope = area(&s.text);
         }
     });

@@ -129,6 +129,8 @@ fn title(lines: &[Line]) -> Option<String> {
             }
         }
         taken.push(line.clone());
+        // The longest subjects in the samples take four lines; six leaves a margin without
+        // swallowing a body that follows with no blank line.
         if taken.len() == 6 {
             break;
         }
@@ -147,9 +149,7 @@ fn place_and_date(region: &[Line], number_line: Option<usize>, header: &mut Head
     };
     let num = |n: usize| m[n].parse::<u32>().unwrap_or(0);
     let (d, mo, y) = (num(1), num(2), num(3));
-    if (1..=31).contains(&d) && (1..=12).contains(&mo) {
-        header.date = Some(format!("{y:04}-{mo:02}-{d:02}"));
-    }
+    header.date = super::dates::iso(y, mo, d);
     let before = &text[..sk.orig(m.get(0).expect("group 0").start())];
     // Capitalised words, possibly joined by a dash ("Bà Rịa - Vũng Tàu"), up to six tokens.
     let mut words: Vec<&str> = Vec::new();
@@ -159,6 +159,7 @@ fn place_and_date(region: &[Line], number_line: Option<usize>, header: &mut Head
             && cs.clone().count() > 0
             && cs.all(|c| c.is_lowercase());
         let dash = w == "-" && !words.is_empty();
+        // Six tokens hold the longest place names ("Bà Rịa - Vũng Tàu" is five).
         if !(capitalised || dash) || words.len() == 6 {
             break;
         }

@@ -5,24 +5,26 @@
 //! own inherits its parent's, and a top-level heading with none is `other`.
 
 use super::lines::skel;
-use super::model::Section;
+use super::model::{Section, SectionKind};
+
+use SectionKind as K;
 
 /// (kind, skeleton phrases that signal it in a heading).
-const VOCAB: &[(&str, &[&str])] = &[
-    ("purpose", &["muc dich"]),
-    ("requirements", &["yeu cau"]),
-    ("theme", &["chu de"]),
-    ("scope", &["pham vi"]),
-    ("subjects", &["doi tuong"]),
-    ("content", &["noi dung"]),
-    ("goals", &["muc tieu", "chi tieu thi dua"]),
-    ("criteria", &["tieu chi", "tieu chuan"]),
-    ("award_forms", &["hinh thuc"]),
-    ("quotas", &["so luong", "co cau", "chi tieu khen thuong"]),
-    ("solutions", &["giai phap"]),
-    ("timeline", &["tien do", "thoi gian", "lo trinh"]),
+const VOCAB: &[(SectionKind, &[&str])] = &[
+    (K::Purpose, &["muc dich"]),
+    (K::Requirements, &["yeu cau"]),
+    (K::Theme, &["chu de"]),
+    (K::Scope, &["pham vi"]),
+    (K::Subjects, &["doi tuong"]),
+    (K::Content, &["noi dung"]),
+    (K::Goals, &["muc tieu", "chi tieu thi dua"]),
+    (K::Criteria, &["tieu chi", "tieu chuan"]),
+    (K::AwardForms, &["hinh thuc"]),
+    (K::Quotas, &["so luong", "co cau", "chi tieu khen thuong"]),
+    (K::Solutions, &["giai phap"]),
+    (K::Timeline, &["tien do", "thoi gian", "lo trinh"]),
     (
-        "organization",
+        K::Organization,
         &[
             "to chuc thuc hien",
             "to chuc phong trao",
@@ -31,13 +33,16 @@ const VOCAB: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Longest heading (in words) still read as a heading; longer ones are running text. Capital
-/// headings are headings whatever their length.
+/// Longest heading (in words) still read as a heading; longer ones are running text: the
+/// vocabulary's headings run to 7 words ("Nội dung phong trào thi đua ..."), a sentence that
+/// merely mentions a "mục tiêu" is longer.
 const MAX_HEADING_WORDS: usize = 9;
+/// Capital headings are headings up to two wrapped lines (a 12-word capital heading such as
+/// "NỘI DUNG, MỤC TIÊU, CHỈ TIÊU THI ĐUA VÀ GIẢI PHÁP THỰC HIỆN", twice).
 const MAX_CAPITAL_HEADING_WORDS: usize = 24;
 
 /// The kinds a heading names by itself, in vocabulary order.
-pub fn own_kinds(heading: &str) -> Vec<&'static str> {
+pub fn own_kinds(heading: &str) -> Vec<SectionKind> {
     let words = heading.split_whitespace().count();
     let max = if super::lines::is_upper(heading) {
         MAX_CAPITAL_HEADING_WORDS
@@ -48,23 +53,23 @@ pub fn own_kinds(heading: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     let k = skel(heading);
-    let mut out: Vec<&'static str> = Vec::new();
+    let mut out: Vec<SectionKind> = Vec::new();
     for (kind, phrases) in VOCAB {
         if phrases.iter().any(|p| contains_words(&k, p)) {
-            out.push(kind);
+            out.push(*kind);
         }
     }
     // "CHỈ TIÊU KHEN THƯỞNG" alone, or in a list ending in "khen thưởng", counts people.
-    if contains_words(&k, "chi tieu") && !out.contains(&"quotas") && !out.contains(&"goals") {
+    if contains_words(&k, "chi tieu") && !out.contains(&K::Quotas) && !out.contains(&K::Goals) {
         // "khen" alone decides, so a residual error in "thưởng" does not turn quotas into goals.
         out.push(if contains_words(&k, "khen") {
-            "quotas"
+            K::Quotas
         } else {
-            "goals"
+            K::Goals
         });
     }
-    if out.contains(&"quotas") && out.contains(&"goals") && !k.contains("muc tieu") {
-        out.retain(|k| *k != "goals");
+    if out.contains(&K::Quotas) && out.contains(&K::Goals) && !k.contains("muc tieu") {
+        out.retain(|k| *k != K::Goals);
     }
     out
 }
@@ -96,7 +101,7 @@ pub fn assign(sections: &mut [Section]) {
     }
 }
 
-fn assign_one(section: &mut Section, inherited: &[String]) {
+fn assign_one(section: &mut Section, inherited: &[SectionKind]) {
     // Bullets are items, never headings of their own.
     let bullet = section.number == "-" || section.number == "+";
     let own = if bullet {
@@ -105,13 +110,13 @@ fn assign_one(section: &mut Section, inherited: &[String]) {
         own_kinds(&section.heading)
     };
     section.kinds = if !own.is_empty() {
-        own.iter().map(|k| k.to_string()).collect()
+        own
     } else if !inherited.is_empty() {
         inherited.to_vec()
     } else {
-        vec!["other".to_string()]
+        vec![K::Other]
     };
-    let pass: Vec<String> = if section.kinds == ["other"] {
+    let pass: Vec<SectionKind> = if section.kinds == [K::Other] {
         Vec::new()
     } else {
         section.kinds.clone()
@@ -129,15 +134,18 @@ mod tests {
     fn several_kinds_in_one_heading() {
         assert_eq!(
             own_kinds("HÌNH THỨC, TIÊU CHUẨN, CHỈ TIÊU KHEN THƯỞNG"),
-            ["criteria", "award_forms", "quotas"]
+            [K::Criteria, K::AwardForms, K::Quotas]
         );
-        assert_eq!(own_kinds("MỤC ĐÍCH, YÊU CẦU"), ["purpose", "requirements"]);
+        assert_eq!(
+            own_kinds("MỤC ĐÍCH, YÊU CẦU"),
+            [K::Purpose, K::Requirements]
+        );
         assert_eq!(
             own_kinds("NỘI DUNG, MỤC TIÊU, CHỈ TIÊU THI ĐUA VÀ GIẢI PHÁP THỰC HIỆN"),
-            ["content", "goals", "solutions"]
+            [K::Content, K::Goals, K::Solutions]
         );
-        assert_eq!(own_kinds("Số lượng"), ["quotas"]);
-        assert_eq!(own_kinds("Tien do thuc hien"), ["timeline"]);
+        assert_eq!(own_kinds("Số lượng"), [K::Quotas]);
+        assert_eq!(own_kinds("Tien do thuc hien"), [K::Timeline]);
         assert!(own_kinds("Lĩnh vực y tế").is_empty());
     }
 
@@ -158,7 +166,7 @@ mod tests {
             },
         ];
         assign(&mut s);
-        assert_eq!(s[0].children[0].kinds, ["goals"]);
-        assert_eq!(s[1].kinds, ["other"]);
+        assert_eq!(s[0].children[0].kinds, [K::Goals]);
+        assert_eq!(s[1].kinds, [K::Other]);
     }
 }

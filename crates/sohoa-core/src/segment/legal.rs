@@ -136,19 +136,19 @@ fn item(segment: &str) -> Option<LegalBasis> {
             _ => (n(1), n(4), n(5)),
         };
         if let (Some(d), Some(mo), Some(y)) = (d, mo, y) {
-            if (1..=31).contains(&d) && (1..=12).contains(&mo) {
-                basis.date = Some(format!("{y:04}-{mo:02}-{d:02}"));
-            }
+            basis.date = super::dates::iso(y, mo, d);
         }
         pos += m.get(0).expect("group 0").end();
     }
     let rest = &sk.text[pos..];
     if let Some(at) = rest.find(" cua ") {
+        // The issuer follows the date directly ("ngày 31/12/2023 của Chính phủ").
         if at <= 2 {
             let from = pos + at + " cua ".len();
             let tail = &sk.text[from..];
             let end = ISSUER_STOP.find(tail).map_or(tail.len(), |m| m.start());
             let issuer = text[sk.orig(from)..sk.orig(from + end)].trim();
+            // A body's name is at most about 10 words; more is its subject run on.
             let words: Vec<&str> = issuer.split_whitespace().take(12).collect();
             if !words.is_empty() {
                 basis.issuer = Some(words.join(" "));

@@ -4,7 +4,6 @@
 //! module matches on skeletons: lower case, no diacritics, `đ` → `d`. A skeleton keeps a byte
 //! map back to the original so a match on it can be cut out of the real text.
 
-use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::UnicodeNormalization;
 
 /// One cleaned line of the document.
@@ -65,20 +64,11 @@ pub fn clean(raw: &str) -> String {
     out
 }
 
-/// The base letter of `c`, lower-cased, with `đ` folded to `d`.
+/// The base letter of `c`, lower-cased, with `đ` folded to `d` (the one mark-stripper,
+/// [`crate::restore::syllable::base_char`], then lower case).
 pub fn fold_char(c: char) -> char {
-    let mut base = c;
-    if !c.is_ascii() {
-        decompose_canonical(c, |d| {
-            if base == c {
-                base = d;
-            }
-        });
-    }
-    match base {
-        'đ' | 'Đ' => 'd',
-        _ => base.to_lowercase().next().unwrap_or(base),
-    }
+    let base = crate::restore::syllable::base_char(c);
+    base.to_lowercase().next().unwrap_or(base)
 }
 
 /// A tone-stripped, lower-cased copy of a text with a map back to byte offsets in the original.

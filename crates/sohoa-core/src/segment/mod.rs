@@ -6,6 +6,7 @@
 //! own module; every step is a single pass over its lines, so the whole stays linear.
 
 mod campaign;
+mod dates;
 mod doctypes;
 pub mod facts;
 mod header;
@@ -23,7 +24,9 @@ pub use model::*;
 use lines::{join, skel, Line, Skeleton};
 use numbering::Marker;
 
-/// How far down a header can reach before we stop looking for one.
+/// How far down a header can reach before we stop looking for one: a Decree 30 header is about
+/// 10 lines, and a web copy that breaks every cell over two or three lines (sonla_68,
+/// thainguyen_29 in dev-docs) takes about 30; further down is body.
 const HEADER_MAX_LINES: usize = 40;
 
 /// Segments a restored document.
@@ -32,7 +35,7 @@ const HEADER_MAX_LINES: usize = 40;
 /// ```
 /// let s = sohoa_core::segment::segment("KẾ HOẠCH\nThi đua\nI. MỤC ĐÍCH\nNội dung");
 /// assert_eq!(s.header.doc_type.as_deref(), Some("Kế hoạch"));
-/// assert_eq!(s.sections[0].kinds, ["purpose"]);
+/// assert_eq!(s.sections[0].kinds, [sohoa::segment::SectionKind::Purpose]);
 /// ```
 pub fn segment(text: &str) -> Segmented {
     segment_counted(text).0
@@ -56,11 +59,14 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
         issuing_sentence(&opening, &mut header);
     }
 
-    let mut sections = numbering::tree(&lines[body_start..body_end], &mut work);
+    let numbering::Tree {
+        mut sections,
+        heading_colon,
+    } = numbering::tree(&lines[body_start..body_end], &mut work);
     kinds::assign(&mut sections);
 
     let campaign = campaign::extract(header.title.as_deref(), &opening, &sections);
-    let units = facts::units(&sections);
+    let units = facts::units(&sections, &heading_colon);
     work += units.len();
     let award_forms = facts::awards::extract(&units, &mut work);
     let quotas = facts::quotas::extract(&units, &mut work);
@@ -173,6 +179,8 @@ fn issuing_sentence(opening: &str, header: &mut model::Header) {
         }
         let issuer = issuer.trim().to_string();
         let words = issuer.split_whitespace().count();
+        // A body's name is 2 to about 10 words ("Ban Chấp hành Đảng bộ tỉnh Đồng Tháp Khóa
+        // XI"); a longer run before "ban hành" is a sentence, not a name.
         if (2..=12).contains(&words) && issuer.chars().next().is_some_and(char::is_uppercase) {
             header.issuer = Some(issuer);
         }

@@ -2,6 +2,229 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What a section is about: the record's vocabulary for headings (`docs/domain.md`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Mục đích.
+    Purpose,
+    /// Yêu cầu.
+    Requirements,
+    /// Chủ đề thi đua.
+    Theme,
+    /// Phạm vi.
+    Scope,
+    /// Đối tượng.
+    Subjects,
+    /// Nội dung.
+    Content,
+    /// Mục tiêu, chỉ tiêu thi đua.
+    Goals,
+    /// Tiêu chí, tiêu chuẩn.
+    Criteria,
+    /// Hình thức khen thưởng.
+    AwardForms,
+    /// Số lượng, cơ cấu, chỉ tiêu khen thưởng.
+    Quotas,
+    /// Giải pháp.
+    Solutions,
+    /// Tiến độ, thời gian.
+    Timeline,
+    /// Tổ chức thực hiện.
+    Organization,
+    /// None of the above.
+    Other,
+}
+
+impl SectionKind {
+    /// The key as serialised ("award_forms").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Purpose => "purpose",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Theme => "theme",
+            SectionKind::Scope => "scope",
+            SectionKind::Subjects => "subjects",
+            SectionKind::Content => "content",
+            SectionKind::Goals => "goals",
+            SectionKind::Criteria => "criteria",
+            SectionKind::AwardForms => "award_forms",
+            SectionKind::Quotas => "quotas",
+            SectionKind::Solutions => "solutions",
+            SectionKind::Timeline => "timeline",
+            SectionKind::Organization => "organization",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// The kind of award (Law 06/2022/QH15 on emulation and commendation, chapter III).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardCategory {
+    /// Huân chương (order).
+    HuanChuong,
+    /// Huy chương (medal).
+    HuyChuong,
+    /// State honorary title.
+    DanhHieuVinhDu,
+    /// Prize.
+    GiaiThuong,
+    /// Bằng khen (certificate of merit).
+    BangKhen,
+    /// Giấy khen (certificate of commendation).
+    GiayKhen,
+    /// Emulation title.
+    DanhHieuThiDua,
+    /// Kỷ niệm chương.
+    KyNiemChuong,
+}
+
+impl AwardCategory {
+    /// The key as serialised ("bang_khen").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwardCategory::HuanChuong => "huan_chuong",
+            AwardCategory::HuyChuong => "huy_chuong",
+            AwardCategory::DanhHieuVinhDu => "danh_hieu_vinh_du",
+            AwardCategory::GiaiThuong => "giai_thuong",
+            AwardCategory::BangKhen => "bang_khen",
+            AwardCategory::GiayKhen => "giay_khen",
+            AwardCategory::DanhHieuThiDua => "danh_hieu_thi_dua",
+            AwardCategory::KyNiemChuong => "ky_niem_chuong",
+        }
+    }
+}
+
+/// Whether a quota is a floor, a cap or an exact count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaBound {
+    /// "ít nhất", "tối thiểu".
+    Min,
+    /// "không quá", "tối đa".
+    Max,
+    /// "đúng", "chỉ".
+    Exact,
+}
+
+impl QuotaBound {
+    /// The key as serialised ("max").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuotaBound::Min => "min",
+            QuotaBound::Max => "max",
+            QuotaBound::Exact => "exact",
+        }
+    }
+}
+
+/// Who a quota counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaWho {
+    /// Collectives (tập thể).
+    TapThe,
+    /// Individuals (cá nhân).
+    CaNhan,
+    /// Enterprises (doanh nghiệp).
+    DoanhNghiep,
+    /// Collectives and individuals together.
+    TapTheCaNhan,
+}
+
+impl QuotaWho {
+    /// The key as serialised ("tap_the").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuotaWho::TapThe => "tap_the",
+            QuotaWho::CaNhan => "ca_nhan",
+            QuotaWho::DoanhNghiep => "doanh_nghiep",
+            QuotaWho::TapTheCaNhan => "tap_the_ca_nhan",
+        }
+    }
+}
+
+/// When a quota applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Occasion {
+    /// Every year (hằng năm).
+    HangNam,
+    /// The mid-term review (sơ kết).
+    SoKet,
+    /// The final review (tổng kết).
+    TongKet,
+}
+
+impl Occasion {
+    /// The key as serialised ("tong_ket").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Occasion::HangNam => "hang_nam",
+            Occasion::SoKet => "so_ket",
+            Occasion::TongKet => "tong_ket",
+        }
+    }
+}
+
+/// How the signer signs (Decree 30/2020/NĐ-CP, appendix I, part II.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+pub enum SignerAuthority {
+    /// "TM." on behalf of a collective body.
+    #[serde(rename = "TM.")]
+    Tm,
+    /// "KT." a deputy signing for the head.
+    #[serde(rename = "KT.")]
+    Kt,
+    /// "TL." signing by order of the head.
+    #[serde(rename = "TL.")]
+    Tl,
+    /// "TUQ." signing by authorisation.
+    #[serde(rename = "TUQ.")]
+    Tuq,
+    /// "Q." acting head.
+    #[serde(rename = "Q.")]
+    Q,
+}
+
+impl SignerAuthority {
+    /// The prefix as written, without its dot ("KT"), to the variant.
+    pub fn from_prefix(prefix: &str) -> Option<Self> {
+        match prefix {
+            "TM" => Some(SignerAuthority::Tm),
+            "KT" => Some(SignerAuthority::Kt),
+            "TL" => Some(SignerAuthority::Tl),
+            "TUQ" => Some(SignerAuthority::Tuq),
+            "Q" => Some(SignerAuthority::Q),
+            _ => None,
+        }
+    }
+
+    /// The prefix as serialised ("KT.").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignerAuthority::Tm => "TM.",
+            SignerAuthority::Kt => "KT.",
+            SignerAuthority::Tl => "TL.",
+            SignerAuthority::Tuq => "TUQ.",
+            SignerAuthority::Q => "Q.",
+        }
+    }
+}
+
 /// The document header (Decree 30/2020/NĐ-CP, art. 8, parts 1-5).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Header {
@@ -50,7 +273,7 @@ pub struct Section {
     /// Heading text (without the number).
     pub heading: String,
     /// Kinds from the vocabulary (purpose, goals, criteria, award_forms, ...; `other` if none).
-    pub kinds: Vec<String>,
+    pub kinds: Vec<SectionKind>,
     /// Body text of the section itself (children excluded).
     pub text: String,
     /// 1-based first line in the restored text.
@@ -59,11 +282,6 @@ pub struct Section {
     pub line_end: usize,
     /// Sub-sections.
     pub children: Vec<Section>,
-    /// Whether the heading was cut from its text at a colon ("Tập thể: Tập thể luôn ..."), so
-    /// the line reads back as "heading: text" rather than "heading text". Not serialised.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub heading_colon: bool,
 }
 
 /// A campaign period in years.
@@ -89,7 +307,7 @@ pub struct Campaign {
 }
 
 /// An award form named in the plan.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AwardForm {
     /// As written.
     pub text: String,
@@ -97,7 +315,7 @@ pub struct AwardForm {
     pub form: String,
     /// huan_chuong, huy_chuong, danh_hieu_vinh_du, giai_thuong, bang_khen, giay_khen,
     /// danh_hieu_thi_dua or ky_niem_chuong.
-    pub category: String,
+    pub category: AwardCategory,
     /// Class, e.g. "hạng Ba".
     pub class: Option<String>,
     /// Who confers it, e.g. "Chủ tịch UBND tỉnh".
@@ -105,20 +323,20 @@ pub struct AwardForm {
 }
 
 /// A cap or target on how many may be commended.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Quota {
     /// As written.
     pub text: String,
     /// The number.
     pub count: u32,
     /// min, max or exact.
-    pub bound: String,
+    pub bound: QuotaBound,
     /// tap_the, ca_nhan, doanh_nghiep or tap_the_ca_nhan.
-    pub who: Option<String>,
+    pub who: Option<QuotaWho>,
     /// The award it counts, when stated.
     pub award: Option<String>,
     /// hang_nam, so_ket or tong_ket.
-    pub occasion: Option<String>,
+    pub occasion: Option<Occasion>,
 }
 
 /// A measurable target.
@@ -160,8 +378,9 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Signer {
     /// "TM.", "KT.", "TL.", "TUQ." or "Q.".
-    pub authority: Option<String>,
-    /// Title, e.g. "Chủ tịch".
+    pub authority: Option<SignerAuthority>,
+    /// The signer's own title, e.g. "Phó Giám đốc" under "KT. GIÁM ĐỐC" (the line above it is
+    /// the head the deputy signs for), "Chủ tịch".
     pub title: Option<String>,
     /// Name.
     pub name: Option<String>,

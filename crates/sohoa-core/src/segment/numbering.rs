@@ -173,6 +173,8 @@ pub fn marker(text: &str) -> Option<Marked> {
 fn split_heading(rest: &str) -> (String, String, bool) {
     if let Some(at) = rest.find(':') {
         let head = rest[..at].trim();
+        // A heading cut at a colon is a short label ("Tập thể", "Đối với cá nhân"); twelve words
+        // and more before a colon are a sentence.
         if head.split_whitespace().count() <= 12 && !head.is_empty() {
             return (head.to_string(), rest[at + 1..].trim().to_string(), true);
         }
@@ -183,12 +185,23 @@ fn split_heading(rest: &str) -> (String, String, bool) {
 struct Node {
     marker: Marker,
     section: Section,
+    heading_colon: bool,
     text_lines: Vec<String>,
     children: Vec<usize>,
 }
 
+/// The section tree, with what the parser knows of each section beyond the record.
+pub struct Tree {
+    /// The sections.
+    pub sections: Vec<Section>,
+    /// Per section in document order (a pre-order walk of `sections`): whether its heading was
+    /// cut from its text at a colon ("Tập thể: Tập thể luôn ..."), so the line reads back as
+    /// "heading: text" rather than "heading text".
+    pub heading_colon: Vec<bool>,
+}
+
 /// Builds the section tree over `lines`; `work` counts lines visited (for linearity tests).
-pub fn tree(lines: &[Line], work: &mut usize) -> Vec<Section> {
+pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -235,10 +248,10 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Vec<Section> {
                 let idx = nodes.len();
                 nodes.push(Node {
                     marker: mk.marker,
+                    heading_colon,
                     section: Section {
                         number: mk.number,
                         heading,
-                        heading_colon,
                         line_start: line.no,
                         line_end: line.no,
                         ..Section::default()
@@ -284,8 +297,11 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Vec<Section> {
         blank_since_prev = false;
     }
 
+    // Nodes are created in document order, which is the tree's pre-order.
+    let mut heading_colon: Vec<bool> = nodes.iter().map(|n| n.heading_colon).collect();
     let mut out: Vec<Section> = roots.iter().map(|&r| build(&mut nodes, r)).collect();
     if !preface.is_empty() {
+        heading_colon.insert(0, false);
         // Text before the first marker still belongs to the body: keep it as an unnumbered part.
         let first = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
         let last = out
@@ -304,7 +320,10 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Vec<Section> {
             },
         );
     }
-    out
+    Tree {
+        sections: out,
+        heading_colon,
+    }
 }
 
 fn m_is_marker(stack: &[usize], nodes: &[Node], no: usize) -> bool {
@@ -355,7 +374,7 @@ mod tests {
         let text = "I. MỤC ĐÍCH\n1. Mục đích\n- Một\n+ Hai\nba\na) Bốn\nII. NỘI DUNG\nNăm";
         let lines = split(text);
         let mut work = 0;
-        let t = tree(&lines, &mut work);
+        let t = tree(&lines, &mut work).sections;
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].number, "I");
         assert_eq!(t[0].line_end, 6);
@@ -372,7 +391,7 @@ mod tests {
             "1. Việc\n- Một việc cần làm\ngửi về Ban Thi đua\n- Khen thưởng, Sở Nội vụ.\n- Hai",
         );
         let mut work = 0;
-        let t = tree(&lines, &mut work);
+        let t = tree(&lines, &mut work).sections;
         assert_eq!(t[0].children.len(), 2);
         assert!(t[0].children[0].text.ends_with("- Khen thưởng, Sở Nội vụ."));
     }

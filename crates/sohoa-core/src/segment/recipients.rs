@@ -18,6 +18,8 @@ const SURNAMES: &[&str] = &[
 /// Whether `s` reads as a personal name: 2-5 capitalised words of letters.
 pub fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    // Vietnamese personal names are two to four words (family, middle, given), five with a
+    // compound middle name.
     (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             let mut cs = w.chars();

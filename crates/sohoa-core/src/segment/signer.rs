@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{is_upper, sentence_case, skel, Line};
-use super::model::Signer;
+use super::model::{Signer, SignerAuthority};
 use super::recipients::looks_like_name;
 
 static AUTHORITY: LazyLock<Regex> =
@@ -89,7 +89,7 @@ pub fn parse(tail: &[Line], run_in_name: Option<String>, work: &mut usize) -> Op
             continue;
         }
         if let Some(c) = AUTHORITY.captures(&line.text) {
-            signer.authority = Some(format!("{}.", &c[1]));
+            signer.authority = SignerAuthority::from_prefix(&c[1]);
         }
         for run in capital_runs(&line.text) {
             if let Some(t) = title_in(&run) {
@@ -118,7 +118,7 @@ mod tests {
             split("Nơi nhận:\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nNguyễn Văn An");
         let mut work = 0;
         let s = parse(&lines, None, &mut work).unwrap();
-        assert_eq!(s.authority.as_deref(), Some("KT."));
+        assert_eq!(s.authority, Some(SignerAuthority::Kt));
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.name.as_deref(), Some("Nguyễn Văn An"));
     }

@@ -169,7 +169,11 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
             got.sections
                 .iter()
                 .filter(|s| !s.number.is_empty())
-                .map(|s| section_key(&s.number, &s.kinds))
+                .map(|s| {
+                    let kinds: Vec<String> =
+                        s.kinds.iter().map(|k| k.as_str().to_string()).collect();
+                    section_key(&s.number, &kinds)
+                })
                 .collect(),
             want.sections
                 .iter()
@@ -185,7 +189,7 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
                 .map(|a| {
                     format!(
                         "{}|{}|{}|{}",
-                        a.category,
+                        a.category.as_str(),
                         a.form,
                         opt(&a.class),
                         opt(&a.authority)
@@ -215,9 +219,9 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
                     format!(
                         "{}|{}|{}|{}",
                         q.count,
-                        q.bound,
-                        opt(&q.who),
-                        opt(&q.occasion)
+                        q.bound.as_str(),
+                        q.who.map(|w| w.as_str()).unwrap_or_default(),
+                        q.occasion.map(|o| o.as_str()).unwrap_or_default()
                     )
                 })
                 .collect(),
@@ -291,7 +295,11 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
         got.signer.clone().unwrap_or_default(),
         want.signer.clone().unwrap_or_default(),
     );
-    m.insert("signer.authority".into(), hs(&s.authority, &ws.authority));
+    let authority = |a: Option<sohoa_core::segment::SignerAuthority>| a.map(|a| a.as_str());
+    m.insert(
+        "signer.authority".into(),
+        scalar(authority(s.authority), authority(ws.authority)),
+    );
     m.insert("signer.title".into(), hs(&s.title, &ws.title));
     m.insert("signer.name".into(), hs(&s.name, &ws.name));
     m.insert(

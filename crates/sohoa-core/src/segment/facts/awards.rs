@@ -8,157 +8,152 @@ use regex::Regex;
 
 use super::{has_kind, Unit};
 use crate::segment::lines::{prefix, skel, Skeleton};
-use crate::segment::model::AwardForm;
+use crate::segment::model::SectionKind;
+use crate::segment::model::{AwardCategory, AwardForm};
+
+use AwardCategory as C;
 
 /// (skeleton, normalised form, category); longer phrases first so they win.
-const FORMS: &[(&str, &str, &str)] = &[
+const FORMS: &[(&str, &str, AwardCategory)] = &[
     (
         "huan chuong sao vang",
         "Huân chương Sao vàng",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong ho chi minh",
         "Huân chương Hồ Chí Minh",
-        "huan_chuong",
+        C::HuanChuong,
     ),
-    ("huan chuong doc lap", "Huân chương Độc lập", "huan_chuong"),
+    ("huan chuong doc lap", "Huân chương Độc lập", C::HuanChuong),
     (
         "huan chuong quan cong",
         "Huân chương Quân công",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong lao dong",
         "Huân chương Lao động",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong bao ve to quoc",
         "Huân chương Bảo vệ Tổ quốc",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong chien cong",
         "Huân chương Chiến công",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong dai doan ket dan toc",
         "Huân chương Đại đoàn kết dân tộc",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong dung cam",
         "Huân chương Dũng cảm",
-        "huan_chuong",
+        C::HuanChuong,
     ),
     (
         "huan chuong huu nghi",
         "Huân chương Hữu nghị",
-        "huan_chuong",
+        C::HuanChuong,
     ),
-    ("huan chuong", "Huân chương", "huan_chuong"),
+    ("huan chuong", "Huân chương", C::HuanChuong),
     (
         "huy chuong quan ky quyet thang",
         "Huy chương Quân kỳ quyết thắng",
-        "huy_chuong",
+        C::HuyChuong,
     ),
     (
         "huy chuong vi an ninh to quoc",
         "Huy chương Vì an ninh Tổ quốc",
-        "huy_chuong",
+        C::HuyChuong,
     ),
     (
         "huy chuong chien si ve vang",
         "Huy chương Chiến sĩ vẻ vang",
-        "huy_chuong",
+        C::HuyChuong,
     ),
-    ("huy chuong huu nghi", "Huy chương Hữu nghị", "huy_chuong"),
-    (
-        "anh hung lao dong",
-        "Anh hùng Lao động",
-        "danh_hieu_vinh_du",
-    ),
+    ("huy chuong huu nghi", "Huy chương Hữu nghị", C::HuyChuong),
+    ("anh hung lao dong", "Anh hùng Lao động", C::DanhHieuVinhDu),
     (
         "anh hung luc luong vu trang nhan dan",
         "Anh hùng Lực lượng vũ trang nhân dân",
-        "danh_hieu_vinh_du",
+        C::DanhHieuVinhDu,
     ),
     (
         "ba me viet nam anh hung",
         "Bà mẹ Việt Nam anh hùng",
-        "danh_hieu_vinh_du",
+        C::DanhHieuVinhDu,
     ),
-    (
-        "nha giao nhan dan",
-        "Nhà giáo nhân dân",
-        "danh_hieu_vinh_du",
-    ),
-    ("nha giao uu tu", "Nhà giáo ưu tú", "danh_hieu_vinh_du"),
+    ("nha giao nhan dan", "Nhà giáo nhân dân", C::DanhHieuVinhDu),
+    ("nha giao uu tu", "Nhà giáo ưu tú", C::DanhHieuVinhDu),
     (
         "thay thuoc nhan dan",
         "Thầy thuốc nhân dân",
-        "danh_hieu_vinh_du",
+        C::DanhHieuVinhDu,
     ),
-    ("thay thuoc uu tu", "Thầy thuốc ưu tú", "danh_hieu_vinh_du"),
-    ("nghe si nhan dan", "Nghệ sĩ nhân dân", "danh_hieu_vinh_du"),
-    ("nghe si uu tu", "Nghệ sĩ ưu tú", "danh_hieu_vinh_du"),
+    ("thay thuoc uu tu", "Thầy thuốc ưu tú", C::DanhHieuVinhDu),
+    ("nghe si nhan dan", "Nghệ sĩ nhân dân", C::DanhHieuVinhDu),
+    ("nghe si uu tu", "Nghệ sĩ ưu tú", C::DanhHieuVinhDu),
     (
         "nghe nhan nhan dan",
         "Nghệ nhân nhân dân",
-        "danh_hieu_vinh_du",
+        C::DanhHieuVinhDu,
     ),
-    ("nghe nhan uu tu", "Nghệ nhân ưu tú", "danh_hieu_vinh_du"),
+    ("nghe nhan uu tu", "Nghệ nhân ưu tú", C::DanhHieuVinhDu),
     (
         "giai thuong ho chi minh",
         "Giải thưởng Hồ Chí Minh",
-        "giai_thuong",
+        C::GiaiThuong,
     ),
     (
         "giai thuong nha nuoc",
         "Giải thưởng Nhà nước",
-        "giai_thuong",
+        C::GiaiThuong,
     ),
-    ("ky niem chuong", "Kỷ niệm chương", "ky_niem_chuong"),
-    ("bang khen", "Bằng khen", "bang_khen"),
-    ("giay khen", "Giấy khen", "giay_khen"),
+    ("ky niem chuong", "Kỷ niệm chương", C::KyNiemChuong),
+    ("bang khen", "Bằng khen", C::BangKhen),
+    ("giay khen", "Giấy khen", C::GiayKhen),
     (
         "chien si thi dua toan quoc",
         "Chiến sĩ thi đua toàn quốc",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "chien si thi dua cap bo",
         "Chiến sĩ thi đua cấp bộ",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "chien si thi dua cap tinh",
         "Chiến sĩ thi đua cấp tỉnh",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "chien si thi dua co so",
         "Chiến sĩ thi đua cơ sở",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "tap the lao dong xuat sac",
         "Tập thể lao động xuất sắc",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "tap the lao dong tien tien",
         "Tập thể lao động tiên tiến",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
     (
         "lao dong tien tien",
         "Lao động tiên tiến",
-        "danh_hieu_thi_dua",
+        C::DanhHieuThiDua,
     ),
-    ("co thi dua", "Cờ thi đua", "danh_hieu_thi_dua"),
+    ("co thi dua", "Cờ thi đua", C::DanhHieuThiDua),
 ];
 
 static CLASS: LazyLock<Regex> =
@@ -211,7 +206,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let mut award = AwardForm {
             text: String::new(),
             form: form.to_string(),
-            category: category.to_string(),
+            category,
             class: None,
             authority: None,
         };
@@ -268,7 +263,12 @@ fn key(a: &AwardForm) -> String {
 /// The award forms a plan names: those listed under award-form headings, or, when those
 /// headings name none, every distinct form mentioned in the body.
 pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<AwardForm> {
-    let from_sections = collect(units.iter().filter(|u| has_kind(u, "award_forms")), work);
+    let from_sections = collect(
+        units
+            .iter()
+            .filter(|u| has_kind(u, SectionKind::AwardForms)),
+        work,
+    );
     if !from_sections.is_empty() {
         return from_sections;
     }
@@ -312,7 +312,7 @@ mod tests {
             m[0].form.authority.as_deref(),
             Some("Chủ tịch Ủy ban nhân dân tỉnh")
         );
-        assert_eq!(m[0].form.category, "bang_khen");
+        assert_eq!(m[0].form.category, AwardCategory::BangKhen);
         let m = mentions("Giấy khen Chủ tịch UBND huyện, chủ tịch UBND xã.");
         assert_eq!(
             m[0].form.authority.as_deref(),

@@ -4,6 +4,7 @@
 use super::{has_kind, Unit};
 use crate::segment::lines::skel;
 use crate::segment::model::Criterion;
+use crate::segment::model::SectionKind;
 
 /// (skeleton word, subject) pairs naming who a criterion concerns.
 const SUBJECTS: &[(&str, &str)] = &[
@@ -43,20 +44,21 @@ fn subjects(heading: &str) -> Vec<String> {
 /// Leaf items under criteria headings.
 pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Criterion> {
     let mut out = Vec::new();
-    for u in units.iter().filter(|u| has_kind(u, "criteria")) {
+    for u in units.iter().filter(|u| has_kind(u, SectionKind::Criteria)) {
         *work += 1;
         if !u.section.children.is_empty() {
             continue;
         }
         // Only the headings below the (deepest) heading that names the criteria kind.
-        let own_criteria = |h: &str| crate::segment::kinds::own_kinds(h).contains(&"criteria");
+        let own_criteria =
+            |h: &str| crate::segment::kinds::own_kinds(h).contains(&SectionKind::Criteria);
         let from = u
             .ancestors
             .iter()
             .rposition(|h| own_criteria(h))
             .map_or(0, |i| i + 1);
         let chain = u.ancestors[from..].iter().copied().chain(std::iter::once(
-            crate::segment::lines::prefix(&u.section.heading, 400),
+            crate::segment::lines::prefix(&u.section.heading, super::HEADING_CONTEXT),
         ));
         let applies_to = chain
             .map(subjects)

@@ -8,6 +8,7 @@ use regex::Regex;
 use super::{has_kind, Unit};
 use crate::segment::lines::{prefix, Skeleton};
 use crate::segment::model::Goal;
+use crate::segment::model::SectionKind;
 
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%").expect("valid regex"));
@@ -24,13 +25,14 @@ static YEAR: LazyLock<Regex> =
 static HEADING_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20\d\d)\b").expect("valid regex"));
 
-/// Longest goal text kept; a longer clause is cut.
+/// Longest goal text kept; a longer clause is cut: a target is one sentence (the samples' longest
+/// is under 300 bytes), beyond that the clause is a paragraph around it.
 const MAX_TEXT: usize = 400;
 
 /// The year of the nearest heading that states one: any year in a goal heading ("Mục tiêu đến
 /// năm 2025") is its target year, so the word before it need not be read.
 fn heading_year(u: &Unit<'_>) -> Option<i32> {
-    let own = prefix(&u.section.heading, 400);
+    let own = prefix(&u.section.heading, super::HEADING_CONTEXT);
     std::iter::once(own)
         .chain(u.ancestors.iter().rev().copied())
         .find_map(|t| HEADING_YEAR.captures(t).and_then(|c| c[1].parse().ok()))
@@ -39,7 +41,7 @@ fn heading_year(u: &Unit<'_>) -> Option<i32> {
 /// Percentage and counted targets under goal headings.
 pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Goal> {
     let mut out = Vec::new();
-    for u in units.iter().filter(|u| has_kind(u, "goals")) {
+    for u in units.iter().filter(|u| has_kind(u, SectionKind::Goals)) {
         *work += 1 + u.text.len() / 64;
         let from_heading = heading_year(u);
         // A year stated in one clause carries to the next ("Đến năm 2025 ... 100% ...; 80% ...").
@@ -86,10 +88,10 @@ mod tests {
         let s = Section {
             heading: "Chỉ tiêu".into(),
             text: "Đến năm 2025 phấn đấu 100% văn bản điện tử; 80% hồ sơ được số hóa".into(),
-            kinds: vec!["goals".into()],
+            kinds: vec![SectionKind::Goals],
             ..Section::default()
         };
-        let units = super::super::units(std::slice::from_ref(&s));
+        let units = super::super::units(std::slice::from_ref(&s), &[]);
         let mut work = 0;
         let g = extract(&units, &mut work);
         assert_eq!(g.len(), 2);

@@ -8,10 +8,10 @@ pub mod goals;
 pub mod quotas;
 pub mod timeline;
 
-use super::model::Section;
+use super::model::{Section, SectionKind};
 
 /// Bytes of an ancestor heading kept as context (headings proper are far shorter).
-const HEADING_CONTEXT: usize = 400;
+pub(crate) const HEADING_CONTEXT: usize = 400;
 
 /// One section's own words, with the headings above it (nearest last) for context.
 pub struct Unit<'a> {
@@ -23,19 +23,26 @@ pub struct Unit<'a> {
     pub ancestors: Vec<&'a str>,
 }
 
-/// Every section of the tree as a [`Unit`], in document order.
-pub fn units(sections: &[Section]) -> Vec<Unit<'_>> {
+/// Every section of the tree as a [`Unit`], in document order; `heading_colon` is the
+/// parser's per-section flag in that order (see `numbering::Tree`).
+pub fn units<'a>(sections: &'a [Section], heading_colon: &[bool]) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     let mut path: Vec<&str> = Vec::new();
     for s in sections {
-        collect(s, &mut path, &mut out);
+        collect(s, heading_colon, &mut path, &mut out);
     }
     out
 }
 
-fn collect<'a>(s: &'a Section, path: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>) {
+fn collect<'a>(
+    s: &'a Section,
+    heading_colon: &[bool],
+    path: &mut Vec<&'a str>,
+    out: &mut Vec<Unit<'a>>,
+) {
+    let colon = heading_colon.get(out.len()).copied().unwrap_or(false);
     let text = match (s.heading.is_empty(), s.text.is_empty()) {
-        (false, false) if s.heading_colon => format!("{}: {}", s.heading, s.text),
+        (false, false) if colon => format!("{}: {}", s.heading, s.text),
         (false, false) => format!("{} {}", s.heading, s.text),
         (false, true) => s.heading.clone(),
         (true, _) => s.text.clone(),
@@ -49,12 +56,12 @@ fn collect<'a>(s: &'a Section, path: &mut Vec<&'a str>, out: &mut Vec<Unit<'a>>)
     // is not re-read once per descendant.
     path.push(crate::segment::lines::prefix(&s.heading, HEADING_CONTEXT));
     for c in &s.children {
-        collect(c, path, out);
+        collect(c, heading_colon, path, out);
     }
     path.pop();
 }
 
 /// Whether a unit's section has `kind`.
-pub fn has_kind(u: &Unit<'_>, kind: &str) -> bool {
-    u.section.kinds.iter().any(|k| k == kind)
+pub fn has_kind(u: &Unit<'_>, kind: SectionKind) -> bool {
+    u.section.kinds.contains(&kind)
 }

@@ -8,7 +8,8 @@ use regex::Regex;
 use super::awards::mentions;
 use super::{has_kind, Unit};
 use crate::segment::lines::{skel, Skeleton};
-use crate::segment::model::Quota;
+use crate::segment::model::SectionKind;
+use crate::segment::model::{Occasion, Quota, QuotaBound, QuotaWho};
 
 static QUOTA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -21,38 +22,36 @@ static AND_MORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn who(first: &str, both: bool) -> String {
+fn who(first: &str, both: bool) -> QuotaWho {
     match (first, both) {
-        ("tap the", true) => "tap_the_ca_nhan",
-        ("tap the", false) => "tap_the",
-        ("ca nhan", _) => "ca_nhan",
-        _ => "doanh_nghiep",
+        ("tap the", true) => QuotaWho::TapTheCaNhan,
+        ("tap the", false) => QuotaWho::TapThe,
+        ("ca nhan", _) => QuotaWho::CaNhan,
+        _ => QuotaWho::DoanhNghiep,
     }
-    .to_string()
 }
 
-fn bound(word: &str) -> String {
+fn bound(word: &str) -> QuotaBound {
     match word {
-        "it nhat" | "toi thieu" => "min",
-        "dung" | "chi" => "exact",
-        _ => "max",
+        "it nhat" | "toi thieu" => QuotaBound::Min,
+        "dung" | "chi" => QuotaBound::Exact,
+        _ => QuotaBound::Max,
     }
-    .to_string()
 }
 
 /// The occasion named by the nearest heading that names one.
-fn occasion(u: &Unit<'_>) -> Option<String> {
-    let own = crate::segment::lines::prefix(&u.section.heading, 400);
+fn occasion(u: &Unit<'_>) -> Option<Occasion> {
+    let own = crate::segment::lines::prefix(&u.section.heading, super::HEADING_CONTEXT);
     for h in std::iter::once(own).chain(u.ancestors.iter().rev().copied()) {
         let k = skel(h);
         if k.contains("hang nam") {
-            return Some("hang_nam".into());
+            return Some(Occasion::HangNam);
         }
         if k.contains("so ket") {
-            return Some("so_ket".into());
+            return Some(Occasion::SoKet);
         }
         if k.contains("tong ket") {
-            return Some("tong_ket".into());
+            return Some(Occasion::TongKet);
         }
     }
     None
@@ -60,11 +59,11 @@ fn occasion(u: &Unit<'_>) -> Option<String> {
 
 /// Quotas under quota headings (or anywhere, when the plan has no such heading).
 pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Quota> {
-    let any_heading = units.iter().any(|u| has_kind(u, "quotas"));
+    let any_heading = units.iter().any(|u| has_kind(u, SectionKind::Quotas));
     let mut out = Vec::new();
     for u in units
         .iter()
-        .filter(|u| !any_heading || has_kind(u, "quotas"))
+        .filter(|u| !any_heading || has_kind(u, SectionKind::Quotas))
     {
         *work += 1 + u.text.len() / 64;
         let sk = Skeleton::new(&u.text);
@@ -86,10 +85,10 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Quota> {
             out.push(Quota {
                 text: u.text[sk.orig(m.start())..sk.orig(m.end())].to_string(),
                 count,
-                bound: b.clone(),
+                bound: b,
                 who: Some(who(&c[3], c.get(4).is_some())),
                 award: award.clone(),
-                occasion: occ.clone(),
+                occasion: occ,
             });
             if let Some(more) = AND_MORE.captures(&sk.text[m.end()..]) {
                 let g = more.get(0).expect("group 0");
@@ -101,7 +100,7 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Quota> {
                     bound: b,
                     who: Some(who(&more[2], false)),
                     award,
-                    occasion: occ.clone(),
+                    occasion: occ,
                 });
             }
         }
@@ -121,20 +120,20 @@ mod tests {
             text:
                 "tặng Bằng khen cho ít nhất 10 tập thể và 10 cá nhân; không quá 05 tập thể, cá nhân"
                     .into(),
-            kinds: vec!["quotas".into()],
+            kinds: vec![SectionKind::Quotas],
             ..Section::default()
         };
-        let units = super::super::units(std::slice::from_ref(&s));
+        let units = super::super::units(std::slice::from_ref(&s), &[]);
         let mut work = 0;
         let q = extract(&units, &mut work);
         assert_eq!(q.len(), 3);
-        assert_eq!((q[0].count, q[0].bound.as_str()), (10, "min"));
-        assert_eq!(q[0].who.as_deref(), Some("tap_the"));
-        assert_eq!(q[1].who.as_deref(), Some("ca_nhan"));
-        assert_eq!(q[1].bound, "min");
-        assert_eq!(q[2].who.as_deref(), Some("tap_the_ca_nhan"));
-        assert_eq!(q[2].bound, "max");
+        assert_eq!((q[0].count, q[0].bound), (10, QuotaBound::Min));
+        assert_eq!(q[0].who, Some(QuotaWho::TapThe));
+        assert_eq!(q[1].who, Some(QuotaWho::CaNhan));
+        assert_eq!(q[1].bound, QuotaBound::Min);
+        assert_eq!(q[2].who, Some(QuotaWho::TapTheCaNhan));
+        assert_eq!(q[2].bound, QuotaBound::Max);
         assert_eq!(q[0].award.as_deref(), Some("Bằng khen"));
-        assert_eq!(q[0].occasion.as_deref(), Some("hang_nam"));
+        assert_eq!(q[0].occasion, Some(Occasion::HangNam));
     }
 }

@@ -32,7 +32,8 @@ fn clause(text: &str, s: usize, e: usize) -> String {
     out.trim().trim_start_matches(['-', '+', ' ']).to_string()
 }
 
-/// Bytes of context searched on each side of a milestone for its clause.
+/// Bytes of context searched on each side of a milestone for its clause: one sentence, as for
+/// a goal (under 300 bytes in the samples).
 const WINDOW: usize = 300;
 
 /// Milestones in every section's own text.
@@ -65,14 +66,14 @@ pub fn extract(units: &[Unit<'_>], work: &mut usize) -> Vec<Milestone> {
             let m = c.get(0).expect("group 0");
             let d: u32 = c[1].parse().unwrap_or(0);
             let mo: u32 = c[2].parse().unwrap_or(0);
-            if !(1..=31).contains(&d) || !(1..=12).contains(&mo) {
-                continue;
-            }
             let year: Option<i32> = c.get(3).and_then(|y| y.as_str().parse().ok());
             let date = match year {
-                Some(y) => format!("{y:04}-{mo:02}-{d:02}"),
-                None => format!("--{mo:02}-{d:02}"),
+                Some(y) => u32::try_from(y)
+                    .ok()
+                    .and_then(|y| crate::segment::dates::iso(y, mo, d)),
+                None => crate::segment::dates::month_day(mo, d),
             };
+            let Some(date) = date else { continue };
             let (s, e) = (sk.orig(m.start()), sk.orig(m.end()));
             out.push((
                 ui,

@@ -1,0 +1,188 @@
+//! What restoration hands on: the restored text with each token's source span, confidence and
+//! alternatives, and the review summary the record carries (uncertain tokens with their line,
+//! column, page and box).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::decode;
+use super::lattice::{Lattice, Out};
+use super::token::{self, Case, Kind};
+use super::{confidence, Restorer};
+use crate::text::{BBox, SourceText};
+
+/// One token of the output and the source span it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoredToken {
+    /// Byte range in the source text.
+    pub source: Range<usize>,
+    /// Byte range in [`RestoredText::text`].
+    pub output: Range<usize>,
+    /// True when the output form differs from the source form.
+    pub changed: bool,
+    /// Confidence in the chosen form, 0-1.
+    pub confidence: f32,
+    /// Other forms the decoder considered, best first, for a token whose confidence is under
+    /// [`Restorer::alternatives_below`] (the tokens an archivist reviews); empty otherwise.
+    pub alternatives: Vec<String>,
+}
+
+/// The result of restoration.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestoredText {
+    /// Restored NFC text with the same line structure as the source.
+    pub text: String,
+    /// Every word token, in order (punctuation and spaces are copied and not listed).
+    pub tokens: Vec<RestoredToken>,
+}
+
+/// A token reported for review in the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TokenReport {
+    /// 1-based line in the source text.
+    pub line: usize,
+    /// 1-based column (in characters) in the source line.
+    pub column: usize,
+    /// The source form.
+    pub source: String,
+    /// The restored form.
+    pub output: String,
+    /// Confidence in `output`, 0-1.
+    pub confidence: f32,
+    /// Other candidate forms, best first.
+    pub alternatives: Vec<String>,
+    /// 1-based page, for OCR input.
+    pub page: Option<usize>,
+    /// Box of the source word on its page, for OCR input.
+    pub bbox: Option<BBox>,
+}
+
+/// What restoration did to one document, as it appears in the record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RestorationSummary {
+    /// Word tokens seen.
+    pub tokens: usize,
+    /// Tokens whose form was changed.
+    pub changed: usize,
+    /// Tokens whose confidence is under the review threshold.
+    pub uncertain: usize,
+    /// The tokens under the review threshold, for an archivist to check.
+    pub review: Vec<TokenReport>,
+}
+
+/// Tokens with a confidence under this are reported for review: under 0.6 the decoder gives
+/// the chosen form less than 3 chances in 5 against its alternatives, a doubt an archivist
+/// should settle rather than trust.
+pub const REVIEW_THRESHOLD: f32 = 0.6;
+
+/// What restoration did: token counts and the uncertain tokens with where they are (line,
+/// column, and for OCR input the page and word box).
+pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSummary {
+    let mut s = RestorationSummary {
+        tokens: restored.tokens.len(),
+        changed: restored.tokens.iter().filter(|t| t.changed).count(),
+        ..RestorationSummary::default()
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for t in restored
+        .tokens
+        .iter()
+        .filter(|t| t.confidence < REVIEW_THRESHOLD)
+    {
+        s.uncertain += 1;
+        let line = line_starts.partition_point(|&l| l <= t.source.start);
+        let column = source.text[line_starts[line - 1]..t.source.start]
+            .chars()
+            .count()
+            + 1;
+        let origin = source.origin_at(t.source.start);
+        s.review.push(TokenReport {
+            line,
+            column,
+            source: source.text[t.source.clone()].to_owned(),
+            output: restored.text[t.output.clone()].to_owned(),
+            confidence: t.confidence,
+            alternatives: t.alternatives.clone(),
+            page: origin
+                .map(|o| o.page)
+                .or_else(|| (!source.words.is_empty()).then(|| source.page_at(t.source.start))),
+            bbox: origin.and_then(|o| o.bbox),
+        });
+    }
+    s
+}
+
+impl Restorer {
+    /// Decodes one stretch and appends its text and tokens.
+    pub(super) fn emit(
+        &self,
+        text: &str,
+        lat: &Lattice,
+        copied: &mut usize,
+        out: &mut RestoredText,
+    ) {
+        let lattice = lat.positions();
+        let mut scores = Vec::new();
+        let mut top = Vec::new();
+        let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
+        for (t, token) in lat.tokens.iter().enumerate() {
+            let outs = lat.outs(t);
+            let span = token.span.clone();
+            out.text.push_str(&text[*copied..span.start]);
+            *copied = span.end;
+            let src = &text[span.clone()];
+            let start = out.text.len();
+            if token.kind != Kind::Word {
+                self.write(src, Case::Lower, &outs[path[t]], &mut out.text);
+                continue;
+            }
+            let case = token::case_of(src);
+            self.write(src, case, &outs[path[t]], &mut out.text);
+            let (confidence, alternatives) = if outs.len() > 1 {
+                decode::local_scores(
+                    &self.model,
+                    &lattice,
+                    &path,
+                    t,
+                    self.channel_weight,
+                    &mut scores,
+                );
+                let confidence = confidence::share(&scores, path[t]);
+                top.clear();
+                if confidence < self.alternatives_below {
+                    confidence::best_others(&scores, path[t], 3, &mut top);
+                }
+                let alts = top
+                    .iter()
+                    .map(|&k| {
+                        let mut s = String::new();
+                        self.write(src, case, &outs[k], &mut s);
+                        s
+                    })
+                    .collect();
+                (confidence, alts)
+            } else {
+                (1.0, Vec::new())
+            };
+            out.tokens.push(RestoredToken {
+                changed: out.text[start..] != *src,
+                source: span,
+                output: start..out.text.len(),
+                confidence,
+                alternatives,
+            });
+        }
+    }
+
+    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
+    pub(super) fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
+        match o {
+            Out::Keep => out.push_str(src),
+            Out::Fixed(s) => out.push_str(s),
+            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
+        }
+    }
+}
