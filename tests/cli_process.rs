@@ -130,9 +130,14 @@ fn good_and_bad_inputs_give_one_record_each_in_sorted_order() {
         stderr.contains("8 documents: 3 ok, 0 partial, 5 failed"),
         "{stderr}"
     );
-    // Nothing is left behind but the output.
-    let left: Vec<_> = std::fs::read_dir(tmp.path().join("out")).unwrap().collect();
-    assert_eq!(left.len(), 1);
+    // Nothing is left behind but the output and its run report (no lock, no temporary file).
+    let mut left: Vec<_> = std::fs::read_dir(tmp.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(left[1].ends_with(".report.json"), "{left:?}");
 }
 
 #[test]
@@ -329,8 +334,8 @@ fn closed_stdout_is_a_normal_exit() {
 
 #[test]
 fn ocr_options_reach_the_engine() {
-    // A language with no traineddata fails the page's OCR, naming the language: proof that
-    // `--lang` is passed through `process` to the engine rather than ignored.
+    // A language with no traineddata is a usage error before any document, naming the
+    // language: proof that `--lang` is passed through `process` to the engine.
     let page = corpus()
         .parent()
         .unwrap()
@@ -342,11 +347,8 @@ fn ocr_options_reach_the_engine() {
         "nosuchlang",
         page.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    let records = lines(&out.stdout);
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0]["status"], "failed");
-    let message = records[0]["errors"][0]["message"].as_str().unwrap();
-    assert!(message.contains("nosuchlang"), "{message}");
-    assert_eq!(records[0]["errors"][0]["stage"], "ocr");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(lines(&out.stdout).is_empty(), "no document is read");
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("nosuchlang.traineddata"), "{message}");
 }

@@ -2,9 +2,10 @@
 //! to [`EvalCommand`] and one function (restore here; OCR and segmentation in their own files).
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+
+use super::Exit;
 
 use sohoa_core::restore::Restorer;
 use sohoa_eval::restore::{self, EvalSet, SetReport};
@@ -43,7 +44,7 @@ pub struct RestoreArgs {
 }
 
 /// Runs one `sohoa eval` subcommand.
-pub fn run(cmd: EvalCommand) -> ExitCode {
+pub fn run(cmd: EvalCommand) -> Exit {
     match cmd {
         EvalCommand::Restore(args) => run_restore(args),
         EvalCommand::Ocr(args) => super::eval_ocr::run(args),
@@ -51,14 +52,13 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
     }
 }
 
-fn run_restore(args: RestoreArgs) -> ExitCode {
+fn run_restore(args: RestoreArgs) -> Exit {
     let restorer = match &args.dictionaries {
         None => Restorer::default(),
         Some(dir) => match Restorer::load(dir) {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("sohoa eval restore: {e}");
-                return super::exit::code(super::exit::FATAL);
+                return Exit::fatal(format!("eval restore: {e}"));
             }
         },
     };
@@ -67,8 +67,7 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
         let set = match EvalSet::load(dir) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("sohoa eval restore: {e}");
-                return super::exit::code(super::exit::FATAL);
+                return Exit::fatal(format!("eval restore: {e}"));
             }
         };
         let report = match &args.outputs {
@@ -83,8 +82,7 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
             ) {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("sohoa eval restore: {e}");
-                    return super::exit::code(super::exit::FATAL);
+                    return Exit::fatal(format!("eval restore: {e}"));
                 }
             },
         };
@@ -100,8 +98,8 @@ fn run_restore(args: RestoreArgs) -> ExitCode {
     }
     if args.check && reports.iter().any(|r| !r.met) {
         // Like a run in which some documents failed: it finished, but not everything passed.
-        super::exit::code(super::exit::SOME_FAILED)
+        Exit::SomeFailed
     } else {
-        ExitCode::SUCCESS
+        Exit::Ok
     }
 }

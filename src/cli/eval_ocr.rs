@@ -1,13 +1,13 @@
 //! `sohoa eval ocr`: OCR accuracy (CER, WER) per degradation variant against gold text.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use rayon::prelude::*;
 
 use sohoa_eval::ocr as eval_ocr;
 
 use super::ocr_args::OcrArgs;
+use super::Exit;
 
 /// `sohoa eval ocr`.
 #[derive(Debug, clap::Args)]
@@ -30,21 +30,19 @@ pub struct OcrEvalArgs {
 }
 
 /// Runs `sohoa eval ocr`.
-pub fn run(args: OcrEvalArgs) -> ExitCode {
+pub fn run(args: OcrEvalArgs) -> Exit {
     let mut samples = Vec::new();
     for d in &args.dirs {
         match eval_ocr::discover(d) {
             Ok(s) => samples.extend(s),
             Err(e) => {
-                eprintln!("sohoa eval ocr: {}: {e}", d.display());
-                return ExitCode::from(2);
+                return Exit::fatal(format!("eval ocr: {}: {e}", d.display()));
             }
         }
     }
     samples.retain(|s| args.group.is_empty() || args.group.contains(&s.group));
     if samples.is_empty() {
-        eprintln!("sohoa eval ocr: no scans with .gt.txt gold found");
-        return ExitCode::from(2);
+        return Exit::fatal("eval ocr: no scans with .gt.txt gold found");
     }
     let options = args.ocr.options();
     let scores: Vec<_> = samples
@@ -56,8 +54,7 @@ pub fn run(args: OcrEvalArgs) -> ExitCode {
         match s {
             Ok(s) => ok.push(s),
             Err(e) => {
-                eprintln!("sohoa eval ocr: {e}");
-                return ExitCode::from(2);
+                return Exit::fatal(format!("eval ocr: {e}"));
             }
         }
     }
@@ -72,8 +69,9 @@ pub fn run(args: OcrEvalArgs) -> ExitCode {
         print!("{}", eval_ocr::table(&groups));
     }
     if args.check && groups.iter().any(|g| !g.met) {
-        ExitCode::from(1)
+        // Like a run in which some documents failed: it finished, but not everything passed.
+        Exit::SomeFailed
     } else {
-        ExitCode::SUCCESS
+        Exit::Ok
     }
 }

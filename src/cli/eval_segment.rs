@@ -2,9 +2,10 @@
 //! records in `tests/fixtures/segment/`, on gold text and on restored OCR text.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
+
+use super::Exit;
 
 use sohoa_core::restore::Restorer;
 use sohoa_eval::segment::{self, Input};
@@ -27,12 +28,11 @@ pub struct SegmentArgs {
 }
 
 /// Runs `sohoa eval segment`.
-pub fn run(args: SegmentArgs) -> ExitCode {
+pub fn run(args: SegmentArgs) -> Exit {
     let fixtures = match segment::load(&args.fixtures) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("sohoa eval segment: {e}");
-            return ExitCode::from(2);
+            return Exit::fatal(format!("eval segment: {e}"));
         }
     };
     let input = if args.restored {
@@ -43,8 +43,7 @@ pub fn run(args: SegmentArgs) -> ExitCode {
     let report = match segment::evaluate(&fixtures, &args.root, input, &Restorer::default()) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("sohoa eval segment: {e}");
-            return ExitCode::from(2);
+            return Exit::fatal(format!("eval segment: {e}"));
         }
     };
     if args.json {
@@ -55,5 +54,5 @@ pub fn run(args: SegmentArgs) -> ExitCode {
     } else {
         print!("{}", segment::table(&report));
     }
-    ExitCode::SUCCESS
+    Exit::Ok
 }

@@ -1,12 +1,14 @@
 //! `sohoa merge`: combine shard outputs into one JSON Lines file in the run's input order.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use sohoa_core::batch::merge::MergePlan;
 
+use super::Exit;
+
 /// Arguments of `sohoa merge`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct MergeArgs {
     /// Shard outputs (JSON Lines), each with its `OUTPUT.manifest.json` beside it.
     #[arg(required = true)]
@@ -19,14 +21,12 @@ pub struct MergeArgs {
     pub allow_incomplete: bool,
 }
 
-/// Runs the merge; exit code 0 when complete, 1 when refused or incomplete, 2 on errors.
-pub fn run(args: MergeArgs) -> ExitCode {
+/// Runs the merge: 0 when complete, 2 when documents are missing or duplicated (written only
+/// with `--allow-incomplete`), 1 when the shards cannot be merged or the output not written.
+pub fn run(args: MergeArgs) -> Exit {
     let plan = match MergePlan::scan(&args.outputs) {
         Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("sohoa merge: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return Exit::fatal(format!("merge: {e}")),
     };
     let report = plan.report();
     eprintln!("sohoa merge: {report}");
@@ -35,7 +35,7 @@ pub fn run(args: MergeArgs) -> ExitCode {
             "sohoa merge: incomplete, {} not written (re-run the missing shards with --resume, or pass --allow-incomplete)",
             args.output.display()
         );
-        return ExitCode::from(1);
+        return Exit::SomeFailed;
     }
     match plan.write(&args.output) {
         Ok(n) => {
@@ -43,15 +43,8 @@ pub fn run(args: MergeArgs) -> ExitCode {
                 "sohoa merge: wrote {n} records to {}",
                 args.output.display()
             );
-            if report.is_complete() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
+            Exit::finished(report.is_complete())
         }
-        Err(e) => {
-            eprintln!("sohoa merge: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => Exit::fatal(format!("merge: {e}")),
     }
 }

@@ -4,6 +4,7 @@
 mod eval;
 mod eval_ocr;
 mod eval_segment;
+mod exit;
 mod merge;
 mod ocr;
 mod ocr_args;
@@ -16,29 +17,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Exit codes, shared by every subcommand.
-pub mod exit {
-    use std::process::ExitCode;
+pub use exit::Exit;
 
-    /// Everything succeeded.
-    pub const OK: u8 = 0;
-    /// Usage error or a fatal error (bad arguments, output not writable).
-    pub const FATAL: u8 = 1;
-    /// The run finished but some documents (or pages) failed.
-    pub const SOME_FAILED: u8 = 2;
-
-    /// `code` as an [`ExitCode`].
-    pub fn code(code: u8) -> ExitCode {
-        ExitCode::from(code)
-    }
-}
-
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  every document succeeded
-  1  usage or fatal error (bad arguments, unreadable manifest, output not writable)
-  2  finished, but some documents failed or were only partly read
-A closed stdout (e.g. `| head`) ends the run normally.";
+/// The exit code table, shown after every subcommand's `--help`.
+const EXIT_CODES: &str = exit::TABLE;
 
 /// Turns scanned Vietnamese administrative plans into JSON campaign records.
 #[derive(Debug, Parser)]
@@ -68,21 +50,23 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // clap exits 2 on usage errors; ours is 1, since 2 means "some documents failed".
             let _ = e.print();
-            return exit::code(if e.use_stderr() {
-                exit::FATAL
+            let exit = if e.use_stderr() {
+                Exit::Fatal(String::new())
             } else {
-                exit::OK
-            });
+                Exit::Ok
+            };
+            return exit.code();
         }
     };
-    match cli.command {
+    let exit = match cli.command {
         Command::Process(args) => process::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Restore(args) => restore::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Merge(args) => merge::run(args),
-    }
+    };
+    exit.code()
 }
 
 /// Writes `bytes` to stdout; `Ok(false)` when the reader has gone away (a normal end).
@@ -98,8 +82,7 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<bool> {
     }
 }
 
-/// Prints `sohoa: error: {message}` on stderr and gives the fatal exit code.
-pub fn fatal(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("sohoa: error: {message}");
-    exit::code(exit::FATAL)
+/// A fatal error: `sohoa: error: {message}` on stderr and exit code 1.
+pub fn fatal(message: impl std::fmt::Display) -> Exit {
+    Exit::fatal(message)
 }

@@ -1,15 +1,15 @@
 //! `sohoa ocr`: one document's page text to stdout (pages separated by a form feed line).
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use sohoa_core::ingest::{self, PageInput};
 use sohoa_core::ocr::{self, OcrOptions};
 
-use super::exit;
+use super::Exit;
 
 /// Print the OCR text of FILE (PNG, JPEG, TIFF, PDF; text is printed as it is).
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct Args {
     /// The document.
     file: PathBuf,
@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 /// Runs `sohoa ocr`: exit 0 when every page was read, 2 when some pages failed.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let doc = match ingest::read(&args.file) {
         Ok(d) => d,
         Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
@@ -46,9 +46,9 @@ pub fn run(args: Args) -> ExitCode {
         let sep = if i > 0 { "\u{c}\n" } else { "" };
         match super::write_stdout(format!("{sep}{text}").as_bytes()) {
             Ok(true) => {}
-            Ok(false) => return exit::code(exit::OK),
+            Ok(false) => return Exit::Ok,
             Err(e) => return super::fatal(format!("cannot write stdout: {e}")),
         }
     }
-    exit::code(if failed { exit::SOME_FAILED } else { exit::OK })
+    Exit::finished(!failed)
 }

@@ -14,11 +14,11 @@ pub struct OcrArgs {
     /// but slower `vie`); default: Tesseract's own (TESSDATA_PREFIX or the system dir).
     #[arg(long, value_name = "DIR")]
     pub tessdata: Option<PathBuf>,
-    /// Tesseract page segmentation mode (3 = automatic, 4 = one column, 6 = one block).
-    #[arg(long, default_value_t = 3)]
+    /// Tesseract page segmentation mode, 0-13 (3 = automatic, 4 = one column, 6 = one block).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=13))]
     pub psm: u32,
     /// Refuse page images over this many megapixels (checked from headers, before decoding).
-    #[arg(long, default_value_t = 150.0, value_name = "MP")]
+    #[arg(long, default_value_t = 150.0, value_name = "MP", value_parser = positive)]
     pub max_megapixels: f64,
     /// Keep colour / 1-bit pages as they are instead of converting to 8-bit gray.
     #[arg(long)]
@@ -38,7 +38,34 @@ pub struct OcrArgs {
     pub no_denoise: bool,
 }
 
+/// A finite number above zero.
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a number above 0")),
+    }
+}
+
 impl OcrArgs {
+    /// Checks the settings before any document is read: the tessdata directory must be a
+    /// readable directory and the language(s) must load. Returns the OCR identity for the
+    /// records' fingerprint (engine version and model hashes).
+    ///
+    /// # Errors
+    /// One message naming the bad setting.
+    pub fn check(&self) -> Result<String, String> {
+        if let Some(dir) = &self.tessdata {
+            if let Err(e) = std::fs::read_dir(dir) {
+                return Err(format!(
+                    "--tessdata {}: not a readable directory: {e}",
+                    dir.display()
+                ));
+            }
+        }
+        sohoa_core::ocr::engine::identity(&self.options())
+            .map_err(|e| format!("--lang {}: {e}", self.lang))
+    }
+
     /// The library's options for these arguments.
     pub fn options(&self) -> OcrOptions {
         let d = Preprocess::default();

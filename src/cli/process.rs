@@ -1,15 +1,18 @@
 //! `sohoa process`: documents in, JSON campaign records out, in parallel and resumable.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Duration;
 
+use sohoa_core::batch::inputs::Selection;
 use sohoa_core::batch::manifest::{self, ManifestObserver, ShardManifest};
+use sohoa_core::batch::report::{report_path, ReportObserver};
 use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
 use sohoa_core::batch::{self, BatchError, BatchOptions, Console, Output};
+use sohoa_core::ocr::OcrOptions;
 use sohoa_core::pipeline::Pipeline;
+use sohoa_core::record::Fingerprint;
 
-use super::exit;
+use super::Exit;
 
 /// Process documents (PNG, JPEG, TIFF, PDF or UTF-8 text, recognised by content) into JSON
 /// campaign records, one per document, in input order.
@@ -18,6 +21,14 @@ use super::exit;
 pub struct Args {
     /// Files or directories (walked recursively, entries sorted by name).
     inputs: Vec<PathBuf>,
+    /// Of the files found in input directories, take only those matching one of these globs
+    /// (`*.pdf`, `scans/**/*.tif`; a glob with `/` matches the path below the directory).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Of the files found in input directories, skip those matching one of these globs
+    /// (`*.md5`, `**/*.gt.txt`).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
     /// A file listing one input path per line (blank lines and `#` comments skipped).
     #[arg(long, value_name = "FILE")]
     manifest: Option<PathBuf>,
@@ -28,9 +39,13 @@ pub struct Args {
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     jobs: usize,
     /// Skip documents whose record is already in the output for the same input bytes and
-    /// pipeline version (after an interrupted run, or to add new inputs).
+    /// pipeline version (after an interrupted run, or to add new inputs); records of inputs
+    /// that are not in this run are kept (the summary counts them).
     #[arg(long)]
     resume: bool,
+    /// With --resume: remove the records of inputs that are not in this run.
+    #[arg(long, requires = "resume")]
+    prune: bool,
     /// No progress bar and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
@@ -47,19 +62,38 @@ pub struct Args {
     #[arg(long, value_name = "hash|index", default_value_t = ShardBy::Hash)]
     shard_by: ShardBy,
     /// Text inputs larger than this many MiB become failed records without being read.
-    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    #[arg(long, value_name = "MIB", default_value_t = 4)]
     max_text_mb: u64,
+    /// Any input larger than this many MiB becomes a failed record without being read; the
+    /// documents in flight together hold at most this much input.
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    max_input_mb: u64,
+    /// When stderr is not a terminal (a log): print a progress line every this many seconds
+    /// (0: never).
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    progress_every: u64,
     #[command(flatten)]
     ocr: super::ocr_args::OcrArgs,
 }
 
 /// Runs `sohoa process`.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     if args.inputs.is_empty() && args.manifest.is_none() {
         return super::fatal("no inputs: give files, directories or --manifest FILE");
     }
+    // Settings first: a bad language or tessdata directory is one usage error, not a failure
+    // of every page of every document.
+    let ocr = args.ocr.options();
+    let ocr_identity = match args.ocr.check() {
+        Ok(id) => id,
+        Err(e) => return super::fatal(e),
+    };
     let output = Output::from_arg(&args.output);
-    let inputs = match batch::collect(&args.inputs, args.manifest.as_deref()) {
+    let selection = Selection {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let inputs = match batch::collect_selected(&args.inputs, args.manifest.as_deref(), &selection) {
         Ok(list) => list,
         Err(e) => return super::fatal(e),
     };
@@ -96,33 +130,59 @@ pub fn run(args: Args) -> ExitCode {
             selected.into_iter().map(|(_, i)| i).collect()
         }
     };
+    let max_text_bytes = args.max_text_mb.saturating_mul(1 << 20).max(1);
+    let max_input_bytes = args.max_input_mb.saturating_mul(1 << 20).max(1);
+    // Every option that changes a record; not the number of jobs, shards or the output.
+    let changing = format!(
+        "{:?} max_text_bytes={max_text_bytes} max_input_bytes={max_input_bytes}",
+        OcrOptions {
+            datapath: None,
+            ..ocr.clone()
+        }
+    );
+    let fingerprint = Fingerprint::new(ocr_identity, &changing);
     let options = BatchOptions {
         jobs: args.jobs,
         resume: args.resume,
+        prune: args.prune,
         window: 0,
         test_delay: test_delay(),
-        max_text_bytes: args.max_text_mb.saturating_mul(1 << 20).max(1),
+        max_text_bytes,
+        max_input_bytes,
+        fingerprint: fingerprint.clone(),
     };
     let pipeline = Pipeline {
-        ocr: args.ocr.options(),
+        ocr,
         ..Pipeline::default()
     };
-    let mut console = Console::new(args.quiet);
-    let result = match manifest {
-        None => batch::run(&pipeline, &inputs, &output, &options, &mut console),
-        Some((m, path)) => {
-            let mut observer = ManifestObserver::new(m, path, &mut console);
-            let result = batch::run(&pipeline, &inputs, &output, &options, &mut observer);
-            if let Err(e) = observer.into_result() {
-                return super::fatal(e);
+    let mut console =
+        Console::new(args.quiet).with_lines_every(Duration::from_secs(args.progress_every));
+    let result = match (&output, manifest) {
+        (Output::Stdout, _) => batch::run(&pipeline, &inputs, &output, &options, &mut console),
+        (Output::Jsonl(out) | Output::Dir(out), manifest) => {
+            let mut report = ReportObserver::new(report_path(out), fingerprint, &mut console);
+            let result = match manifest {
+                None => batch::run(&pipeline, &inputs, &output, &options, &mut report),
+                Some((m, path)) => {
+                    let mut observer = ManifestObserver::new(m, path, &mut report);
+                    let result = batch::run(&pipeline, &inputs, &output, &options, &mut observer);
+                    if let Err(e) = observer.into_result() {
+                        return super::fatal(e);
+                    }
+                    result
+                }
+            };
+            // A run that stopped early wrote no report; its error says why.
+            if let (Ok(_), Err(e)) = (&result, report.into_result()) {
+                return super::fatal(format!("cannot write the run report: {e}"));
             }
             result
         }
     };
     match result {
-        Ok(summary) if summary.all_ok() => exit::code(exit::OK),
-        Ok(_) => exit::code(exit::SOME_FAILED),
-        Err(BatchError::BrokenPipe) => exit::code(exit::OK),
+        Ok(summary) if summary.all_ok() => Exit::Ok,
+        Ok(_) => Exit::SomeFailed,
+        Err(BatchError::BrokenPipe) => Exit::Ok,
         Err(e) => super::fatal(e),
     }
 }

@@ -7,23 +7,25 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use sohoa_core::restore::Restorer;
 use sohoa_core::text::SourceText;
+
+use super::Exit;
 
 /// Bytes of text restored at once, at most (a line is never split).
 const CHUNK: usize = 256 * 1024;
 
 /// Restore diacritics in UTF-8 text from FILE (or stdin) to stdout, keeping line breaks.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct Args {
     /// Input text file; stdin when absent or `-`.
     file: Option<PathBuf>,
 }
 
 /// Runs `sohoa restore`.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args) -> Exit {
     let input: Box<dyn Read> = match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(f) => match std::fs::File::open(f) {
             Ok(file) => Box::new(file),
@@ -52,13 +54,13 @@ pub fn run(args: Args) -> ExitCode {
             chunk.clear();
         }
         if n == 0 {
-            return super::exit::code(super::exit::OK);
+            return Exit::Ok;
         }
     }
 }
 
 /// Restores one chunk and writes it; `Err` carries the exit code to stop with.
-fn flush(restorer: &Restorer, chunk: &[u8]) -> Result<(), ExitCode> {
+fn flush(restorer: &Restorer, chunk: &[u8]) -> Result<(), Exit> {
     if chunk.is_empty() {
         return Ok(());
     }
@@ -68,7 +70,7 @@ fn flush(restorer: &Restorer, chunk: &[u8]) -> Result<(), ExitCode> {
     match super::write_stdout(restored.text.as_bytes()) {
         Ok(true) => Ok(()),
         // The reader went away (`| head`): a normal end.
-        Ok(false) => Err(super::exit::code(super::exit::OK)),
+        Ok(false) => Err(Exit::Ok),
         Err(e) => Err(super::fatal(format!("cannot write stdout: {e}"))),
     }
 }

@@ -45,6 +45,7 @@ impl Pipeline {
                     media_type: None,
                     bytes: len,
                     pages: 0,
+                    notes: Vec::new(),
                 };
                 Record::failed(source, id, vec![e])
             }
@@ -59,6 +60,7 @@ impl Pipeline {
             media_type: None,
             bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
             pages: 0,
+            notes: Vec::new(),
         };
         let message = format!("cannot read file: {error}");
         Record::failed(
@@ -76,6 +78,7 @@ impl Pipeline {
             media_type: None,
             bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
             pages: 0,
+            notes: Vec::new(),
         };
         Record::failed(source, String::new(), vec![error])
     }
@@ -87,6 +90,7 @@ impl Pipeline {
             media_type: Some(doc.media_type),
             bytes: doc.bytes.len() as u64,
             pages: 0,
+            notes: Vec::new(),
         };
         let (source_text, ocr_summary, errors) = match self.read_text(doc) {
             Ok(read) => read,
@@ -114,6 +118,7 @@ impl Pipeline {
         Record {
             schema_version: SCHEMA_VERSION,
             pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            fingerprint: Default::default(),
             id: doc.id.clone(),
             source,
             status,

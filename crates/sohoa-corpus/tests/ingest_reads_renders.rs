@@ -45,8 +45,8 @@ mod tiff_pages {
                 (p.width, p.height, p.dpi),
                 (s.pixels.width(), s.pixels.height(), Some(s.dpi))
             );
-            let single = p.bytes.as_ref().unwrap();
-            let img = image::load_from_memory(single).unwrap().to_luma8();
+            let single = p.extract(&bytes).unwrap();
+            let img = image::load_from_memory(&single).unwrap().to_luma8();
             assert_eq!(img, s.pixels);
         }
     }

@@ -23,6 +23,52 @@ pub enum InputError {
     },
 }
 
+/// Which files found walking a directory are inputs: `--include` / `--exclude` globs. A glob
+/// with a `/` is matched against the path below the directory given, else against the file
+/// name; `*` matches within a name, `**` across folders, `?` one character. Paths given
+/// explicitly (on the command line or in a manifest) are always inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// When not empty, a file must match one of these.
+    pub include: Vec<String>,
+    /// A file matching one of these is skipped.
+    pub exclude: Vec<String>,
+}
+
+impl Selection {
+    /// Whether the file at `relative` (below the walked directory) is selected.
+    pub fn selects(&self, relative: &Path) -> bool {
+        let rel = relative.to_string_lossy();
+        let name = relative
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let hit = |globs: &[String]| {
+            globs.iter().any(|g| {
+                let subject = if g.contains('/') { &rel } else { &name };
+                glob_match(g.as_bytes(), subject.as_bytes())
+            })
+        };
+        (self.include.is_empty() || hit(&self.include)) && !hit(&self.exclude)
+    }
+}
+
+/// `*` (not across `/`), `**` (across `/`) and `?` glob matching, by bytes.
+fn glob_match(glob: &[u8], s: &[u8]) -> bool {
+    match glob {
+        [] => s.is_empty(),
+        [b'*', b'*', rest @ ..] => {
+            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+            (0..=s.len()).any(|i| glob_match(rest, &s[i..]))
+        }
+        [b'*', rest @ ..] => (0..=s.len())
+            .take_while(|&i| i == 0 || s[i - 1] != b'/')
+            .any(|i| glob_match(rest, &s[i..])),
+        [b'?', rest @ ..] => !s.is_empty() && s[0] != b'/' && glob_match(rest, &s[1..]),
+        [c, rest @ ..] => s.first() == Some(c) && glob_match(rest, &s[1..]),
+    }
+}
+
 /// Lists the documents named by `paths` and the lines of `manifest`, in a deterministic order.
 ///
 /// Each argument keeps its place; a directory is replaced by the files under it, walked
@@ -38,6 +84,18 @@ pub enum InputError {
 /// # Errors
 /// [`InputError::Manifest`] when the manifest cannot be read.
 pub fn collect(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Vec<InputPath>, InputError> {
+    collect_selected(paths, manifest, &Selection::default())
+}
+
+/// [`collect`], keeping of the files found walking directories only those `selection` selects.
+///
+/// # Errors
+/// [`InputError::Manifest`] when the manifest cannot be read.
+pub fn collect_selected(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    selection: &Selection,
+) -> Result<Vec<InputPath>, InputError> {
     let mut roots: Vec<PathBuf> = paths.to_vec();
     if let Some(m) = manifest {
         let text = std::fs::read_to_string(m).map_err(|source| InputError::Manifest {
@@ -49,7 +107,12 @@ pub fn collect(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Vec<InputPa
     let mut out = Vec::new();
     for root in roots {
         if root.is_dir() {
-            walk(&root, &mut out);
+            let mut found = Vec::new();
+            walk(&root, &mut found);
+            out.extend(found.into_iter().filter(|p| match p.strip_prefix(&root) {
+                Ok(rel) => selection.selects(rel),
+                Err(_) => true,
+            }));
         } else {
             out.push(root);
         }
@@ -123,6 +186,38 @@ mod tests {
                 missing
             ]
         );
+    }
+
+    #[test]
+    fn include_and_exclude_globs_select_walked_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("scans/2023")).unwrap();
+        for f in [
+            "scans/2023/a.tif",
+            "scans/b.pdf",
+            "checksums.md5",
+            "scans/2023/a.gt.txt",
+        ] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let sel = Selection {
+            include: vec!["*.tif".into(), "scans/*.pdf".into()],
+            exclude: vec!["**/a.gt.txt".into()],
+        };
+        let got =
+            collect_selected(&[d.to_path_buf(), d.join("checksums.md5")], None, &sel).unwrap();
+        let got: Vec<_> = got.into_iter().map(|i| i.path).collect();
+        assert_eq!(
+            got,
+            vec![
+                d.join("scans/2023/a.tif"),
+                d.join("scans/b.pdf"),
+                d.join("checksums.md5")
+            ]
+        );
+        assert!(glob_match(b"**/*.txt", b"a/b/c.txt") && glob_match(b"**/*.txt", b"c.txt"));
+        assert!(!glob_match(b"*.txt", b"a/c.txt") && glob_match(b"?.t*", b"c.txt"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::progress::Observer;
 use super::shard::{ShardBy, ShardSpec};
 use super::summary::Summary;
 use super::Done;
+use crate::record::write::write_atomic_with;
 use crate::record::Status;
 
 /// What became of one input of the shard.
@@ -45,6 +46,7 @@ pub struct ManifestEntry {
     /// Position in the whole run's sorted input list (before sharding).
     pub index: usize,
     /// The path as the record's `source.path` gives it.
+    #[serde(serialize_with = "crate::record::write::serialize_path")]
     pub path: PathBuf,
     /// What became of it.
     pub outcome: Outcome,
@@ -190,8 +192,8 @@ impl ShardManifest {
         })
     }
 
-    /// Writes the manifest atomically (temporary file in the same directory, then rename), so
-    /// a killed shard leaves either the old manifest or the new one, never half of one.
+    /// Writes the manifest atomically ([`write_atomic_with`]), so a killed shard leaves either
+    /// the old manifest or the new one, never half of one.
     ///
     /// # Errors
     /// [`ManifestError::Io`] when the file cannot be written.
@@ -200,20 +202,11 @@ impl ShardManifest {
             path: path.into(),
             source,
         };
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(format!(".tmp{}", std::process::id()));
-        let tmp = PathBuf::from(tmp);
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            serde_json::to_writer_pretty(&mut f, self)?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io(e)
+        write_atomic_with(path, |w| {
+            serde_json::to_writer_pretty(&mut *w, self)?;
+            w.write_all(b"\n")
         })
+        .map_err(io)
     }
 }
 
@@ -276,6 +269,10 @@ impl Observer for ManifestObserver<'_> {
             self.manifest.set(n, outcome);
         }
         self.inner.done(input, done);
+    }
+
+    fn recomputed(&mut self, why: &str) {
+        self.inner.recomputed(why);
     }
 
     fn finish(&mut self, summary: &Summary) {

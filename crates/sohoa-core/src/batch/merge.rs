@@ -7,13 +7,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::manifest::{manifest_path, ManifestError, ShardManifest};
+use super::resume::RecordHead;
 use super::shard::{ShardBy, ShardSpec};
+use crate::record::write::{path_text, remove_stale_temps, write_atomic_with};
 
 /// Why shard outputs cannot be merged at all.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +38,17 @@ pub enum MergeError {
         found: String,
         /// Where it was found.
         path: PathBuf,
+    },
+    /// A record made differently from the first record of the merge (other code, tables, OCR
+    /// model or options).
+    #[error("{path}:{line}: record made differently from the others ({why}); refusing to mix (re-run the stale shards)")]
+    MixedFingerprints {
+        /// The shard output.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// The first part of the fingerprint that differs.
+        why: &'static str,
     },
     /// Shards that do not belong to the same run (different input counts, shard counts or
     /// strategies), or a manifest that contradicts itself.
@@ -156,24 +167,14 @@ pub struct MergePlan {
     report: MergeReport,
 }
 
-/// The fields of a record that merging needs; serde skips the rest without building it.
-#[derive(Deserialize)]
-struct RecordHead {
-    pipeline_version: String,
-    source: SourceHead,
-}
-
-#[derive(Deserialize)]
-struct SourceHead {
-    path: PathBuf,
-}
-
 /// The run-wide facts every shard must agree on.
 struct Run {
     version: String,
     total: usize,
     count: u32,
     by: ShardBy,
+    /// The fingerprint of the first record met; every other record must match it.
+    fingerprint: Option<crate::record::Fingerprint>,
 }
 
 impl MergePlan {
@@ -191,7 +192,7 @@ impl MergePlan {
         for (file, output) in outputs.iter().enumerate() {
             let mpath = manifest_path(output);
             let m = ShardManifest::read(&mpath)?;
-            let run = match &run {
+            let run = match &mut run {
                 None => {
                     slots = vec![None; m.inputs_total];
                     owned_by_given = vec![false; m.inputs_total];
@@ -200,6 +201,7 @@ impl MergePlan {
                         total: m.inputs_total,
                         count: m.shard.count(),
                         by: m.by,
+                        fingerprint: None,
                     })
                 }
                 Some(r) => r,
@@ -209,10 +211,10 @@ impl MergePlan {
             if !m.complete {
                 report.incomplete_shards.push(m.shard);
             }
-            let mut by_path: HashMap<&Path, usize> = HashMap::with_capacity(m.inputs.len());
+            let mut by_path: HashMap<String, usize> = HashMap::with_capacity(m.inputs.len());
             for e in &m.inputs {
                 owned_by_given[e.index] = true;
-                by_path.insert(e.path.as_path(), e.index);
+                by_path.insert(path_text(&e.path).into_owned(), e.index);
             }
             scan_output(output, file, run, &m, &by_path, &mut slots, &mut report)?;
             for e in &m.inputs {
@@ -257,8 +259,8 @@ impl MergePlan {
         &self.report
     }
 
-    /// Writes the records in global input order to `dest`, atomically (temporary file beside
-    /// it, then rename), and returns the number written.
+    /// Writes the records in global input order to `dest`, atomically ([`write_atomic_with`]),
+    /// and returns the number written.
     ///
     /// # Errors
     /// [`MergeError::Io`] when a shard output changed under us or `dest` cannot be written.
@@ -272,32 +274,30 @@ impl MergePlan {
             .iter()
             .map(|p| File::open(p).map_err(io(p)))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut tmp = dest.as_os_str().to_owned();
-        tmp.push(format!(".tmp{}", std::process::id()));
-        let tmp = PathBuf::from(tmp);
-        let result = (|| {
-            let mut out = BufWriter::new(File::create(&tmp).map_err(io(&tmp))?);
+        let dir = dest.parent().unwrap_or(Path::new(""));
+        let name = dest.file_name().unwrap_or_default().to_os_string();
+        remove_stale_temps(dir, |n| name == n).map_err(io(dest))?;
+        let mut written = 0;
+        write_atomic_with(dest, |out| {
             let mut buf = Vec::new();
-            let mut written = 0;
             for slot in self.slots.iter().flatten() {
                 let src = &self.outputs[slot.file];
                 let f = &mut files[slot.file];
                 buf.resize(slot.len, 0);
-                f.seek(SeekFrom::Start(slot.offset)).map_err(io(src))?;
-                f.read_exact(&mut buf).map_err(io(src))?;
-                out.write_all(&buf).map_err(io(&tmp))?;
-                out.write_all(b"\n").map_err(io(&tmp))?;
+                // A shard output that changed under us is named in the error.
+                f.seek(SeekFrom::Start(slot.offset))
+                    .and_then(|_| f.read_exact(&mut buf))
+                    .map_err(|e| {
+                        std::io::Error::new(e.kind(), format!("{}: {e}", src.display()))
+                    })?;
+                out.write_all(&buf)?;
+                out.write_all(b"\n")?;
                 written += 1;
             }
-            let f = out.into_inner().map_err(|e| io(&tmp)(e.into_error()))?;
-            f.sync_all().map_err(io(&tmp))?;
-            std::fs::rename(&tmp, dest).map_err(io(dest))?;
-            Ok(written)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result
+            Ok(())
+        })
+        .map_err(io(dest))?;
+        Ok(written)
     }
 }
 
@@ -335,9 +335,9 @@ fn check_manifest(run: &Run, m: &ShardManifest, mpath: &Path) -> Result<(), Merg
 fn scan_output(
     output: &Path,
     file: usize,
-    run: &Run,
+    run: &mut Run,
     m: &ShardManifest,
-    by_path: &HashMap<&Path, usize>,
+    by_path: &HashMap<String, usize>,
     slots: &mut [Option<Slot>],
     report: &mut MergeReport,
 ) -> Result<(), MergeError> {
@@ -375,16 +375,28 @@ fn scan_output(
                 path: output.into(),
             });
         }
-        let Some(&index) = by_path.get(head.source.path.as_path()) else {
+        match &run.fingerprint {
+            None => run.fingerprint = Some(head.fingerprint.clone()),
+            Some(first) => {
+                if let Some(why) = head.fingerprint.difference(first) {
+                    return Err(MergeError::MixedFingerprints {
+                        path: output.into(),
+                        line: number,
+                        why,
+                    });
+                }
+            }
+        }
+        let Some(&index) = by_path.get(&head.source.path) else {
             return Err(MergeError::UnknownDocument {
                 path: output.into(),
                 line: number,
-                document: head.source.path,
+                document: head.source.path.into(),
                 shard: m.shard,
             });
         };
         match slots[index] {
-            Some(_) => report.duplicates.push(head.source.path),
+            Some(_) => report.duplicates.push(head.source.path.into()),
             None => {
                 slots[index] = Some(Slot {
                     file,
@@ -406,7 +418,9 @@ mod tests {
         serde_json::json!({
             "schema_version": 1,
             "pipeline_version": version,
-            "source": {"path": path, "bytes": 1},
+            "id": "0",
+            "source": {"path": path, "bytes": 1, "pages": 1},
+            "status": "ok",
             "text": text,
         })
         .to_string()
@@ -475,6 +489,36 @@ mod tests {
         std::fs::write(out, body).unwrap();
         let err = MergePlan::scan(&outs[..1]).unwrap_err();
         assert!(err.to_string().contains("v0"), "{err}");
+    }
+
+    #[test]
+    fn refuses_records_made_with_other_options() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = shard(dir.path(), &PATHS, 0, 1, "v1");
+        let body = std::fs::read_to_string(&out).unwrap();
+        let mut lines: Vec<serde_json::Value> = body
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let other = crate::record::Fingerprint {
+            options: "0123456789abcdef".into(),
+            ..Default::default()
+        };
+        lines[3]["fingerprint"] = serde_json::to_value(other).unwrap();
+        let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+        std::fs::write(&out, body).unwrap();
+        let err = MergePlan::scan(std::slice::from_ref(&out)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                MergeError::MixedFingerprints {
+                    line: 4,
+                    why: "options changed",
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]

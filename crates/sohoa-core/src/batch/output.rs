@@ -1,16 +1,20 @@
 //! Output targets: where records go, how each is made safe against a crash, and what a resumed
 //! run may reuse from them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use super::inputs::InputPath;
 use super::resume::{Location, Origin, Prior, RecordHead, ResumeIndex};
-use crate::record::write::{file_name_for, temp_path, to_json_line, to_json_pretty, write_atomic};
-use crate::record::Record;
+use crate::record::write::{
+    file_name_for, path_text, remove_stale_temps, to_json_line, to_json_pretty, write_atomic,
+    write_atomic_with,
+};
+use crate::record::{Fingerprint, Record};
 
 /// Where the records of a batch go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,17 +49,21 @@ impl Output {
     }
 
     /// Whether `path` is one of the files this output writes (the output file, its `.partial`
-    /// file, or anything in the output directory), which must not be read back as a document
-    /// when the output sits inside an input directory.
+    /// file, anything in the output directory, the lock and run report beside it), which must
+    /// not be read back as a document when the output sits inside an input directory.
     pub fn owns(&self, path: &Path) -> bool {
         let path = absolute(path);
+        let beside = |out: &Path| {
+            path == absolute(&super::lock::lock_path(out))
+                || path == absolute(&super::report::report_path(out))
+        };
         match self {
             Output::Stdout => false,
             Output::Jsonl(p) => {
                 let p = absolute(p);
-                path == p || path == absolute(&Self::partial_path(&p))
+                path == p || path == absolute(&Self::partial_path(&p)) || beside(&p)
             }
-            Output::Dir(d) => path.starts_with(absolute(d)),
+            Output::Dir(d) => path.starts_with(absolute(d)) || beside(d),
         }
     }
 }
@@ -94,8 +102,13 @@ pub(super) enum Lookup {
     Nothing,
     /// Complete lines of an earlier JSON Lines output and its `.partial` file.
     Jsonl(ResumeIndex),
-    /// The per-document files of a directory output (`resume`: whether to look at them).
-    Dir { names: Vec<PathBuf>, resume: bool },
+    /// The per-document files of a directory output (`resume`: whether to look at them; a
+    /// file is reused when it was made with `fingerprint`).
+    Dir {
+        names: Vec<PathBuf>,
+        resume: bool,
+        fingerprint: Fingerprint,
+    },
 }
 
 /// Writes records; owned by the batch's collecting thread alone.
@@ -103,7 +116,16 @@ pub(super) enum Lookup {
 pub(super) enum Writer {
     Stdout(StdoutSink),
     Jsonl(JsonlSink),
-    Dir,
+    Dir(PathBuf),
+}
+
+/// What became of the records an earlier run left for inputs that are not in this run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Others {
+    /// Kept in the output as they were.
+    pub kept: usize,
+    /// Removed, because the run was asked to prune them.
+    pub pruned: usize,
 }
 
 /// Opens `output` for `inputs`; with `resume`, indexes what earlier runs left.
@@ -111,6 +133,8 @@ pub(super) fn open(
     output: &Output,
     inputs: &[InputPath],
     resume: bool,
+    prune: bool,
+    fingerprint: &Fingerprint,
 ) -> io::Result<(Lookup, Writer)> {
     Ok(match output {
         Output::Stdout => (
@@ -122,29 +146,39 @@ pub(super) fn open(
             }),
         ),
         Output::Jsonl(path) => {
-            let (index, sink) = JsonlSink::open(path, inputs.len(), resume)?;
+            let (index, sink) = JsonlSink::open(path, inputs, resume, prune, fingerprint)?;
             (Lookup::Jsonl(index), Writer::Jsonl(sink))
         }
         Output::Dir(dir) => (
             Lookup::Dir {
                 names: dir_names(dir, inputs)?,
                 resume,
+                fingerprint: fingerprint.clone(),
             },
-            Writer::Dir,
+            Writer::Dir(dir.clone()),
         ),
     })
 }
 
 impl Lookup {
-    /// A record an earlier run left for document `ordinal`, if it can be reused.
-    pub(super) fn find(&self, ordinal: usize, input: &InputPath, id: &str) -> Option<Prior> {
+    /// A record an earlier run left for document `ordinal`, if it can be reused; else why the
+    /// one it left cannot be (`None` when it left none).
+    pub(super) fn find(
+        &self,
+        ordinal: usize,
+        input: &InputPath,
+        id: &str,
+    ) -> Result<Prior, Option<&'static str>> {
         match self {
-            Lookup::Nothing | Lookup::Dir { resume: false, .. } => None,
+            Lookup::Nothing | Lookup::Dir { resume: false, .. } => Err(None),
             Lookup::Jsonl(index) => index.find(&input.path, id),
-            Lookup::Dir { names, .. } => {
-                let bytes = std::fs::read(&names[ordinal]).ok()?;
-                let head: RecordHead = serde_json::from_slice(&bytes).ok()?;
-                head.matches(&input.path, id).then_some(Prior {
+            Lookup::Dir {
+                names, fingerprint, ..
+            } => {
+                let bytes = std::fs::read(&names[ordinal]).map_err(|_| None)?;
+                let head: RecordHead = serde_json::from_slice(&bytes).map_err(|_| None)?;
+                head.reusable(&input.path, id, fingerprint).map_err(Some)?;
+                Ok(Prior {
                     location: None,
                     status: head.status,
                     pages: head.source.pages,
@@ -165,11 +199,11 @@ impl Writer {
         match (self, lookup) {
             (Writer::Stdout(s), _) => s.accept(ordinal, outcome),
             (Writer::Jsonl(s), _) => s.accept(ordinal, outcome),
-            (Writer::Dir, Lookup::Dir { names, .. }) => match outcome {
+            (Writer::Dir(_), Lookup::Dir { names, .. }) => match outcome {
                 Outcome::New(record) => write_atomic(&names[ordinal], &to_json_pretty(&record)),
                 Outcome::Reused(_) => Ok(()),
             },
-            (Writer::Dir, _) => Err(io::Error::other("directory output without its names")),
+            (Writer::Dir(_), _) => Err(io::Error::other("directory output without its names")),
         }
     }
 
@@ -181,12 +215,14 @@ impl Writer {
         }
     }
 
-    /// Completes the output once every document has been accepted.
-    pub(super) fn finish(self) -> io::Result<()> {
-        match self {
-            Writer::Stdout(mut s) => s.out.flush(),
-            Writer::Jsonl(s) => s.finish(),
-            Writer::Dir => Ok(()),
+    /// Completes the output once every document has been accepted, keeping (or, with
+    /// `prune`, removing) the records earlier runs left for inputs that are not in this run.
+    pub(super) fn finish(self, lookup: &Lookup, prune: bool) -> io::Result<Others> {
+        match (self, lookup) {
+            (Writer::Stdout(mut s), _) => s.out.flush().map(|()| Others::default()),
+            (Writer::Jsonl(s), _) => s.finish(),
+            (Writer::Dir(dir), Lookup::Dir { names, .. }) => dir_others(&dir, names, prune),
+            (Writer::Dir(_), _) => Err(io::Error::other("directory output without its names")),
         }
     }
 }
@@ -227,10 +263,19 @@ pub(super) struct JsonlSink {
     partial: File,
     partial_len: u64,
     locations: Vec<Option<Location>>,
+    /// Record lines of earlier runs for inputs not in this run, written after this run's.
+    others: Vec<Location>,
+    prune: bool,
 }
 
 impl JsonlSink {
-    fn open(out: &Path, documents: usize, resume: bool) -> io::Result<(ResumeIndex, JsonlSink)> {
+    fn open(
+        out: &Path,
+        inputs: &[InputPath],
+        resume: bool,
+        prune: bool,
+        fingerprint: &Fingerprint,
+    ) -> io::Result<(ResumeIndex, JsonlSink)> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -241,7 +286,7 @@ impl JsonlSink {
             .to_string_lossy()
             .into_owned();
         remove_stale_temps(out.parent().unwrap_or(Path::new(".")), |name| name == base)?;
-        let mut index = ResumeIndex::default();
+        let mut index = ResumeIndex::new(fingerprint.clone());
         let partial_len = if resume {
             index.scan(out, Origin::Finished)?;
             index.scan(&partial_path, Origin::Partial)?
@@ -256,12 +301,16 @@ impl JsonlSink {
             .open(&partial_path)?;
         // Cut a torn last line (or, without --resume, everything) before appending after it.
         partial.set_len(partial_len)?;
+        let in_run: HashSet<Cow<str>> = inputs.iter().map(|i| path_text(&i.path)).collect();
+        let others = index.others(|p| in_run.contains(p));
         let sink = JsonlSink {
             out: out.to_path_buf(),
             partial_path,
             partial,
             partial_len,
-            locations: vec![None; documents],
+            locations: vec![None; inputs.len()],
+            others,
+            prune,
         };
         Ok((index, sink))
     }
@@ -287,18 +336,21 @@ impl JsonlSink {
         Ok(())
     }
 
-    fn finish(self) -> io::Result<()> {
+    fn finish(self) -> io::Result<Others> {
         let finished = match File::open(&self.out) {
             Ok(f) => Some(f),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
-        let tmp = temp_path(&self.out);
-        let result = (|| {
-            let mut w = BufWriter::new(File::create(&tmp)?);
+        let others: &[Location] = if self.prune { &[] } else { &self.others };
+        write_atomic_with(&self.out, |w| {
             let mut line = Vec::new();
-            for loc in &self.locations {
-                let loc = loc.ok_or_else(|| io::Error::other("a document has no record"))?;
+            let ours = self
+                .locations
+                .iter()
+                .map(|loc| loc.ok_or_else(|| io::Error::other("a document has no record")));
+            for loc in ours.chain(others.iter().copied().map(Ok)) {
+                let loc = loc?;
                 let file = match loc.origin {
                     Origin::Partial => &self.partial,
                     Origin::Finished => finished
@@ -309,16 +361,41 @@ impl JsonlSink {
                 file.read_exact_at(&mut line, loc.offset)?;
                 w.write_all(&line)?;
             }
-            let f = w.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.out)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-            return result;
-        }
-        std::fs::remove_file(&self.partial_path)
+            Ok(())
+        })?;
+        std::fs::remove_file(&self.partial_path)?;
+        Ok(Others {
+            kept: others.len(),
+            pruned: self.others.len() - others.len(),
+        })
     }
+}
+
+/// The record files of a directory output that belong to no input of this run: counted, or
+/// with `prune` removed. Only files that hold a record are touched.
+fn dir_others(dir: &Path, names: &[PathBuf], prune: bool) -> io::Result<Others> {
+    let ours: HashSet<&std::ffi::OsStr> = names.iter().filter_map(|p| p.file_name()).collect();
+    let mut others = Others::default();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if ours.contains(name.as_os_str()) || !name.as_encoded_bytes().ends_with(b".json") {
+            continue;
+        }
+        let is_record = std::fs::read(entry.path())
+            .ok()
+            .is_some_and(|b| serde_json::from_slice::<RecordHead>(&b).is_ok());
+        if !is_record {
+            continue;
+        }
+        if prune {
+            std::fs::remove_file(entry.path())?;
+            others.pruned += 1;
+        } else {
+            others.kept += 1;
+        }
+    }
+    Ok(others)
 }
 
 /// The file of each document in a directory output. Each record is written atomically as soon
@@ -346,28 +423,4 @@ fn dir_names(dir: &Path, inputs: &[InputPath]) -> io::Result<Vec<PathBuf>> {
         .collect();
     remove_stale_temps(dir, |name| ours.contains(name))?;
     Ok(names)
-}
-
-/// Removes the temporary files (`NAME.<pid>.tmp`, see [`temp_path`]) that a killed run left
-/// beside the outputs `is_ours` names. Two runs writing one output at once are not supported.
-fn remove_stale_temps(dir: &Path, is_ours: impl Fn(&str) -> bool) -> io::Result<()> {
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".tmp")) else {
-            continue;
-        };
-        let Some((target, pid)) = stem.rsplit_once('.') else {
-            continue;
-        };
-        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && is_ours(target) {
-            std::fs::remove_file(entry.path())?;
-        }
-    }
-    Ok(())
 }

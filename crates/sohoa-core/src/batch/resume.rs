@@ -3,18 +3,23 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::record::Status;
+use crate::record::write::path_text;
+use crate::record::{Fingerprint, Status};
 
-/// The few fields of a record that decide whether it can be reused. Parsing into this still
-/// checks that the whole line is valid JSON, so a torn or corrupt line is never reused.
+/// The few fields of a record that `--resume` and `merge` need to decide whether it can be
+/// reused or combined (the one record head of the crate). Parsing into this still checks
+/// that the whole line is valid JSON, so a torn or corrupt line is never reused.
 #[derive(Debug, Deserialize)]
 pub struct RecordHead {
     /// Pipeline version that made the record.
     pub pipeline_version: String,
+    /// What made it (empty in records older than fingerprints).
+    #[serde(default)]
+    pub fingerprint: Fingerprint,
     /// SHA-256 of the input bytes.
     pub id: String,
     /// The input.
@@ -26,21 +31,42 @@ pub struct RecordHead {
 /// The part of `source` that [`RecordHead`] needs.
 #[derive(Debug, Deserialize)]
 pub struct HeadSource {
-    /// Input path.
-    pub path: PathBuf,
+    /// Input path as records write it ([`path_text`]).
+    pub path: String,
     /// Pages found.
     pub pages: usize,
 }
 
 impl RecordHead {
-    /// Whether this record was made by this pipeline version from `path` holding bytes `id`.
-    pub fn matches(&self, path: &Path, id: &str) -> bool {
-        !self.id.is_empty()
-            && self.id == id
-            && self.source.path == path
-            && self.pipeline_version == crate::PIPELINE_VERSION
+    /// Whether this record can stand for the one `fingerprint` would make from `path` holding
+    /// bytes `id`; `Err` says why not.
+    ///
+    /// # Errors
+    /// The reason, in words: the input changed, or the first part of the fingerprint that differs.
+    pub fn reusable(
+        &self,
+        path: &Path,
+        id: &str,
+        fingerprint: &Fingerprint,
+    ) -> Result<(), &'static str> {
+        if self.source.path != path_text(path) {
+            return Err("another input");
+        }
+        if self.id.is_empty() || self.id != id {
+            return Err(INPUT_CHANGED);
+        }
+        if self.pipeline_version != crate::PIPELINE_VERSION {
+            return Err("made by other code");
+        }
+        match fingerprint.difference(&self.fingerprint) {
+            Some(why) => Err(why),
+            None => Ok(()),
+        }
     }
 }
+
+/// Why a record of the same input path is not reused when its bytes changed.
+pub const INPUT_CHANGED: &str = "input changed";
 
 /// Which file of a JSON Lines output a reusable record lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +103,25 @@ pub struct Prior {
 /// records, so resuming a run of any size costs a few dozen bytes per document.
 #[derive(Debug, Default)]
 pub struct ResumeIndex {
-    entries: HashMap<(PathBuf, String), Prior>,
+    /// The fingerprint a record must carry to be reused.
+    fingerprint: Fingerprint,
+    entries: HashMap<(String, String), Prior>,
+    /// Why the records of (path, hash) that are not reusable are not.
+    stale: HashMap<(String, String), &'static str>,
+    /// The newest complete record line of every input path met, whatever made it: the
+    /// records a resumed run keeps for inputs that are not among its own.
+    latest: HashMap<String, Location>,
 }
 
 impl ResumeIndex {
+    /// An empty index of records made with `fingerprint`.
+    pub fn new(fingerprint: Fingerprint) -> Self {
+        ResumeIndex {
+            fingerprint,
+            ..ResumeIndex::default()
+        }
+    }
+
     /// Adds the complete, current-version record lines of `path`, a JSON Lines file, and
     /// returns the length of its valid prefix: the offset just past its last complete line.
     /// A last line without its newline (a run killed mid-write) is not counted, so the caller can
@@ -104,31 +145,61 @@ impl ResumeIndex {
                 return Ok(offset);
             }
             if let Ok(head) = serde_json::from_slice::<RecordHead>(&line) {
-                if head.pipeline_version == crate::PIPELINE_VERSION && !head.id.is_empty() {
-                    let prior = Prior {
-                        location: Some(Location {
-                            origin,
-                            offset,
-                            len: n,
-                        }),
-                        status: head.status,
-                        pages: head.source.pages,
-                    };
-                    self.entries
-                        .entry((head.source.path, head.id))
-                        .or_insert(prior);
+                let here = Location {
+                    origin,
+                    offset,
+                    len: n,
+                };
+                // Scanned after the finished output, the `.partial` file's lines are newer.
+                self.latest.insert(head.source.path.clone(), here);
+                let key = (head.source.path.clone(), head.id.clone());
+                let path = Path::new(&head.source.path);
+                match head.reusable(path, &head.id, &self.fingerprint) {
+                    Ok(()) => {
+                        let prior = Prior {
+                            location: Some(here),
+                            status: head.status,
+                            pages: head.source.pages,
+                        };
+                        self.entries.entry(key).or_insert(prior);
+                    }
+                    Err(why) => {
+                        self.stale.insert(key, why);
+                    }
                 }
             }
             offset += n;
         }
     }
 
-    /// The reusable record for `path` with content hash `id`, if any.
-    pub fn find(&self, path: &Path, id: &str) -> Option<Prior> {
-        // The key owns a PathBuf; building it per lookup is cheap next to hashing the file.
-        self.entries
-            .get(&(path.to_path_buf(), id.to_string()))
-            .copied()
+    /// The reusable record for `path` with content hash `id`; else why the output's record of
+    /// that path (if it has one) cannot be reused.
+    ///
+    /// # Errors
+    /// `Some(reason)` when the path has a record that is stale, `None` when it has none.
+    pub fn find(&self, path: &Path, id: &str) -> Result<Prior, Option<&'static str>> {
+        // The key owns its strings; building it per lookup is cheap next to hashing the file.
+        let key = (path_text(path).into_owned(), id.to_string());
+        if let Some(prior) = self.entries.get(&key) {
+            return Ok(*prior);
+        }
+        if let Some(why) = self.stale.get(&key) {
+            return Err(Some(why));
+        }
+        Err(self.latest.contains_key(&key.0).then_some(INPUT_CHANGED))
+    }
+
+    /// The newest record line of every path for which `in_run` is false, in the order of the
+    /// earlier output (its finished file first, then its `.partial` file).
+    pub fn others(&self, in_run: impl Fn(&str) -> bool) -> Vec<Location> {
+        let mut kept: Vec<Location> = self
+            .latest
+            .iter()
+            .filter(|(path, _)| !in_run(path))
+            .map(|(_, loc)| *loc)
+            .collect();
+        kept.sort_by_key(|l| (l.origin == Origin::Partial, l.offset));
+        kept
     }
 
     /// Number of reusable records.
@@ -147,10 +218,15 @@ mod tests {
     use super::*;
 
     fn line(path: &str, id: &str, version: &str) -> String {
+        let fp = serde_json::to_string(&current()).unwrap();
         format!(
-            "{{\"pipeline_version\":\"{version}\",\"id\":\"{id}\",\"status\":\"ok\",\
-             \"source\":{{\"path\":\"{path}\",\"pages\":2}},\"text\":\"x\"}}\n"
+            "{{\"pipeline_version\":\"{version}\",\"fingerprint\":{fp},\"id\":\"{id}\",\
+             \"status\":\"ok\",\"source\":{{\"path\":\"{path}\",\"pages\":2}},\"text\":\"x\"}}\n"
         )
+    }
+
+    fn current() -> Fingerprint {
+        Fingerprint::new("tesseract test".into(), "options")
     }
 
     #[test]
@@ -162,11 +238,15 @@ mod tests {
         let old = line("b.txt", "bb", "sohoa-0.0.0");
         let torn = &line("c.txt", "cc", v)[..20];
         std::fs::write(&p, format!("{good}{old}not json\n{torn}")).unwrap();
-        let mut idx = ResumeIndex::default();
+        let mut idx = ResumeIndex::new(current());
         let valid = idx.scan(&p, Origin::Partial).unwrap();
         assert_eq!(valid as usize, good.len() + old.len() + "not json\n".len());
         assert_eq!(idx.len(), 1);
         let prior = idx.find(Path::new("a.txt"), "aa").unwrap();
+        assert_eq!(
+            idx.find(Path::new("b.txt"), "bb").unwrap_err(),
+            Some("made by other code")
+        );
         assert_eq!(prior.pages, 2);
         assert_eq!(
             prior.location,
@@ -176,12 +256,26 @@ mod tests {
                 len: good.len() as u64
             })
         );
-        assert!(idx.find(Path::new("a.txt"), "zz").is_none());
-        assert!(idx.find(Path::new("b.txt"), "bb").is_none());
+        assert_eq!(
+            idx.find(Path::new("a.txt"), "zz").unwrap_err(),
+            Some(INPUT_CHANGED)
+        );
+        assert_eq!(idx.find(Path::new("new.txt"), "zz").unwrap_err(), None);
+        let mut other = ResumeIndex::new(Fingerprint::new("tesseract test".into(), "psm 6"));
+        other.scan(&p, Origin::Partial).unwrap();
+        assert_eq!(
+            other.find(Path::new("a.txt"), "aa").unwrap_err(),
+            Some("options changed")
+        );
         assert_eq!(
             idx.scan(&dir.path().join("none"), Origin::Finished)
                 .unwrap(),
             0
         );
+        // Records of any version are kept for paths outside the run, the newest of each.
+        let other = idx.others(|p| p == "a.txt");
+        assert_eq!(other.len(), 1);
+        assert_eq!(other[0].offset, good.len() as u64);
+        assert!(idx.others(|_| true).is_empty());
     }
 }

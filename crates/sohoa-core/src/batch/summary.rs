@@ -1,6 +1,7 @@
 //! The end-of-run summary: what happened to how many documents, how fast. Run-dependent values
 //! (timings) live here and never in records, so records stay byte-identical across runs.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::record::Status;
@@ -16,6 +17,13 @@ pub struct Summary {
     pub failed: usize,
     /// Documents whose record was taken from an earlier run (`--resume`); also counted above.
     pub reused: usize,
+    /// Documents whose earlier record was made again, by reason (input changed, options
+    /// changed, ...).
+    pub recomputed: BTreeMap<&'static str, usize>,
+    /// Records an earlier run wrote for inputs not in this run, kept in the output.
+    pub kept: usize,
+    /// Records an earlier run wrote for inputs not in this run, removed (`--prune`).
+    pub pruned: usize,
     /// Pages over all documents.
     pub pages: usize,
     /// Wall-clock time of the run.
@@ -60,6 +68,18 @@ impl std::fmt::Display for Summary {
         if self.reused > 0 {
             write!(f, " ({} reused from an earlier run)", self.reused)?;
         }
+        let records = |n: usize| if n == 1 { "record" } else { "records" };
+        for (why, n) in &self.recomputed {
+            write!(f, "; {n} recomputed ({why})")?;
+        }
+        if self.kept > 0 {
+            let n = self.kept;
+            write!(f, "; {n} {} of inputs not in this run kept", records(n))?;
+        }
+        if self.pruned > 0 {
+            let n = self.pruned;
+            write!(f, "; {n} {} of inputs not in this run pruned", records(n))?;
+        }
         write!(
             f,
             "; {} pages in {:.2} s ({:.1} pages/s, {:.1} documents/s)",
@@ -91,5 +111,10 @@ mod tests {
             "3 documents: 1 ok, 1 partial, 1 failed (1 reused from an earlier run); \
              4 pages in 2.00 s (2.0 pages/s, 1.5 documents/s)"
         );
+        s.kept = 1;
+        s.pruned = 2;
+        assert!(s.to_string().contains(
+            "; 1 record of inputs not in this run kept; 2 records of inputs not in this run pruned;"
+        ));
     }
 }

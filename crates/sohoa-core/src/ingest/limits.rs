@@ -2,14 +2,105 @@
 //! failed record instead of exhausting the memory of a batch that holds several documents at once.
 
 use std::io::Read;
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
 use super::{detect, MediaType};
 use crate::error::{Stage, StageError};
 
-/// Default cap on a text input: 64 MiB. A plan is tens of kilobytes; a text this large is a
-/// dump or a mistake, and restoring it would hold several copies of it in memory.
-pub const DEFAULT_MAX_TEXT_BYTES: u64 = 64 << 20;
+/// Default cap on a text input: 4 MiB. A plan is tens of kilobytes (the largest of the samples
+/// and dev-docs is 35 KB) and a whole law code about 1 MB; restoring and segmenting a text
+/// holds about 130 bytes of memory per byte of it (BENCHMARKS.md, "Batch memory"), so this cap
+/// keeps one text document under about 550 MB whatever its lines look like.
+pub const DEFAULT_MAX_TEXT_BYTES: u64 = 4 << 20;
+
+/// Default cap on any input file: 512 MiB. A scanned plan is a few megabytes and a whole
+/// bound register of several hundred pages at 300 dpi stays under this; a larger file (or a
+/// sparse file claiming gigabytes) is refused before it is read, since it is read whole.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 512 << 20;
+
+/// Checks what `path` is from its metadata alone, without opening it (opening a FIFO blocks
+/// until a writer comes; reading a device never ends): a regular file no larger than
+/// `max_input_bytes` gives its size; anything else is an ingest error saying why, to become
+/// the input's failed record.
+///
+/// # Errors
+/// An ingest [`StageError`] for a missing or unreadable path, a symbolic link loop, a file that
+/// is not a regular file (FIFO, device, socket, directory, or a link to one), or one over the cap.
+pub fn check_file(path: &Path, max_input_bytes: u64) -> Result<u64, StageError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let why = if e.raw_os_error() == Some(libc::ELOOP) {
+            "symbolic link loop (the link leads back to itself)".to_string()
+        } else {
+            format!("cannot read file: {e}")
+        };
+        StageError::new(Stage::Ingest, why)
+    })?;
+    let t = meta.file_type();
+    let kind = if t.is_file() {
+        None
+    } else if t.is_fifo() {
+        Some("FIFO")
+    } else if t.is_char_device() {
+        Some("character device")
+    } else if t.is_block_device() {
+        Some("block device")
+    } else if t.is_socket() {
+        Some("socket")
+    } else if t.is_dir() {
+        Some("directory")
+    } else {
+        Some("special file")
+    };
+    if let Some(kind) = kind {
+        return Err(StageError::new(
+            Stage::Ingest,
+            format!("not a regular file ({kind}); refused without opening it"),
+        ));
+    }
+    let len = meta.len();
+    if len > max_input_bytes {
+        return Err(StageError::new(
+            Stage::Ingest,
+            format!(
+                "file larger than {} ({len} bytes); refused before reading (raise --max-input-mb)",
+                human(max_input_bytes)
+            ),
+        ));
+    }
+    Ok(len)
+}
+
+/// Reads a file [`check_file`] accepted, never more than `max_input_bytes` (a file that grew
+/// past the cap since, or whose size was not what its metadata said, is refused).
+///
+/// # Errors
+/// An ingest [`StageError`] when the file cannot be read or holds more than the cap.
+pub fn read_capped(
+    path: &Path,
+    expected: u64,
+    max_input_bytes: u64,
+) -> Result<Vec<u8>, StageError> {
+    let read = || -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(expected.min(max_input_bytes) as usize);
+        std::fs::File::open(path)?
+            .take(max_input_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let bytes =
+        read().map_err(|e| StageError::new(Stage::Ingest, format!("cannot read file: {e}")))?;
+    if bytes.len() as u64 > max_input_bytes {
+        return Err(StageError::new(
+            Stage::Ingest,
+            format!(
+                "file grew past {} while being read; refused (raise --max-input-mb)",
+                human(max_input_bytes)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
 
 /// Default cap on a page image: 150 megapixels, an A0 sheet at 300 dpi (140 MP); anything
 /// larger is a bomb or a mistake, and decoding it would take gigabytes.
@@ -102,6 +193,27 @@ mod tests {
         std::fs::write(&pdf, [&b"%PDF-1.7\n"[..], &[b' '; 4096]].concat()).unwrap();
         assert!(check_size(&pdf, 1024).unwrap().is_none());
         assert!(check_size(&dir.path().join("missing"), 1024).is_err());
-        assert_eq!(human(DEFAULT_MAX_TEXT_BYTES), "64 MiB");
+        assert_eq!(human(DEFAULT_MAX_TEXT_BYTES), "4 MiB");
+    }
+
+    #[test]
+    fn special_files_loops_and_oversized_files_are_refused_from_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let file = d.join("a.txt");
+        std::fs::write(&file, "Kế hoạch").unwrap();
+        assert_eq!(check_file(&file, 1 << 20).unwrap(), 12);
+        let why = |p: &Path, cap| check_file(p, cap).unwrap_err().message;
+        assert!(why(&file, 4).starts_with("file larger than 4 bytes (12 bytes)"));
+        assert!(why(Path::new("/dev/zero"), 1 << 20).contains("(character device)"));
+        assert!(why(d, 1 << 20).contains("(directory)"));
+        std::os::unix::fs::symlink("loop", d.join("loop")).unwrap();
+        assert!(why(&d.join("loop"), 1 << 20).contains("symbolic link loop"));
+        assert!(why(&d.join("missing"), 1 << 20).starts_with("cannot read file"));
+        assert_eq!(
+            read_capped(&file, 12, 1 << 20).unwrap(),
+            "Kế hoạch".as_bytes()
+        );
+        assert!(read_capped(&file, 12, 4).is_err());
     }
 }

@@ -258,7 +258,7 @@ pub fn page_stream(doc: &Document, max_megapixels: f64) -> Result<PageStream<'_>
                     let number = i + 1;
                     limits::check_pixels(number, p.width.into(), p.height.into(), max_megapixels)?;
                     let bytes = p
-                        .bytes
+                        .extract(&doc.bytes)
                         .map_err(|m| StageError::on_page(Stage::Decode, number, m))?;
                     Ok(PageInput::Image {
                         number,

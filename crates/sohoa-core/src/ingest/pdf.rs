@@ -18,6 +18,11 @@ const TEXT_LAYER_MIN_ALNUM: usize = 50;
 const RENDER_DPI: u32 = 300;
 /// Depth cap when walking `/Parent` chains for inherited attributes.
 const MAX_PARENT_DEPTH: usize = 64;
+/// Most bytes a page's content streams may inflate to before the page is refused: the
+/// content of a scanned page is a few dozen bytes and that of a typeset text page tens of
+/// kilobytes, so 32 MiB is far beyond any real page while keeping a Flate bomb (2 MB that
+/// inflates to 2 GiB) from being unpacked, parsed, or handed to poppler.
+const MAX_CONTENT_BYTES: u64 = 32 << 20;
 
 /// The pages of a PDF, taken out one at a time as the caller asks for them: a Flate page is
 /// unpacked to raw pixels (8.7 MB for a gray A4 page at 300 dpi), so a long PDF must not have
@@ -75,7 +80,7 @@ impl Iterator for PdfPages<'_> {
 /// # Errors
 /// A decode [`StageError`] when the file cannot be parsed at all (not even by `pdftoppm`).
 pub fn pages(bytes: &[u8], max_megapixels: f64) -> Result<PdfPages<'_>, StageError> {
-    let scratch = Scratch::new(bytes);
+    let scratch = Scratch::new(bytes, max_megapixels);
     let doc = match Document::load_mem(bytes) {
         Ok(d) => d,
         Err(e) => return render_all(max_megapixels, &e.to_string(), scratch),
@@ -159,6 +164,20 @@ fn page(
     let err = |m: String| StageError::on_page(Stage::Decode, number, m);
     let dict = doc.get_dictionary(id).map_err(|e| err(e.to_string()))?;
     let width_pt = media_width(doc, dict).unwrap_or(595.0);
+    // Before the text layer is read (which unpacks and parses every content stream) and before
+    // poppler may draw the page.
+    let contents: u64 = doc
+        .get_page_contents(id)
+        .into_iter()
+        .filter_map(|c| doc.get_object(c).ok()?.as_stream().ok())
+        .map(|s| unpacked_len(s, MAX_CONTENT_BYTES))
+        .sum();
+    if contents > MAX_CONTENT_BYTES {
+        return Err(err(format!(
+            "page content inflates to more than {} MiB; refused before unpacking it",
+            MAX_CONTENT_BYTES >> 20
+        )));
+    }
     if let Ok(text) = doc.extract_text(&[lopdf_no]) {
         if text.chars().filter(|c| c.is_alphanumeric()).count() >= TEXT_LAYER_MIN_ALNUM {
             return Ok(PageInput::TextLayer { number, text });
@@ -169,6 +188,12 @@ fn page(
         let w = num(doc, &img.dict, b"Width").unwrap_or(0.0) as u64;
         let h = num(doc, &img.dict, b"Height").unwrap_or(0.0) as u64;
         super::limits::check_pixels(number, w, h, max_mp)?;
+        // The image's own data may claim another size than its dictionary (a JPEG or JPEG 2000
+        // codestream is decoded at the size it states): check that one too.
+        if let Some((cw, ch)) = coded_size(doc, img) {
+            super::limits::check_pixels(number, cw, ch, max_mp)?;
+        }
+        check_unpacked(doc, img, w, h).map_err(err)?;
         let dpi = (w > 0).then(|| (w as f32 / (width_pt / 72.0)).round() as u32);
         if let Some(bytes) = extract(doc, img, w as u32, h as u32) {
             return Ok(PageInput::Image { number, bytes, dpi });
@@ -332,6 +357,74 @@ fn extract(doc: &Document, img: &lopdf::Stream, w: u32, h: u32) -> Option<Vec<u8
     }
 }
 
+/// How many bytes the stream `s` unpacks to, counted without keeping them and stopping just
+/// past `cap`; for data that is not Flate (or not only), its stored length.
+fn unpacked_len(s: &lopdf::Stream, cap: u64) -> u64 {
+    let flate = s
+        .filters()
+        .is_ok_and(|f| f.first().is_some_and(|&n| n == b"FlateDecode"));
+    if !flate {
+        return s.content.len() as u64;
+    }
+    let mut inflater = flate2::read::ZlibDecoder::new(s.content.as_slice());
+    let mut sink = vec![0u8; 64 << 10];
+    let mut n = 0u64;
+    while n <= cap {
+        match std::io::Read::read(&mut inflater, &mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k as u64,
+        }
+    }
+    n
+}
+
+/// Refuses an image whose Flate data unpacks to more than any encoding of its `w`×`h` pixels
+/// could need (twice the raw samples at its depth, plus 64 KiB for tiny images), before it
+/// is unpacked: a 2 MB stream declaring 1000×1000 must not become 2 GiB in memory.
+fn check_unpacked(doc: &Document, img: &lopdf::Stream, w: u64, h: u64) -> Result<(), String> {
+    let bpc = num(doc, &img.dict, b"BitsPerComponent")
+        .unwrap_or(8.0)
+        .clamp(1.0, 16.0) as u64;
+    let comps = u64::from(components(doc, &img.dict).unwrap_or(4));
+    let raw = (w * bpc * comps).div_ceil(8) * h;
+    let cap = 2 * raw + (64 << 10);
+    if unpacked_len(img, cap) > cap {
+        return Err(format!(
+            "image data inflates to more than {cap} bytes for a {w}x{h} image; refused before unpacking it"
+        ));
+    }
+    Ok(())
+}
+
+/// The size a JPEG or JPEG 2000 image's own codestream states, when it can be read.
+fn coded_size(doc: &Document, img: &lopdf::Stream) -> Option<(u64, u64)> {
+    match name(doc, &img.dict, b"Filter")? {
+        b"DCTDecode" => super::image::dimensions(&img.content).map(|(w, h)| (w.into(), h.into())),
+        b"JPXDecode" => jpx_size(&img.content),
+        _ => None,
+    }
+}
+
+/// Width and height from a JPEG 2000 codestream's SIZ marker, bare (`FF4F FF51`) or inside a
+/// JP2 file's `jp2c` box (found by scanning for the codestream's start).
+fn jpx_size(data: &[u8]) -> Option<(u64, u64)> {
+    let start = data
+        .windows(4)
+        .position(|w| w == [0xFF, 0x4F, 0xFF, 0x51])?;
+    let siz = data.get(start + 4..start + 4 + 2 + 2 + 16)?;
+    let be = |i: usize| {
+        u64::from(u32::from_be_bytes([
+            siz[i],
+            siz[i + 1],
+            siz[i + 2],
+            siz[i + 3],
+        ]))
+    };
+    // Lsiz (2), Rsiz (2), Xsiz, Ysiz, XOsiz, YOsiz.
+    let (x, y, xo, yo) = (be(4), be(8), be(12), be(16));
+    Some((x.saturating_sub(xo), y.saturating_sub(yo)))
+}
+
 /// Wraps raw samples as binary PNM (P4 1-bit, P5 gray, P6 RGB); `None` if sizes disagree.
 fn pnm(raw: &[u8], w: u32, h: u32, bpc: u32, comps: u32) -> Option<Vec<u8>> {
     let (magic, row) = match (bpc, comps) {
@@ -361,13 +454,27 @@ fn pnm(raw: &[u8], w: u32, h: u32, bpc: u32, comps: u32) -> Option<Vec<u8>> {
 struct Scratch<'a> {
     bytes: &'a [u8],
     path: Option<std::path::PathBuf>,
+    /// Address space `pdftoppm` may use (see [`render_limit`]).
+    max_bytes: u64,
+}
+
+/// The address space a `pdftoppm` child may use when pages may have `max_mp` megapixels:
+/// 256 MiB for the program and the PDF, plus 4 bytes per allowed pixel (a 300 dpi A4 page,
+/// 8.7 megapixels, needs 35 MB). An image whose decoder would need more (a JPEG 2000 page
+/// whose codestream claims 30000×30000) fails that page instead of taking the machine.
+fn render_limit(max_mp: f64) -> u64 {
+    (256 << 20) + (max_mp.max(0.0) * 4e6) as u64
 }
 
 static SCRATCH_SEQ: AtomicU64 = AtomicU64::new(0);
 
 impl<'a> Scratch<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Scratch { bytes, path: None }
+    fn new(bytes: &'a [u8], max_mp: f64) -> Self {
+        Scratch {
+            bytes,
+            path: None,
+            max_bytes: render_limit(max_mp),
+        }
     }
 
     fn file(&mut self) -> Result<&Path, String> {
@@ -387,7 +494,22 @@ impl<'a> Scratch<'a> {
     fn render(&mut self, number: usize) -> Result<Vec<u8>, String> {
         let path = self.file()?.to_path_buf();
         let n = number.to_string();
-        let out = std::process::Command::new("pdftoppm")
+        let limit = self.max_bytes as libc::rlim_t;
+        let mut command = std::process::Command::new("pdftoppm");
+        // SAFETY: between fork and exec only setrlimit runs, which is async-signal-safe.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut command, move || {
+                let rl = libc::rlimit {
+                    rlim_cur: limit,
+                    rlim_max: limit,
+                };
+                if libc::setrlimit(libc::RLIMIT_AS, &rl) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let out = command
             .args([
                 "-f",
                 &n,

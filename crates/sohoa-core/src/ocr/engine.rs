@@ -261,3 +261,30 @@ pub fn tesseract_version() -> String {
         .to_string_lossy()
         .into_owned()
 }
+
+/// What OCR with `options` would run on, checked before any document is read: the settings
+/// must name a loadable model (an unknown language, a missing traineddata file or an unreadable
+/// tessdata directory is an error here, once, not a failure of every page), and the answer is
+/// the engine version with a hash of each model file, for the records' fingerprint.
+///
+/// # Errors
+/// [`EngineError::Init`] (or `BadOption`) when no engine can be made with these settings.
+pub fn identity(options: &OcrOptions) -> Result<String, EngineError> {
+    let engine = Engine::new(options)?;
+    // SAFETY: live handle; the returned string belongs to the engine and is copied at once.
+    let dir = unsafe {
+        let p = tess::TessBaseAPIGetDatapath(engine.api.as_ptr());
+        (!p.is_null()).then(|| CStr::from_ptr(p).to_string_lossy().into_owned())
+    };
+    drop(engine);
+    let dir = std::path::PathBuf::from(dir.unwrap_or_default());
+    let mut id = format!("tesseract {}", tesseract_version());
+    for lang in options.lang.split('+').filter(|l| !l.is_empty()) {
+        let file = dir.join(format!("{lang}.traineddata"));
+        let hash = std::fs::read(&file)
+            .map(|b| crate::ingest::sha256_hex(&b)[..16].to_string())
+            .unwrap_or_else(|_| "unread".into());
+        id.push_str(&format!("; {lang} {hash}"));
+    }
+    Ok(id)
+}

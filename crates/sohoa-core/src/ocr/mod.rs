@@ -156,7 +156,8 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         .ok_or_else(|| StageError::on_page(Stage::Decode, number, "unreadable image header"))?;
     crate::ingest::limits::check_pixels(number, w.into(), h.into(), options.max_megapixels)?;
     let img = pix::Pix::decode(bytes)
-        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?;
+        .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?
+        .flattened_on_white();
     let (width, height) = (img.width(), img.height());
     // A declared resolution that would make the page larger than any paper (phones write
     // 72 dpi whatever the distance) is not the page's: the page's width tells it better.

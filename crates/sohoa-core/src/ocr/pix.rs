@@ -79,6 +79,21 @@ impl Pix {
         self.0.as_ptr()
     }
 
+    /// The page with any transparency blended onto white paper. A scan saved with a
+    /// transparent background (black ink, alpha 0 elsewhere) would otherwise be read as the
+    /// colour under the alpha — black — and come out as an empty page. Pages without an alpha
+    /// channel are returned as they are.
+    pub fn flattened_on_white(self) -> Pix {
+        // SAFETY: valid PIX.
+        let has_alpha = self.depth() == 32 && unsafe { lept::pixGetSpp(self.as_ptr()) } == 4;
+        if !has_alpha {
+            return self;
+        }
+        // SAFETY: valid PIX; returns a new 3-sample PIX or null.
+        Pix::from_raw(unsafe { lept::pixAlphaBlendUniform(self.as_ptr(), 0xffff_ff00) })
+            .unwrap_or(self)
+    }
+
     /// Width in pixels.
     pub fn width(&self) -> u32 {
         // SAFETY: valid PIX.

@@ -99,6 +99,12 @@ pub struct Prepared {
     pub decisions: Decisions,
 }
 
+/// Most pixels upscaling may produce, in megapixels: an A2 sheet at 300 dpi (34.8 MP) and
+/// some margin. Upscaling exists for small pages scanned at low resolution; a page already this
+/// large is read as it is (or scaled only up to the budget), so a 6000×6000 image declared at
+/// 100 dpi is not made into 324 megapixels (1.4 GB).
+pub const MAX_UPSCALED_MEGAPIXELS: f64 = 36.0;
+
 /// Runs the enabled steps a page needs on `pix` (resolution `dpi`), each decided from a
 /// measurement of the page. A step Leptonica cannot do is skipped: a page that could not be
 /// improved is still read.
@@ -140,19 +146,25 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
         }
     }
     if opts.upscale_below_dpi > 0 && dpi < opts.upscale_below_dpi && dpi > 0 {
-        let factor = opts.target_dpi as f32 / dpi as f32;
+        let megapixels = f64::from(pix.width()) * f64::from(pix.height()) / 1e6;
+        let budget = (MAX_UPSCALED_MEGAPIXELS / megapixels.max(1e-6)).sqrt() as f32;
+        let factor = (opts.target_dpi as f32 / dpi as f32).min(budget);
+        let target_dpi = (dpi as f32 * factor).round() as u32;
         // 1-bit pages scale by replication (blocky); gray first gives smooth strokes.
         let src = if pix.depth() == 1 {
             pix.to_gray8()
         } else {
             None
         };
-        if let Some(mut up) = src.as_ref().unwrap_or(&pix).scale(factor) {
-            up.set_dpi(opts.target_dpi);
-            pix = up;
-            dpi = opts.target_dpi;
-            transform.scale = factor;
-            d.steps.push("upscale");
+        // Under 5% more is not worth a copy of the page.
+        if factor >= 1.05 {
+            if let Some(mut up) = src.as_ref().unwrap_or(&pix).scale(factor) {
+                up.set_dpi(target_dpi);
+                pix = up;
+                dpi = target_dpi;
+                transform.scale = factor;
+                d.steps.push("upscale");
+            }
         }
     }
     if denoise {

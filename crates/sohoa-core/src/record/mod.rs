@@ -1,6 +1,9 @@
 //! Record: the JSON campaign record, one per document — the contract other systems ingest.
 
+pub mod fingerprint;
 pub mod write;
+
+pub use fingerprint::Fingerprint;
 
 use std::path::PathBuf;
 
@@ -30,7 +33,8 @@ pub enum Status {
 /// Where the record came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
-    /// Input path as given.
+    /// Input path as given (a name that is not UTF-8 written as [`write::path_text`] does).
+    #[serde(serialize_with = "write::serialize_path")]
     pub path: PathBuf,
     /// Kind recognised from the content (null when not recognised).
     pub media_type: Option<MediaType>,
@@ -38,6 +42,10 @@ pub struct Source {
     pub bytes: u64,
     /// Number of pages found (0 when the document could not be opened).
     pub pages: usize,
+    /// What suggests the input may not be a document: content that contradicts the file's
+    /// extension, text that is not Vietnamese prose. Empty for an ordinary document.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// One document's campaign record. Holds no timings or other run-dependent values, so the
@@ -48,6 +56,10 @@ pub struct Record {
     pub schema_version: u32,
     /// Pipeline version that made the record ([`crate::PIPELINE_VERSION`]).
     pub pipeline_version: String,
+    /// What made the record: code, tables, OCR model and options ([`Fingerprint`]);
+    /// `--resume` and `merge` reuse or combine only records whose fingerprint matches.
+    #[serde(default)]
+    pub fingerprint: Fingerprint,
     /// SHA-256 of the input bytes, lower-case hex.
     pub id: String,
     /// The input.
@@ -74,6 +86,7 @@ impl Record {
         Record {
             schema_version: SCHEMA_VERSION,
             pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            fingerprint: Fingerprint::default(),
             id,
             source,
             status: Status::Failed,
