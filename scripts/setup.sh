@@ -8,6 +8,7 @@ PACKAGES=(
   clang libclang-dev pkg-config poppler-utils fonts-dejavu-core fonts-noto-core time
   slurm-wlm munge
   bsdutils
+  qpdf libxml2-utils ghostscript unzip
 )
 
 missing=()

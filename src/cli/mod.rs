@@ -5,6 +5,7 @@ mod eval;
 mod eval_ocr;
 mod eval_segment;
 mod exit;
+mod export;
 mod merge;
 mod ocr;
 mod ocr_args;
@@ -41,6 +42,7 @@ enum Command {
     Eval(eval::EvalCommand),
     /// Merge shard outputs into one JSON Lines file in input order.
     Merge(merge::MergeArgs),
+    Export(export::Args),
 }
 
 /// Entry point of the binary.
@@ -60,6 +62,7 @@ pub fn main() -> ExitCode {
     };
     let exit = match cli.command {
         Command::Process(args) => process::run(args),
+        Command::Export(args) => export::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Restore(args) => restore::run(args),
         Command::Schema(args) => schema::run(args),

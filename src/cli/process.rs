@@ -1,6 +1,7 @@
 //! `sohoa process`: documents in, JSON campaign records out, in parallel and resumable.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sohoa_core::batch::inputs::Selection;
@@ -8,6 +9,7 @@ use sohoa_core::batch::manifest::{self, ManifestObserver, ShardManifest};
 use sohoa_core::batch::report::{report_path, ReportObserver};
 use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
 use sohoa_core::batch::{self, BatchError, BatchOptions, Console, Output};
+use sohoa_core::emit::{Emitter, Format};
 use sohoa_core::ocr::OcrOptions;
 use sohoa_core::pipeline::Pipeline;
 use sohoa_core::record::Fingerprint;
@@ -61,6 +63,15 @@ pub struct Args {
     /// (stable as the archive grows) or `index` in the sorted input list.
     #[arg(long, value_name = "hash|index", default_value_t = ShardBy::Hash)]
     shard_by: ShardBy,
+    /// Also write each OCR'd document's deliverables, a comma-separated list of: `pdfa`
+    /// (searchable PDF/A-2b with the restored text), `alto` (ALTO 4), `hocr`, `txt` (restored
+    /// text, pages separated by form feeds). Text inputs get none.
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',', value_parser = parse_format)]
+    emit: Vec<Format>,
+    /// Directory of the `--emit` files (default: beside the output: its directory for `-o DIR/`,
+    /// the output file's directory, or the current directory for `-o -`).
+    #[arg(long, value_name = "DIR", requires = "emit")]
+    emit_dir: Option<PathBuf>,
     /// Text inputs larger than this many MiB become failed records without being read.
     #[arg(long, value_name = "MIB", default_value_t = 4)]
     max_text_mb: u64,
@@ -102,6 +113,30 @@ pub fn run(args: Args) -> Exit {
         .into_iter()
         .filter(|i| !output.owns(&i.path))
         .collect();
+    let emitter = (!args.emit.is_empty()).then(|| {
+        let dir = args
+            .emit_dir
+            .clone()
+            .unwrap_or_else(|| default_emit_dir(&output));
+        let mut e = Emitter::new(&args.emit, dir);
+        e.max_megapixels = args.ocr.options().max_megapixels;
+        e
+    });
+    // Files an earlier run emitted beside its inputs are not documents.
+    let inputs = match &emitter {
+        None => inputs,
+        Some(e) => {
+            let emitted: HashSet<PathBuf> = inputs
+                .iter()
+                .flat_map(|i| e.paths(&i.path))
+                .filter_map(|p| std::path::absolute(p).ok())
+                .collect();
+            inputs
+                .into_iter()
+                .filter(|i| !std::path::absolute(&i.path).is_ok_and(|p| emitted.contains(&p)))
+                .collect()
+        }
+    };
     let shard = match args.shard {
         Some(s) => Some(s),
         None => match ShardSpec::from_env(args.shard_count) {
@@ -153,6 +188,7 @@ pub fn run(args: Args) -> Exit {
     };
     let pipeline = Pipeline {
         ocr,
+        emit: emitter,
         ..Pipeline::default()
     };
     let mut console =
@@ -184,6 +220,23 @@ pub fn run(args: Args) -> Exit {
         Ok(_) => Exit::SomeFailed,
         Err(BatchError::BrokenPipe) => Exit::Ok,
         Err(e) => super::fatal(e),
+    }
+}
+
+/// `--emit` formats by name.
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::parse(name).ok_or_else(|| format!("unknown format {name:?} (pdfa, alto, hocr, txt)"))
+}
+
+/// Where emitted files go when `--emit-dir` is not given: beside the records.
+fn default_emit_dir(output: &Output) -> PathBuf {
+    match output {
+        Output::Dir(dir) => dir.clone(),
+        Output::Jsonl(file) => file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        Output::Stdout => PathBuf::from("."),
     }
 }
 

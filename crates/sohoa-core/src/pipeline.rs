@@ -8,7 +8,7 @@ use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, MediaType, PageInput};
 use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
 use crate::record::{Record, Source, Status, SCHEMA_VERSION};
-use crate::restore::Restorer;
+use crate::restore::{RestoredText, Restorer};
 use crate::segment;
 use crate::text::SourceText;
 
@@ -19,6 +19,8 @@ pub struct Pipeline {
     pub ocr: OcrOptions,
     /// The diacritic restorer (dictionary and language model).
     pub restorer: Restorer,
+    /// The deliverables written beside each record (`--emit`), if any.
+    pub emit: Option<crate::emit::Emitter>,
 }
 
 impl Pipeline {
@@ -40,6 +42,9 @@ impl Pipeline {
         match ingest::with_id(path.to_path_buf(), bytes, id.clone()) {
             Ok(doc) => self.process_document(&doc),
             Err(e) => {
+                if let Some(emitter) = &self.emit {
+                    emitter.clear(path);
+                }
                 let source = Source {
                     path: path.to_path_buf(),
                     media_type: None,
@@ -83,8 +88,30 @@ impl Pipeline {
         Record::failed(source, String::new(), vec![error])
     }
 
-    /// Processes a document already read.
+    /// Processes a document already read, and writes its deliverables when `emit` asks for
+    /// them (a failure to write them is an `output` error of the record).
     pub fn process_document(&self, doc: &Document) -> Record {
+        let (mut record, texts) = self.process_texts(doc);
+        if let Some(emitter) = &self.emit {
+            let emitted = match &texts {
+                Some((source, restored)) => emitter.emit(doc, source, restored, &record),
+                None => {
+                    emitter.clear(&doc.path);
+                    Ok(())
+                }
+            };
+            if let Err(e) = emitted {
+                record.errors.push(e);
+                if record.status == Status::Ok {
+                    record.status = Status::Partial;
+                }
+            }
+        }
+        record
+    }
+
+    /// The record of a document and, when it was read, its source and restored texts.
+    fn process_texts(&self, doc: &Document) -> (Record, Option<(SourceText, RestoredText)>) {
         let mut source = Source {
             path: doc.path.clone(),
             media_type: Some(doc.media_type),
@@ -94,7 +121,7 @@ impl Pipeline {
         };
         let (source_text, ocr_summary, errors) = match self.read_text(doc) {
             Ok(read) => read,
-            Err(e) => return Record::failed(source, doc.id.clone(), vec![e]),
+            Err(e) => return (Record::failed(source, doc.id.clone(), vec![e]), None),
         };
         source.pages = source_text
             .pages
@@ -102,12 +129,13 @@ impl Pipeline {
             .max(ocr_summary.as_ref().map_or(0, |o| o.pages.len()));
         let read_any = !source_text.text.trim().is_empty() || errors.is_empty();
         if !read_any {
-            return Record {
+            let record = Record {
                 ocr: ocr_summary,
                 ..Record::failed(source, doc.id.clone(), errors)
             };
+            return (record, None);
         }
-        let restored = self.restorer.restore(&source_text);
+        let mut restored = self.restorer.restore(&source_text);
         let restoration = crate::restore::summarise(&restored, &source_text);
         let seg = segment::segment(&restored.text);
         let status = if errors.is_empty() {
@@ -115,7 +143,13 @@ impl Pipeline {
         } else {
             Status::Partial
         };
-        Record {
+        // The deliverables need the restored text beside the record's copy of it.
+        let text = if self.emit.is_some() {
+            restored.text.clone()
+        } else {
+            std::mem::take(&mut restored.text)
+        };
+        let record = Record {
             schema_version: SCHEMA_VERSION,
             pipeline_version: crate::PIPELINE_VERSION.to_string(),
             fingerprint: Default::default(),
@@ -125,9 +159,10 @@ impl Pipeline {
             errors,
             ocr: ocr_summary,
             restoration,
-            text: restored.text,
+            text,
             segmented: seg,
-        }
+        };
+        (record, Some((source_text, restored)))
     }
 
     /// Text input is taken as it is; image-like input is split into pages and OCR'd in parallel.

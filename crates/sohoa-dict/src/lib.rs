@@ -382,9 +382,9 @@ fn discount(counts: impl Iterator<Item = u32>) -> f64 {
 
 /// Runs a build and writes `lm.bin`, `acronyms.tsv` and `places.txt` into `out`.
 ///
-/// The steps, in order: count the corpora and the gazetteer ([`count_all`]), fix the
-/// vocabulary and renumber the counts by it ([`Vocabulary::fix`]), smooth and prune into the
-/// model file's tables ([`smooth`]), write them ([`LmTables::to_bytes`]) and the acronyms.
+/// The steps, in order: count the corpora and the gazetteer (`count_all`), fix the
+/// vocabulary and renumber the counts by it (`Vocabulary::fix`), smooth and prune into the
+/// model file's tables (`smooth`), write them ([`LmTables::to_bytes`]) and the acronyms.
 ///
 /// # Errors
 /// [`BuildError`] when a corpus cannot be read or an output cannot be written.

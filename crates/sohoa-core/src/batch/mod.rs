@@ -293,7 +293,18 @@ fn process_one(
     };
     let id = ingest::sha256_hex(&bytes);
     let recomputed = match lookup.find(ordinal, input, &id) {
-        Ok(prior) => return (Outcome::Reused(prior), None),
+        // A record is reused only with the deliverables `--emit` asks for.
+        Ok(prior) => {
+            let image_like = ingest::detect(&bytes).is_some_and(|m| m.is_image_like());
+            let emitted = pipeline
+                .emit
+                .as_ref()
+                .is_none_or(|e| e.complete_for(&input.path, prior.status, image_like));
+            if emitted {
+                return (Outcome::Reused(prior), None);
+            }
+            Some("emitted files missing")
+        }
         Err(why) => why,
     };
     if let Some(d) = delay {
