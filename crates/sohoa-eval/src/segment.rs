@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub use fixture::{load, Expected, Fixture, FixtureError};
+pub use fixture::{document_text, load, Expected, Fixture, FixtureError};
 pub use score::{score, Score};
 
 use sohoa_core::restore::Restorer;
@@ -67,8 +67,12 @@ pub fn evaluate(
         let raw =
             std::fs::read_to_string(&path).map_err(|source| FixtureError::Io { path, source })?;
         let text = match input {
-            Input::Gold => raw,
-            Input::Restored => restorer.restore(&SourceText::from_plain(&raw)).text,
+            Input::Gold => document_text(&raw).to_string(),
+            Input::Restored => {
+                restorer
+                    .restore(&SourceText::from_plain(document_text(&raw)))
+                    .text
+            }
         };
         let got = sohoa_core::segment::segment(&text);
         let fields = score(&f.expected, &got);

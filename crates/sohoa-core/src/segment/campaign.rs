@@ -18,11 +18,35 @@ static YEAR: LazyLock<Regex> =
 static AREA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"tren dia ban\s+").expect("valid regex"));
 
-/// Extracts the campaign from the title, the opening text and the section tree.
+/// Words that introduce an emulation movement or campaign ("phong trào thi đua “...”",
+/// "cuộc vận động “...”"; Law 06/2022/QH15 on emulation and commendation, art. 3 and 8).
+const TRIGGERS: &[&str] = &["phong trao", "cuoc van dong", "thi dua"];
+/// Bytes before a quoted name within which its trigger must stand.
+const TRIGGER_REACH: usize = 60;
+/// Bytes of a decision's first article searched for the movement it rewards or launches.
+const ARTICLE_REACH: usize = 2_000;
+
+/// Extracts the campaign from the title, the opening text and the section tree. A document
+/// concerns a campaign only when one of its [`TRIGGERS`] stands in the title, the opening or a
+/// decision's first article; otherwise every campaign field stays empty (a plan for a project
+/// or programme has a period and an area, but no campaign).
 pub fn extract(title: Option<&str>, opening: &str, sections: &[Section]) -> Campaign {
     let title = title.unwrap_or("");
+    let article = sections
+        .iter()
+        .find(|s| s.number.starts_with("Điều"))
+        .map(|s| format!("{} {}", s.heading, s.text))
+        .unwrap_or_default();
+    let article = super::lines::prefix(&article, ARTICLE_REACH);
+    let texts = [title, opening, article];
+    if !texts.iter().any(|t| {
+        let k = skel(t);
+        TRIGGERS.iter().any(|w| k.contains(w))
+    }) {
+        return Campaign::default();
+    }
     let mut c = Campaign::default();
-    for text in [title, opening] {
+    for text in texts {
         if c.name.is_none() {
             c.name = name(text, opening);
         }
@@ -71,7 +95,13 @@ fn walk(sections: &[Section], f: &mut impl FnMut(&Section)) {
 /// The first quoted phrase, without a trailing "giai đoạn 2023 - 2030". A capital title is
 /// re-cased from the same phrase in the running text when it appears there.
 fn name(text: &str, opening: &str) -> Option<String> {
-    let m = QUOTED.captures(text)?;
+    let m = QUOTED.captures_iter(text).find(|m| {
+        let before = skel(super::lines::suffix(
+            &text[..m.get(0).expect("group 0").start()],
+            TRIGGER_REACH,
+        ));
+        TRIGGERS.iter().any(|w| before.contains(w))
+    })?;
     let mut n = m[1].trim().to_string();
     let sk = Skeleton::new(&n);
     if let Some(at) = sk.text.find(" giai doan") {

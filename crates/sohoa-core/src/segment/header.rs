@@ -1,187 +1,412 @@
 //! Header: issuer (and parent), number and codes, place and date, type, title, motto.
 //!
-//! Handles the layouts old archives actually hold: the two columns flattened onto one line by
-//! OCR ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."), web copies that break "Thái Bình, ngày" from
-//! "11 tháng 12 năm 2023", blank draft numbers ("Số: /HD-STTTT") and scans whose header was
-//! cut off, where only the subject lines remain before the body.
+//! The header's parts (Decree 30/2020/NĐ-CP, art. 8) are found on the header lines joined into
+//! one text, because web copies and OCR break them anywhere ("ỦY" / "BAN NHÂN DÂN", "Số:" /
+//! "29/KH-UBND", "Sơn" / "La, ngày 11 tháng 3" / "năm 2020") and flatten the two columns onto
+//! one line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."). The national name, number and date are cut
+//! out of that text; what is left in capitals above them is the issuing body.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doctypes::{name_for_code, name_for_heading};
+use super::doctypes::{canonical_code, kind_for_code, kind_for_heading, name};
 use super::lines::{is_upper, join, skel, Line, Skeleton};
-use super::model::Header;
-use super::names::official_case;
+use super::model::{DocKind, Header};
+use super::names::{code_letters, official_case, spaced_body};
 
-/// Phrases of the national name and motto, as skeletons.
-const MOTTO: &[&str] = &[
-    "cong hoa xa hoi",
-    "chu nghia viet nam",
-    "doc lap",
-    "tu do",
-    "hanh phuc",
-];
-
-/// "Số: 161/KH-UBND". The label is matched as any short token before the colon, because the
-/// slash-and-dash shape of the symbol is distinctive and OCR often mangles "Số" itself.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|\s)\S{1,3}\s*:\s*(\d*)\s*/\s*([a-z0-9]{1,6})\s*-\s*([a-z0-9][a-z0-9\-]{0,15})",
-    )
+/// The national name, the motto, and the Party's line that stands in their place on Party
+/// documents (Guidance 36-HD/VPTW). Matched across line breaks, each word also with its marked
+/// letters dropped (see `ocr::phrase_pattern`).
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    let p = super::ocr::phrase_pattern;
+    Regex::new(&format!(
+        r"({})|(doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc)|({})",
+        p("cộng hòa xã hội chủ nghĩa việt nam"),
+        p("đảng cộng sản việt nam"),
+    ))
     .expect("valid regex")
 });
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})").expect("valid regex")
+
+/// "Số: 161/KH-UBND", "Số: 25/2019/QĐ-UBND", "Số: 36a/NQ-CP", "Số: 123/UBND-VP" (Công văn: no
+/// type code), "Số: /HD-STTTT" (draft), "Số 445-KL/TU" and "02-NQ/TU" (Party). The label is
+/// "Số" or one of its OCR readings (`ocr::NUMBER_LABEL`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s|]){}\s*(?:(?P<n>\d*[a-z]?)\s*/\s*(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>\d+[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        super::ocr::NUMBER_LABEL,
+        code = r"[a-z][a-z0-9&]{0,9}",
+    ))
+    .expect("valid regex")
 });
+
+/// "<Place>, ngày 11 tháng 12 năm 2023", "năm" also with its breve dropped.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})\s+{}\s+(\d{{4}})",
+        super::ocr::phrase_pattern("năm")
+    ))
+    .expect("valid regex")
+});
+
+/// Most subject lines a title runs to: the longest subjects in the samples take four lines; six
+/// leaves a margin without swallowing a body that follows with no blank line.
+const MAX_TITLE_LINES: usize = 6;
 
 /// What the header parser found, with the line where the body may start.
 pub struct Parsed {
     /// The header fields.
     pub header: Header,
+    /// First line after the header (the type line and subject, or the number and date).
+    pub end: usize,
 }
 
-/// Parses the header from `lines[..end]` (the lines before the legal bases or first section).
-pub fn parse(lines: &[Line], end: usize) -> Parsed {
-    let region = &lines[..end.min(lines.len())];
-    let mut header = Header::default();
-    let mut left_parts: Vec<(usize, String)> = Vec::new();
-    let mut number_line = None;
-    let mut type_line = None;
+/// The header lines joined by "\n", with each line's start in the joined text.
+struct Joined {
+    text: String,
+    starts: Vec<usize>,
+}
 
-    for (i, line) in region.iter().enumerate() {
-        if line.is_blank() {
-            continue;
+impl Joined {
+    fn new(lines: &[Line]) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(lines.len());
+        for l in lines {
+            starts.push(text.len());
+            text.push_str(&l.text);
+            text.push('\n');
         }
-        let sk = Skeleton::new(&line.text);
-        // Cut the right-hand column (national name, motto) off a flattened line.
-        let mut cut = line.text.len();
-        for phrase in MOTTO {
-            if let Some(at) = sk.text.find(phrase) {
-                header.motto = true;
-                cut = cut.min(sk.orig(at));
-            }
-        }
-        let mut left = line.text[..cut].trim().to_string();
-        if number_line.is_none() {
-            if let Some(m) = NUMBER.captures(&sk.text) {
-                let whole = m.get(0).expect("group 0");
-                let start = sk.orig(whole.start());
-                let g = |n: usize| {
-                    let r = m.get(n).expect("group");
-                    line.text[sk.orig(r.start())..sk.orig(r.end())].to_string()
-                };
-                let (num, tc, ic) = (g(1), g(2), g(3));
-                header.number = Some(format!("{num}/{tc}-{ic}"));
-                header.type_code = Some(tc);
-                header.issuer_code = Some(ic);
-                number_line = Some(i);
-                left = line.text[..start.min(cut)].trim().to_string();
-            }
-        }
-        if type_line.is_none() {
-            if let Some(name) = name_for_heading(&left) {
-                header.doc_type = Some(name.to_string());
-                type_line = Some(i);
-                continue;
-            }
-        }
-        if number_line.is_none() && type_line.is_none() && !left.is_empty() && is_upper(&left) {
-            left_parts.push((i, left));
-        }
+        Joined { text, starts }
     }
 
-    place_and_date(region, number_line, &mut header);
-    issuers(&left_parts, &mut header);
-    if header.doc_type.is_none() {
-        header.doc_type = header
+    /// The line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// The end of the line holding byte `at` (its "\n").
+    fn line_end(&self, at: usize) -> usize {
+        self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |i| at + i)
+    }
+}
+
+/// Parses the header from `lines[..limit]` (the lines before the legal bases or first section).
+pub fn parse(lines: &[Line], limit: usize) -> Parsed {
+    let region = &lines[..limit.min(lines.len())];
+    let joined = Joined::new(region);
+    let sk = Skeleton::new(&joined.text);
+    let mut header = Header::default();
+    // Byte ranges of the joined text that are not the issuer: national name, number, date.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+
+    for m in NATIONAL.captures_iter(&sk.text) {
+        let whole = m.get(0).expect("group 0");
+        if m.get(3).is_none() {
+            header.motto = true;
+        }
+        // On a flattened line the right-hand column runs to the end of the line.
+        let start = sk.orig(whole.start());
+        taken.push((start, joined.line_end(sk.orig(whole.end()))));
+    }
+
+    let type_line = region
+        .iter()
+        .position(|l| kind_for_heading(&l.text).is_some());
+    let upto = type_line.map_or(joined.text.len(), |t| joined.starts[t]);
+    let mut number_line = None;
+    if let Some(m) = NUMBER.captures(&sk.text[..sk_pos(&sk, upto)]) {
+        let whole = m.get(0).expect("group 0");
+        let at = sk.orig(whole.start());
+        number_line = Some(joined.line_of(at + 1));
+        symbol(&joined.text, &sk, &m, &mut header);
+        taken.push((at, sk.orig(whole.end())));
+    }
+
+    let date_from = number_line.map_or(0, |n| joined.starts[n]);
+    let mut date_line = None;
+    if let Some((start, end)) = place_and_date(&joined.text, date_from, upto, &mut header) {
+        date_line = Some(joined.line_of(end.saturating_sub(1)));
+        taken.push((start, end));
+    }
+
+    if let Some(t) = type_line {
+        let kind = kind_for_heading(&region[t].text).expect("type line");
+        header.doc_type = Some(name(kind).to_string());
+        header.kind = Some(kind);
+    } else if header.doc_type.is_none() {
+        let kind = header
             .type_code
             .as_deref()
-            .and_then(name_for_code)
-            .map(str::to_string);
+            .and_then(kind_for_code)
+            .or_else(|| header.issuer_code.as_ref().map(|_| DocKind::CongVan));
+        header.kind = kind;
+        header.doc_type = kind.map(|k| name(k).to_string());
     }
-    // Subject lines: after the type line; with a cut-off header, everything before the body.
-    let title_from = match (type_line, number_line) {
-        (Some(t), _) => Some(t + 1),
-        (None, None) if left_parts.is_empty() && !header.motto => Some(0),
-        _ => None,
+
+    // The issuing body: capitals above the number, date and type lines, outside the taken
+    // ranges.
+    let stop = [type_line, number_line, date_line]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(region.len());
+    let mut parts: Vec<String> = Vec::new();
+    for i in 0..stop {
+        let left = untaken(&joined, i, &taken);
+        let left = left.trim().trim_matches(['*', '-', '_']).trim();
+        if !left.is_empty() && is_upper(left) {
+            parts.push(left.to_string());
+        }
+    }
+    issuers(&parts, &mut header);
+
+    // Subject lines: after the type line; a "V/v" line (Công văn) stands for it; with a
+    // cut-off header, everything before the body.
+    // A line holding the national name, number or date ends a subject.
+    let furniture = |i: usize| {
+        let (s, e) = (joined.starts[i], joined.line_end(joined.starts[i]));
+        taken.iter().any(|&(ts, te)| ts < e && te > s)
     };
-    if let Some(from) = title_from {
-        header.title = title(&region[from.min(region.len())..]);
+    let mut end = [number_line, date_line]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |l| l + 1);
+    if let Some(t) = type_line {
+        let (title, after) = title(region, t + 1, &furniture);
+        header.title = title;
+        end = after;
+    } else if let Some(v) = region.iter().position(|l| skel(&l.text).starts_with("v/v")) {
+        let (title, after) = title(region, v, &furniture);
+        header.title = title.map(|t| {
+            let sk = Skeleton::new(&t);
+            t[sk.orig(3)..]
+                .trim_start_matches([':', '.', ' '])
+                .to_string()
+        });
+        end = after.max(end);
+    } else if number_line.is_none() && parts.is_empty() && !header.motto {
+        let (title, after) = title(region, 0, &furniture);
+        header.title = title;
+        end = after;
     }
-    Parsed { header }
+    if header.title.is_some() && header.kind.is_none() && header.issuer_code.is_some() {
+        header.kind = Some(DocKind::CongVan);
+    }
+    Parsed {
+        header,
+        end: end.min(region.len()),
+    }
 }
 
-/// The subject: consecutive lines up to a blank line (after the first), at most six lines; an
-/// upper-case subject stops at the first line that is not upper case.
-fn title(lines: &[Line]) -> Option<String> {
+/// The skeleton offset of original offset `at` (the map is monotone).
+fn sk_pos(sk: &Skeleton, at: usize) -> usize {
+    let mut lo = 0;
+    let mut hi = sk.text.len();
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if sk.orig(mid) < at {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The text of line `i` with the taken ranges blanked out.
+fn untaken(joined: &Joined, i: usize, taken: &[(usize, usize)]) -> String {
+    let start = joined.starts[i];
+    let end = joined.line_end(start);
+    let mut out = String::new();
+    let mut at = start;
+    let mut cuts: Vec<(usize, usize)> = taken
+        .iter()
+        .filter(|(s, e)| *e > start && *s < end)
+        .map(|&(s, e)| (s.max(start), e.min(end)))
+        .collect();
+    cuts.sort_unstable();
+    for (s, e) in cuts {
+        if s > at {
+            out.push_str(&joined.text[at..s]);
+            out.push(' ');
+        }
+        at = at.max(e);
+    }
+    if at < end {
+        out.push_str(&joined.text[at..end]);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Fills number, type and issuer codes from a [`NUMBER`] match.
+fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Header) {
+    let orig = |name: &str| {
+        m.name(name).map(|g| {
+            text[sk.orig(g.start())..sk.orig(g.end())]
+                .split_whitespace()
+                .collect::<String>()
+        })
+    };
+    if let Some(c) = orig("c") {
+        let codes: Vec<String> = c.split('-').map(code_letters).collect();
+        let year = orig("y").map(|y| format!("{y}/")).unwrap_or_default();
+        let n = orig("n").unwrap_or_default();
+        // A Công văn's symbol has no type code: "123/UBND-VP" is issuer and unit.
+        let (type_code, issuer) = match canonical_code(&codes[0]) {
+            Some(tc) if codes.len() > 1 => (Some(tc.to_string()), codes[1..].join("-")),
+            _ => (None, codes.join("-")),
+        };
+        let tc = type_code
+            .as_ref()
+            .map(|t| format!("{t}-"))
+            .unwrap_or_default();
+        header.number = Some(format!("{n}/{year}{tc}{issuer}"));
+        header.type_code = type_code;
+        header.issuer_code = Some(issuer);
+    } else if let (Some(n), Some(t), Some(i)) = (orig("pn"), orig("pt"), orig("pi")) {
+        let t = code_letters(&t);
+        let t = canonical_code(&t).map_or(t.clone(), str::to_string);
+        let i: Vec<String> = i.split('-').map(code_letters).collect();
+        let i = i.join("-");
+        header.number = Some(format!("{n}-{t}/{i}"));
+        header.type_code = Some(t);
+        header.issuer_code = Some(i);
+    }
+}
+
+/// The subject from line `from`: consecutive lines up to a blank line (after the first), at
+/// most [`MAX_TITLE_LINES`]. A capital subject goes on over capital lines and over lines that
+/// start in lower case or hold no letters (a sentence never does, so such a line continues the
+/// subject); it stops
+/// at the enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."), which follows a decision's
+/// subject. Returns the title and the line after it.
+fn title(
+    lines: &[Line],
+    from: usize,
+    furniture: &dyn Fn(usize) -> bool,
+) -> (Option<String>, usize) {
     let mut taken: Vec<Line> = Vec::new();
-    for line in lines {
+    let mut end = from;
+    for (i, line) in lines.iter().enumerate().skip(from) {
         if line.is_blank() {
             if taken.is_empty() {
+                end = i + 1;
                 continue;
             }
             break;
         }
         if let Some(first) = taken.first() {
-            if is_upper(&first.text) && !is_upper(&line.text) {
+            let lower_start = line.text.chars().next().is_some_and(char::is_lowercase);
+            // A line without letters ("2023-2025") cannot start a sentence either.
+            let no_letters = !line.text.chars().any(char::is_alphabetic);
+            if is_upper(&first.text) && !is_upper(&line.text) && !lower_start && !no_letters {
+                break;
+            }
+            if super::signer::is_authority_line(&line.text) {
                 break;
             }
         }
+        if skel(&line.text).starts_with("kinh gui") || furniture(i) {
+            break;
+        }
         taken.push(line.clone());
-        // The longest subjects in the samples take four lines; six leaves a margin without
-        // swallowing a body that follows with no blank line.
-        if taken.len() == 6 {
+        end = i + 1;
+        if taken.len() == MAX_TITLE_LINES {
             break;
         }
     }
     let t = join(&taken);
-    (!t.is_empty()).then_some(t)
+    ((!t.is_empty()).then_some(t), end)
 }
 
-/// Finds "<Place>, ngày D tháng M năm Y" in the header (possibly broken across lines).
-fn place_and_date(region: &[Line], number_line: Option<usize>, header: &mut Header) {
-    let from = number_line.unwrap_or(0);
-    let text = join(&region[from.min(region.len())..]);
-    let sk = Skeleton::new(&text);
-    let Some(m) = DATE.captures(&sk.text) else {
-        return;
-    };
+/// Finds "<Place>, ngày D tháng M năm Y" in `text[from..upto]`; returns its byte range.
+fn place_and_date(
+    text: &str,
+    from: usize,
+    upto: usize,
+    header: &mut Header,
+) -> Option<(usize, usize)> {
+    let scope = &text[from.min(upto)..upto];
+    let sk = Skeleton::new(scope);
+    let m = DATE.captures(&sk.text)?;
     let num = |n: usize| m[n].parse::<u32>().unwrap_or(0);
     let (d, mo, y) = (num(1), num(2), num(3));
-    header.date = super::dates::iso(y, mo, d);
-    let before = &text[..sk.orig(m.get(0).expect("group 0").start())];
-    // Capitalised words, possibly joined by a dash ("Bà Rịa - Vũng Tàu"), up to six tokens.
-    let mut words: Vec<&str> = Vec::new();
-    for w in before.split_whitespace().rev() {
-        let mut cs = w.chars();
-        let capitalised = cs.next().is_some_and(char::is_uppercase)
-            && cs.clone().count() > 0
-            && cs.all(|c| c.is_lowercase());
-        let dash = w == "-" && !words.is_empty();
-        // Six tokens hold the longest place names ("Bà Rịa - Vũng Tàu" is five).
-        if !(capitalised || dash) || words.len() == 6 {
-            break;
-        }
-        words.push(w);
+    header.date = crate::segment::dates::iso(y, mo, d);
+    let whole = m.get(0).expect("group 0");
+    let before = scope[..sk.orig(whole.start())].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let place = place_before(before);
+    let start = place.as_ref().map_or(sk.orig(whole.start()), |(at, _)| *at);
+    if let Some((_, p)) = place {
+        header.place = Some(p);
     }
-    while words.last() == Some(&"-") {
-        words.pop();
-    }
-    if !words.is_empty() {
-        words.reverse();
-        header.place = Some(words.join(" "));
-    }
+    Some((from + start, from + sk.orig(whole.end())))
 }
 
-/// Groups the left-column lines into bodies: a line that starts with an administrative level
-/// ("TỈNH THÁI BÌNH") continues the body above it; any other line starts a new body. The last
-/// body is the issuer, the one before it the parent.
-fn issuers(parts: &[(usize, String)], header: &mut Header) {
+/// The place name ending `before`: capitalised words, possibly joined by dashes ("Bà Rịa -
+/// Vũng Tàu", "Phan Rang-Tháp Chàm"), up to six, with the level word in front of them when
+/// it is written out ("Thành phố Hồ Chí Minh"). Returns its start in `before` and the name.
+fn place_before(before: &str) -> Option<(usize, String)> {
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let mut n = 0;
+    for &(_, w) in words.iter().rev() {
+        let capitalised = w.split('-').all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        }) && !w.is_empty();
+        let dash = matches!(w, "-" | "–") && n > 0;
+        if !(capitalised || dash) || n == 6 {
+            break;
+        }
+        n += 1;
+    }
+    while n > 0 && matches!(words[words.len() - n].1, "-" | "–") {
+        n -= 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut first = words.len() - n;
+    // "Thành phố Hồ Chí Minh": the level's second word is in lower case (Law 77/2015/QH13 on
+    // local government names the levels).
+    if first >= 1 {
+        let one = skel(words[first - 1].1);
+        let two = (first >= 2).then(|| format!("{} {one}", skel(words[first - 2].1)));
+        let capital = |i: usize| words[i].1.chars().next().is_some_and(char::is_uppercase);
+        if two
+            .as_deref()
+            .is_some_and(|t| ["thanh pho", "thi xa", "thi tran"].contains(&t))
+            && capital(first - 2)
+        {
+            first -= 2;
+        } else if one == "tp." && capital(first - 1) {
+            first -= 1;
+        }
+    }
+    let start = words[first].0;
+    let name = before[start..]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((start, name))
+}
+
+/// Groups the left-column parts into bodies: a part continues the body above it when it starts
+/// with an administrative level ("TỈNH THÁI BÌNH" under "ỦY BAN NHÂN DÂN") or when the part
+/// above is a single word cut from its name ("ỦY" / "BAN NHÂN DÂN"); any other part starts a
+/// new body. The last body is the issuer, the one before it the parent.
+fn issuers(parts: &[String], header: &mut Header) {
     let mut bodies: Vec<String> = Vec::new();
-    for (_, text) in parts {
-        let k = skel(text);
-        let continues = [
+    for text in parts {
+        let text = spaced_body(text).unwrap_or_else(|| text.clone());
+        let k = skel(&text);
+        let level = [
             "tinh ",
             "huyen ",
             "xa ",
@@ -193,12 +418,18 @@ fn issuers(parts: &[(usize, String)], header: &mut Header) {
         ]
         .iter()
         .any(|p| k.starts_with(p));
+        // "TỈNH ỦY", "HUYỆN ỦY", "THÀNH ỦY": a Party committee, a body of its own.
+        let party = k.split_whitespace().nth(1) == Some("uy");
+        let continues = match bodies.last() {
+            Some(last) => (level && !party) || last.split_whitespace().count() == 1,
+            None => false,
+        };
         match bodies.last_mut() {
             Some(last) if continues => {
                 last.push(' ');
-                last.push_str(text);
+                last.push_str(&text);
             }
-            _ => bodies.push(text.clone()),
+            _ => bodies.push(text),
         }
     }
     if let Some(issuer) = bodies.pop() {
@@ -235,6 +466,7 @@ mod tests {
         assert_eq!(h.place.as_deref(), Some("Châu Thành"));
         assert_eq!(h.date.as_deref(), Some("2024-02-03"));
         assert_eq!(h.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(h.kind, Some(DocKind::KeHoach));
         assert_eq!(h.title.as_deref(), Some("Tổ chức phong trào thi đua"));
     }
 
@@ -251,5 +483,92 @@ mod tests {
         );
         assert_eq!(h.doc_type.as_deref(), Some("Hướng dẫn"));
         assert!(!h.motto);
+    }
+
+    #[test]
+    fn header_broken_over_lines() {
+        let h = header(
+            "ỦY\nBAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố:\n29/KH-UBND\n|\nThái\nNguyên, ngày 22 tháng 3 năm 2018\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN ĐỀ ÁN",
+        );
+        assert_eq!(
+            h.issuer.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Thái Nguyên")
+        );
+        assert_eq!(h.issuer_parent, None);
+        assert_eq!(h.number.as_deref(), Some("29/KH-UBND"));
+        assert_eq!(h.place.as_deref(), Some("Thái Nguyên"));
+        assert_eq!(h.date.as_deref(), Some("2018-03-22"));
+        assert!(h.motto);
+    }
+
+    #[test]
+    fn numbers_in_every_form() {
+        let n = |s: &str| {
+            let h = header(s);
+            (h.number, h.type_code, h.issuer_code, h.kind)
+        };
+        assert_eq!(
+            n("Số: 25/2019/QĐ-UBND"),
+            (
+                Some("25/2019/QĐ-UBND".into()),
+                Some("QĐ".into()),
+                Some("UBND".into()),
+                Some(DocKind::QuyetDinh)
+            )
+        );
+        assert_eq!(n("Số: 36a/NQ-CP").0.as_deref(), Some("36a/NQ-CP"));
+        assert_eq!(
+            n("Số: 2917 /SGDĐT-VP"),
+            (
+                Some("2917/SGDĐT-VP".into()),
+                None,
+                Some("SGDĐT-VP".into()),
+                Some(DocKind::CongVan)
+            )
+        );
+        assert_eq!(
+            n("Số 445-KL/TƯ"),
+            (
+                Some("445-KL/TU".into()),
+                Some("KL".into()),
+                Some("TU".into()),
+                Some(DocKind::KetLuan)
+            )
+        );
+        assert_eq!(n("Số: 12/KH-HĐTĐKT").2.as_deref(), Some("HĐTĐKT"));
+        assert_eq!(n("Số: 5/TTr-UBND").1.as_deref(), Some("TTr"));
+        assert_eq!(n("S6: 161/KH-UBND").0.as_deref(), Some("161/KH-UBND"));
+    }
+
+    #[test]
+    fn official_letter_with_subject() {
+        let h = header(
+            "UBND TỈNH NINH BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 123/SGDĐT-TĐKT\nV/v hướng dẫn công tác thi đua năm học 2024-2025\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNinh Bình, ngày 2 tháng 10 năm 2024\nKính gửi: Các trường học",
+        );
+        assert_eq!(h.kind, Some(DocKind::CongVan));
+        assert_eq!(h.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(h.issuer_code.as_deref(), Some("SGDĐT-TĐKT"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("hướng dẫn công tác thi đua năm học 2024-2025")
+        );
+        assert_eq!(h.date.as_deref(), Some("2024-10-02"));
+        assert_eq!(h.issuer.as_deref(), Some("Sở Giáo dục và Đào tạo"));
+    }
+
+    #[test]
+    fn party_committee_and_city_place() {
+        let h = header(
+            "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nK ÉT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\nvề xây dựng hạ tầng",
+        );
+        assert_eq!(h.issuer.as_deref(), Some("Tỉnh ủy Thừa Thiên Huế"));
+        assert!(!h.motto);
+        assert_eq!(h.kind, Some(DocKind::KetLuan));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("HỘI NGHỊ LẦN THỨ BẢY về xây dựng hạ tầng")
+        );
+        let h = header("Số: 1/KH-UBND Thành phố Hồ Chí Minh, ngày 2 tháng 1 năm 2024");
+        assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
     }
 }

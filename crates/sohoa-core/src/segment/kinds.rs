@@ -9,8 +9,12 @@ use super::model::{Section, SectionKind};
 
 use SectionKind as K;
 
-/// (kind, skeleton phrases that signal it in a heading).
+/// (kind, skeleton phrases that signal it in a heading). Source: the headings of
+/// `docs/domain.md` ("What a campaign plan says"), and for `legal_bases` a part "CĂN CỨ PHÁP LÝ
+/// ..." that lists the bases instead of a "Căn cứ" preamble (Decree 30/2020/NĐ-CP, appendix I,
+/// names "căn cứ ban hành" as the preamble's content).
 const VOCAB: &[(SectionKind, &[&str])] = &[
+    (K::LegalBases, &["can cu"]),
     (K::Purpose, &["muc dich"]),
     (K::Requirements, &["yeu cau"]),
     (K::Theme, &["chu de"]),

@@ -1,22 +1,36 @@
-//! Legal bases: the "Căn cứ ..." / "Thực hiện ..." opening, split into cited documents.
+//! Legal bases: the "Căn cứ ..." / "Thực hiện ..." / "Trên cơ sở ..." opening, and the items of
+//! a numbered "CĂN CỨ ..." part, split into cited documents.
 //!
-//! One paragraph often cites several documents separated by ";", and a line break can fall
-//! inside a number ("3179/QĐ-" / "UBND"), so items are cut from the joined paragraph.
+//! One paragraph often cites several documents, separated by ";" or run on with "," and "và"
+//! ("Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ... và Quyết định số 101/QĐ-TTg"), and
+//! a line break can fall inside a number ("3179/QĐ-" / "UBND"), so items are cut from the
+//! joined paragraph.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doctypes::cited_names;
+use super::doctypes::{canonical_code, cited_names};
 use super::lines::{skel, Line, Skeleton};
-use super::model::LegalBasis;
+use super::model::{LegalBasis, Section, SectionKind};
+use super::names::code_letters;
 
-/// The number right after the type, after one short word in the "số" slot (which restoration
-/// sometimes gets wrong: "Quyết định sẽ 749/..."), or after "số" a few words on ("Luật Thi
-/// đua, khen thưởng số 06/2022/QH15").
+/// Bytes after a type name within which its number ("... số 06/2022/QH15") or date is looked
+/// for: a law's short name runs to about 80 bytes; further on, "số" belongs to the subject.
+const CITATION_REACH: usize = 80;
+
+/// A document number: digits (with a letter: "36a"), then "/" or "-" parts ("25/2019/QĐ-UBND",
+/// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP").
+const NUMBER_BODY: &str = r"(\d+[a-z]?(?:\s*[/\-]\s*[0-9a-z&]+)+)";
+
+/// The number right after the type ("Quyết định 749/..."), after "số", or after "số" a few
+/// words on ("Luật Thi đua, khen thưởng số 06/2022/QH15", "các Quyết định của Thủ tướng
+/// Chính phủ: số 1400/...").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*|\s+\S{1,3}\s*:?\s*|[^;]{0,80}?\sso\s*:?\s*)(\d+(?:\s*[/\-]\s*[0-9a-z]+)+)")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?:\s*|\s*so\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\sso\s*:?\s*){NUMBER_BODY}"
+    ))
+    .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -25,20 +39,56 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;(:]|\s(?:ve|phe duyet|ban hanh|quy dinh|huong dan|tai|trien khai|thuc hien)\s")
-        .expect("valid regex")
+    Regex::new(
+        r"[,;(:]|\s(?:ve|phe duyet|ban hanh|quy dinh|huong dan|tai|trien khai|thuc hien|so)\s",
+    )
+    .expect("valid regex")
+});
+/// Where a new cited document starts inside a paragraph: a type name after ",", ";", "." or
+/// "và", possibly after an opener ("... . Trên cơ sở Kế hoạch ...") and "các" for a list.
+static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = cited_names()
+        .into_iter()
+        .map(|n| regex::escape(&skel(n)))
+        .collect();
+    Regex::new(&format!(
+        r"(?:[,;.]\s*|\sva\s+)(?P<item>(?:(?:can cu|thuc hien|tren co so)\s+)?(?:cac\s+)?(?P<name>{}))\b",
+        names.join("|")
+    ))
+    .expect("valid regex")
 });
 
-/// Whether a line opens a legal basis ("Căn cứ ...", "Thực hiện <document> ...").
+/// Whether a line opens a legal basis ("Căn cứ ...", "Thực hiện <document> ...", "Trên cơ sở
+/// <document> ...").
 pub fn is_opener(text: &str) -> bool {
+    // An opener begins a sentence; "thực hiện các chương trình" at the start of a line broken
+    // mid-sentence does not.
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let k = skel(text);
     if k.starts_with("can cu ") {
         return true;
     }
-    if let Some(rest) = k.strip_prefix("thuc hien ") {
-        return cited_names().iter().any(|n| rest.starts_with(&skel(n)));
+    // "THỰC HIỆN CHƯƠNG TRÌNH ..." in capitals is a subject line, not a basis: bases are
+    // running text.
+    if super::lines::is_upper(text) {
+        return false;
+    }
+    for lead in ["thuc hien ", "tren co so "] {
+        if let Some(rest) = k.strip_prefix(lead) {
+            return starts_with_type(rest);
+        }
     }
     false
+}
+
+fn starts_with_type(k: &str) -> bool {
+    let k = k.strip_prefix("cac ").unwrap_or(k);
+    cited_names().iter().any(|n| {
+        k.strip_prefix(skel(n).as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
 }
 
 /// Extracts the legal bases from the preamble lines (between header and first section).
@@ -48,13 +98,77 @@ pub fn parse(lines: &[Line], work: &mut usize) -> Vec<LegalBasis> {
         if !is_opener(&para) {
             continue;
         }
-        for segment in para.split(';') {
+        items(&para, &mut out, work);
+    }
+    out
+}
+
+/// The bases listed as the items of a top-level part whose heading is a "CĂN CỨ ..." ("- Luật
+/// Dược số 105/2016/QH13;").
+pub fn from_sections(sections: &[Section], work: &mut usize) -> Vec<LegalBasis> {
+    let mut out = Vec::new();
+    for s in sections
+        .iter()
+        .filter(|s| s.kinds.contains(&SectionKind::LegalBases))
+    {
+        for c in &s.children {
             *work += 1;
-            match item(segment) {
-                Some(basis) => out.push(basis),
+            let line = if c.text.is_empty() {
+                c.heading.clone()
+            } else {
+                format!("{}: {}", c.heading, c.text)
+            };
+            items(&line, &mut out, work);
+        }
+    }
+    out
+}
+
+/// Cuts one paragraph into cited documents and appends them to `out`.
+fn items(para: &str, out: &mut Vec<LegalBasis>, work: &mut usize) {
+    let sk = Skeleton::new(para);
+    // Item boundaries: every ";", and a type name after ",", "." or "và" that carries its own
+    // number or date (a bare name there is part of the previous item's subject: "... một số
+    // điều của Luật Thi đua, Khen thưởng và Luật sửa đổi ...").
+    let mut cuts = vec![0usize];
+    for c in ITEM_START.captures_iter(&sk.text) {
+        *work += 1;
+        let (whole, item, name) = (
+            c.get(0).expect("group 0"),
+            c.name("item").expect("item"),
+            c.name("name").expect("name"),
+        );
+        let hard = sk.text[whole.start()..].trim_start().starts_with(';');
+        // A cited document's kind is written with a capital ("và Quyết định số ..."); "và
+        // hướng dẫn thi hành" is running text.
+        let capital = para[sk.orig(name.start())..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if hard || (capital && cites(&sk.text[name.end()..])) {
+            cuts.push(item.start());
+        }
+    }
+    cuts.push(sk.text.len());
+    let mut list_issuer: Option<String> = None;
+    for w in cuts.windows(2) {
+        *work += 1;
+        let (s, e) = (sk.orig(w[0]), sk.orig(w[1]));
+        let segment = para[s..e].trim_start_matches([';', ',', '.', ' ']);
+        for piece in segment.split(';') {
+            match item(piece) {
+                Some((mut basis, list)) => {
+                    if list.is_some() {
+                        list_issuer = list;
+                    }
+                    if basis.issuer.is_none() {
+                        basis.issuer = list_issuer.clone();
+                    }
+                    out.push(basis)
+                }
                 None => {
                     if let Some(last) = out.last_mut() {
-                        let tail = tidy(segment);
+                        let tail = tidy(piece);
                         if !tail.is_empty() {
                             last.text.push_str("; ");
                             last.text.push_str(&tail);
@@ -64,7 +178,19 @@ pub fn parse(lines: &[Line], work: &mut usize) -> Vec<LegalBasis> {
             }
         }
     }
-    out
+}
+
+/// Whether the text after a type name (`rest`, from the end of the name) cites a document: a
+/// number before any other document is named (whose number it would be), or a date within
+/// reach ("Luật Sửa đổi, bổ sung ... của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005").
+fn cites(rest: &str) -> bool {
+    let reach = super::lines::prefix(rest, CITATION_REACH + 40);
+    let next = cited_names()
+        .iter()
+        .filter_map(|n| reach.find(&format!(" {}", skel(n))))
+        .min()
+        .unwrap_or(reach.len());
+    NUMBER.is_match(&reach[..next]) || DATE.is_match(reach)
 }
 
 /// Joins lines into paragraphs: a paragraph ends at a blank line, before an opener, or after a
@@ -102,14 +228,47 @@ fn tidy(s: &str) -> String {
         .to_string()
 }
 
-/// One cited document from a ";"-separated segment, if it starts with a document type.
-fn item(segment: &str) -> Option<LegalBasis> {
+/// A number as the decree spells it: no spaces, codes without marks ("TƯ" → "TU"), type codes
+/// in the decree's capitals ("TTR" → "TTr") and the Prime Minister's code "TTg" (Decree
+/// 30/2020/NĐ-CP, appendix III and VI).
+fn normalise_number(raw: &str) -> String {
+    let compact: String = raw.split_whitespace().collect();
+    let mut out = String::with_capacity(compact.len());
+    let mut part = String::new();
+    let flush = |part: &mut String, out: &mut String| {
+        let p = code_letters(part);
+        let p = if p.eq_ignore_ascii_case("ttg") {
+            "TTg".to_string()
+        } else {
+            canonical_code(&p)
+                .filter(|_| p.chars().any(char::is_alphabetic) && p.len() > 1)
+                .map_or(p, str::to_string)
+        };
+        out.push_str(&p);
+        part.clear();
+    };
+    for c in compact.chars() {
+        if c == '/' || c == '-' {
+            flush(&mut part, &mut out);
+            out.push(c);
+        } else {
+            part.push(c);
+        }
+    }
+    flush(&mut part, &mut out);
+    out
+}
+
+/// One cited document from a segment, if it starts with a document type; with the issuer a
+/// list gives all its items ("các Quyết định của Thủ tướng Chính phủ: số ...; số ...").
+fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     let text = tidy(segment);
     let sk = Skeleton::new(&text);
     let mut body = sk.text.as_str();
-    for prefix in ["can cu ", "thuc hien ", "va "] {
+    for prefix in ["can cu ", "thuc hien ", "tren co so ", "va ", "cac "] {
         body = body.strip_prefix(prefix).unwrap_or(body);
     }
+    let plural = sk.text[..sk.text.len() - body.len()].ends_with("cac ");
     let offset = sk.text.len() - body.len();
     let (name, after) = cited_names().into_iter().find_map(|n| {
         let k = skel(n);
@@ -122,11 +281,25 @@ fn item(segment: &str) -> Option<LegalBasis> {
         doc_type: Some(name.to_string()),
         ..LegalBasis::default()
     };
+    let mut list_issuer = None;
     let mut pos = after;
     if let Some(m) = NUMBER.captures(&sk.text[pos..]) {
         let g = m.get(1).expect("group 1");
+        // "các Quyết định của Thủ tướng Chính phủ: số ...": the issuer of the whole list.
+        let lead = &sk.text[pos..pos + g.start()];
+        if plural {
+            if let Some(at) = lead.find(" cua ") {
+                let from = pos + at + " cua ".len();
+                let tail = &sk.text[from..pos + g.start()];
+                let end = ISSUER_STOP.find(tail).map_or(tail.len(), |m| m.start());
+                let issuer = text[sk.orig(from)..sk.orig(from + end)].trim();
+                if !issuer.is_empty() {
+                    list_issuer = Some(issuer.to_string());
+                }
+            }
+        }
         let raw = &text[sk.orig(pos + g.start())..sk.orig(pos + g.end())];
-        basis.number = Some(raw.split_whitespace().collect());
+        basis.number = Some(normalise_number(raw));
         pos += m.get(0).expect("group 0").end();
     }
     if let Some(m) = DATE.captures(&sk.text[pos..]) {
@@ -155,7 +328,10 @@ fn item(segment: &str) -> Option<LegalBasis> {
             }
         }
     }
-    Some(basis)
+    if basis.issuer.is_none() {
+        basis.issuer = list_issuer.clone();
+    }
+    Some((basis, list_issuer))
 }
 
 #[cfg(test)]
@@ -163,13 +339,17 @@ mod tests {
     use super::*;
     use crate::segment::lines::split;
 
+    fn bases(text: &str) -> Vec<LegalBasis> {
+        let lines = split(text);
+        let mut work = 0;
+        parse(&lines, &mut work)
+    }
+
     #[test]
     fn splits_one_paragraph_into_documents() {
-        let lines = split(
+        let b = bases(
             "Căn cứ Nghị quyết số 02-NQ/TU ngày 19/11/2021 của\nBan Chấp hành Đảng bộ tỉnh về chuyển đổi số; Quyết định số 571/QĐ-\nUBND ngày 17 tháng 3 năm 2022 của Ủy ban nhân dân tỉnh phê duyệt Đề án.\nĐể hoàn thành mục tiêu",
         );
-        let mut work = 0;
-        let b = parse(&lines, &mut work);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].doc_type.as_deref(), Some("Nghị quyết"));
         assert_eq!(b[0].number.as_deref(), Some("02-NQ/TU"));
@@ -178,5 +358,58 @@ mod tests {
         assert_eq!(b[1].number.as_deref(), Some("571/QĐ-UBND"));
         assert_eq!(b[1].date.as_deref(), Some("2022-03-17"));
         assert_eq!(b[1].issuer.as_deref(), Some("Ủy ban nhân dân tỉnh"));
+    }
+
+    #[test]
+    fn documents_run_on_with_commas_and_va() {
+        let b = bases(
+            "Thực hiện Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định một số điều của Luật Hộ tịch và Quyết định số 101/QĐ-TTG ngày 23/01/2017 của Thủ tướng Chính phủ về việc phê duyệt; Ủy ban nhân dân tỉnh ban hành Kế hoạch",
+        );
+        let n: Vec<Option<&str>> = b.iter().map(|b| b.number.as_deref()).collect();
+        assert_eq!(n, [None, Some("123/2015/NĐ-CP"), Some("101/QĐ-TTg")]);
+        let b = bases(
+            "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật Sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005;\nCăn cứ Nghị định số 42/2010/NĐ-CP ngày 15 tháng 4 năm 2010 của Chính phủ quy định chi tiết Luật Thi đua, Khen thưởng và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng.",
+        );
+        let d: Vec<Option<&str>> = b.iter().map(|b| b.date.as_deref()).collect();
+        assert_eq!(
+            d,
+            [Some("2003-11-26"), Some("2005-06-14"), Some("2010-04-15")]
+        );
+    }
+
+    #[test]
+    fn a_list_gives_its_type_and_issuer_to_every_item() {
+        let b = bases(
+            "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ngày 30/9/2008 về việc phê duyệt Đề án; Quyết định số 2080/QĐ-TTg ngày 22/12/2017 phê duyệt điều chỉnh;",
+        );
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].number.as_deref(), Some("1400/QĐ-TTg"));
+        assert_eq!(b[0].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(b[1].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    }
+
+    #[test]
+    fn numbers_in_every_form() {
+        let n = |s: &str| bases(s)[0].number.clone();
+        assert_eq!(
+            n("Căn cứ Nghị quyết số 36a/NQ-CP ngày 14/10/2015").as_deref(),
+            Some("36a/NQ-CP")
+        );
+        assert_eq!(
+            n("Căn cứ Công văn số 2160/BTTTT-THH ngày 1/6/2023").as_deref(),
+            Some("2160/BTTTT-THH")
+        );
+        assert_eq!(
+            n("Căn cứ Kế hoạch số 12/KH-HĐTĐKT ngày 1/6/2023").as_deref(),
+            Some("12/KH-HĐTĐKT")
+        );
+        assert_eq!(
+            n("Trên cơ sở Kế hoạch số 6103/KH-UBND ngày 16/9/2022").as_deref(),
+            Some("6103/KH-UBND")
+        );
+        assert_eq!(
+            n("Căn cứ Tờ trình số 164/TTR- SKHCN").as_deref(),
+            Some("164/TTr-SKHCN")
+        );
     }
 }

@@ -22,26 +22,30 @@ impl Line {
     }
 }
 
-/// Splits `input` into cleaned lines (one per input line, so numbers stay aligned).
+/// Splits `input` into cleaned lines. `no` is the input line, so it stays aligned with the
+/// input; a web copy that printed its line breaks as literal `\r\n` text gets them back as
+/// lines of their own (with the same `no`).
 pub fn split(input: &str) -> Vec<Line> {
-    input
-        .split('\n')
-        .enumerate()
-        .map(|(i, raw)| Line {
-            no: i + 1,
-            text: clean(raw),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (i, raw) in input.split('\n').enumerate() {
+        for piece in raw.split("\\r\\n").flat_map(|p| p.split("\\n")) {
+            out.push(Line {
+                no: i + 1,
+                text: clean(piece),
+            });
+        }
+    }
+    out
 }
 
 /// NFC, drops web-table marks and decoration rules, collapses whitespace.
 pub fn clean(raw: &str) -> String {
     let nfc: String = raw.nfc().collect();
     let mut out = String::with_capacity(nfc.len());
-    // A "|" straight before "." or ")" at the start is OCR's reading of "I" ("|. MỤC ĐÍCH"),
-    // not a table mark.
+    // A "|" straight before "." or ")" at the start is a numbering glyph ("|. MỤC ĐÍCH" read
+    // for "I."), not a table mark.
     let nfc = match nfc.trim_start().strip_prefix('|') {
-        Some(rest) if rest.starts_with(['.', ')']) => format!("I{rest}"),
+        Some(rest) if rest.starts_with(['.', ')']) => format!("{}{rest}", super::ocr::letter('|')),
         _ => nfc,
     };
     for word in nfc.split(|c: char| c.is_whitespace() || c == '|') {
@@ -189,5 +193,14 @@ mod tests {
         assert_eq!(clean("  |  Số:   161/KH-UBND | "), "Số: 161/KH-UBND");
         assert_eq!(clean("---------------"), "");
         assert_eq!(clean("- Sở Nội vụ;"), "- Sở Nội vụ;");
+    }
+
+    #[test]
+    fn literal_line_breaks_become_lines() {
+        let l = split("a\\r\\n b\nc");
+        let t: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["a", "b", "c"]);
+        assert_eq!(l[1].no, 1);
+        assert_eq!(l[2].no, 2);
     }
 }

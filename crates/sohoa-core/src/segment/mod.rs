@@ -16,6 +16,7 @@ pub mod lines;
 pub mod model;
 mod names;
 pub mod numbering;
+mod ocr;
 mod recipients;
 mod signer;
 
@@ -48,22 +49,26 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
     let lines = lines::split(text);
     work += lines.len();
 
-    let (pre_end, body_start) = regions(&lines, &mut work);
-    let body_end = footer_start(&lines, body_start, &mut work);
+    let limit = header_limit(&lines, &mut work);
+    let parsed = header::parse(&lines, limit);
+    let mut header = parsed.header;
+    let body_start = body_start(&lines, parsed.end, &mut work);
+    let (body_end, footer_end) = footer(&lines, body_start, &mut work);
 
-    let mut header = header::parse(&lines, pre_end).header;
-    let preamble = &lines[pre_end..body_start];
-    let legal_bases = legal::parse(preamble, &mut work);
+    let preamble = &lines[parsed.end.min(body_start)..body_start];
+    let mut legal_bases = legal::parse(preamble, &mut work);
     let opening = join(preamble);
     if header.issuer.is_none() || header.doc_type.is_none() {
         issuing_sentence(&opening, &mut header);
     }
+    complete_issuer(&lines, &mut header, &mut work);
 
     let numbering::Tree {
         mut sections,
         heading_colon,
     } = numbering::tree(&lines[body_start..body_end], &mut work);
     kinds::assign(&mut sections);
+    legal_bases.extend(legal::from_sections(&sections, &mut work));
 
     let campaign = campaign::extract(header.title.as_deref(), &opening, &sections);
     let units = facts::units(&sections, &heading_colon);
@@ -74,7 +79,7 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
     let criteria = facts::criteria::extract(&units, &mut work);
     let timeline = facts::timeline::extract(&units, &mut work);
 
-    let footer = &lines[body_end..];
+    let footer = &lines[body_end..footer_end];
     let rec = recipients::parse(footer, &mut work);
     let signer = signer::parse(footer, rec.run_in_name, &mut work);
 
@@ -94,64 +99,138 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
     (segmented, work)
 }
 
-/// Finds where the header ends (first legal basis, or first section) and where the body's
-/// first section starts.
-fn regions(lines: &[Line], work: &mut usize) -> (usize, usize) {
-    let mut pre_end = None;
+/// The header cannot reach past the first legal basis or top-level part (nor past
+/// [`HEADER_MAX_LINES`]).
+fn header_limit(lines: &[Line], work: &mut usize) -> usize {
     for (i, l) in lines.iter().enumerate().take(HEADER_MAX_LINES) {
         *work += 1;
         if legal::is_opener(&l.text) || skel(&l.text).starts_with("de ") {
-            pre_end = Some(i);
-            break;
+            return i;
         }
-        if numbering::marker(&l.text).is_some_and(|m| m.marker == Marker::Roman) {
-            pre_end = Some(i);
-            break;
+        if numbering::marker(&l.text).is_some_and(|m| m.marker.is_major()) {
+            return i;
         }
     }
-    let from = pre_end.unwrap_or(0);
-    let mut body_start = None;
+    lines.len().min(HEADER_MAX_LINES)
+}
+
+/// The body starts at the first top-level part ("I.", "Điều 1.", "PHẦN I", "A.") or the first
+/// "1." after the header; with neither, right after the header.
+fn body_start(lines: &[Line], from: usize, work: &mut usize) -> usize {
     for (i, l) in lines.iter().enumerate().skip(from) {
         *work += 1;
         if let Some(m) = numbering::marker(&l.text) {
-            if matches!(m.marker, Marker::Roman | Marker::Decimal(1)) {
-                body_start = Some(i);
-                break;
+            if m.marker.is_major() || m.marker == Marker::Decimal(1) {
+                return i;
             }
         }
     }
-    let body_start = body_start.unwrap_or(from);
-    let pre_end = pre_end.unwrap_or(body_start.min(HEADER_MAX_LINES).min(lines.len()));
-    (pre_end.min(body_start), body_start)
+    from.min(lines.len())
 }
 
-/// The first line of the footer: "Nơi nhận", else the recipients list ending in "- Lưu".
-fn footer_start(lines: &[Line], body_start: usize, work: &mut usize) -> usize {
+/// Lines a signature block spans from its heading to the signer's name ("CHỦ TỊCH" /
+/// "(Đã ký)" / seal / name).
+const SIGNATURE_LINES: usize = 5;
+
+/// The footer's first line and the line after it. The footer starts at "Nơi nhận", else at the
+/// recipients list ending in "- Lưu", else at a signature heading standing alone after the body
+/// ("CHỦ TỊCH"); in that last case it ends at the signer's name, because what follows belongs
+/// to another document of the same copy (an attached decision or plan).
+fn footer(lines: &[Line], body_start: usize, work: &mut usize) -> (usize, usize) {
     let mut luu = None;
-    for i in (body_start..lines.len()).rev() {
+    let mut signature = None;
+    for (i, line) in lines.iter().enumerate().skip(body_start) {
         *work += 1;
-        let k = skel(&lines[i].text);
+        let k = skel(&line.text);
         if k.starts_with("noi nhan") {
-            return i;
+            return (i, lines.len());
         }
         if luu.is_none() && (k.starts_with("- luu") || k.starts_with("-luu")) {
             luu = Some(i);
         }
-    }
-    let Some(mut i) = luu else {
-        return lines.len();
-    };
-    // Walk up over the "- ..." lines: the line above them is the (garbled) "Nơi nhận".
-    while i > body_start {
-        *work += 1;
-        let t = &lines[i - 1].text;
-        if t.is_empty() || t.starts_with(['-', '–']) {
-            i -= 1;
-        } else {
-            return i - 1;
+        if signature.is_none() && luu.is_none() && signer::is_signature_line(&line.text) {
+            signature = Some(i);
         }
     }
-    i
+    if let Some(mut i) = luu {
+        // Walk up over the "- ..." lines: the line above them is the (garbled) "Nơi nhận".
+        while i > body_start {
+            *work += 1;
+            let t = &lines[i - 1].text;
+            if t.is_empty() || t.starts_with(['-', '–']) {
+                i -= 1;
+            } else {
+                return (i - 1, lines.len());
+            }
+        }
+        return (i, lines.len());
+    }
+    let Some(s) = signature else {
+        return (lines.len(), lines.len());
+    };
+    let name = lines
+        .iter()
+        .enumerate()
+        .skip(s + 1)
+        .take(SIGNATURE_LINES)
+        .find(|(_, l)| recipients::looks_like_name(&l.text))
+        .map_or(lines.len(), |(i, _)| i + 1);
+    (s, name)
+}
+
+/// Administrative levels (Law 77/2015/QH13 on local government), as skeletons.
+const LEVELS: &[&str] = &[
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "tinh",
+    "huyen",
+    "quan",
+    "xa",
+    "phuong",
+];
+/// How far into the document an issuer's full name is looked for.
+const ISSUER_SEARCH_BYTES: usize = 20_000;
+
+/// A header that kept only the kind of body ("ỦY BAN NHÂN DÂN", its second line lost by the
+/// copy) is completed from the document: the level and place named together in it ("CHỦ TỊCH
+/// ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "tỉnh Lạng Sơn"), the place being the one of the date
+/// line. A level alone is not enough: a provincial body may date its documents from a city.
+fn complete_issuer(lines: &[Line], header: &mut Header, work: &mut usize) {
+    let (Some(issuer), Some(place)) = (header.issuer.as_deref(), header.place.as_deref()) else {
+        return;
+    };
+    let k = skel(issuer);
+    if !["uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"].contains(&k.as_str()) {
+        return;
+    }
+    let mut text = String::new();
+    for l in lines {
+        *work += 1;
+        if text.len() > ISSUER_SEARCH_BYTES {
+            break;
+        }
+        text.push_str(&l.text);
+        text.push(' ');
+    }
+    let hay = skel(&text);
+    let place_k = skel(place);
+    let found = LEVELS
+        .iter()
+        .find(|level| hay.contains(&format!("{level} {place_k}")));
+    if let Some(level) = found {
+        let written = match *level {
+            "thanh pho" => "thành phố",
+            "thi xa" => "thị xã",
+            "thi tran" => "thị trấn",
+            "tinh" => "tỉnh",
+            "huyen" => "huyện",
+            "quan" => "quận",
+            "xa" => "xã",
+            _ => "phường",
+        };
+        header.issuer = Some(format!("{issuer} {written} {place}"));
+    }
 }
 
 /// "Sở Kế hoạch và Đầu tư (gọi là Sở) ban hành Kế hoạch ..." names the issuer and type when the
@@ -163,11 +242,11 @@ fn issuing_sentence(opening: &str, header: &mut model::Header) {
     };
     let after = &sk.text[at + " ban hanh ".len()..];
     if header.doc_type.is_none() {
-        header.doc_type = doctypes::DOC_TYPES
-            .iter()
-            .map(|&(_, n)| n)
+        header.doc_type = doctypes::cited_names()
+            .into_iter()
             .find(|n| after.starts_with(&skel(n)))
             .map(str::to_string);
+        header.kind = header.doc_type.as_deref().and_then(doctypes::kind_for_name);
     }
     if header.issuer.is_none() {
         // The sentence starts after the previous sentence's end.

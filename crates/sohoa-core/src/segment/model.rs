@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
+    /// Căn cứ: a part listing the legal bases ("I. CĂN CỨ PHÁP LÝ ...").
+    LegalBases,
     /// Mục đích.
     Purpose,
     /// Yêu cầu.
@@ -52,6 +54,7 @@ impl SectionKind {
     /// The key as serialised ("award_forms").
     pub fn as_str(self) -> &'static str {
         match self {
+            SectionKind::LegalBases => "legal_bases",
             SectionKind::Purpose => "purpose",
             SectionKind::Requirements => "requirements",
             SectionKind::Theme => "theme",
@@ -238,8 +241,11 @@ pub struct Header {
     pub type_code: Option<String>,
     /// Issuer code from the symbol, e.g. "UBND".
     pub issuer_code: Option<String>,
-    /// Full type name, e.g. "Kế hoạch".
+    /// Full type name, e.g. "Kế hoạch"; "Công văn" for an official letter.
     pub doc_type: Option<String>,
+    /// The kind of document, as a stable key ("ke_hoach", "quyet_dinh", "cong_van", ...).
+    #[serde(default)]
+    pub kind: Option<DocKind>,
     /// Place of issue.
     pub place: Option<String>,
     /// Date of issue, ISO 8601.
@@ -248,6 +254,92 @@ pub struct Header {
     pub title: Option<String>,
     /// Whether the national name and motto were found.
     pub motto: bool,
+}
+
+/// The kinds of document of Decree 30/2020/NĐ-CP (appendix III), the Party's "Kết luận" and
+/// the legal normative documents they cite (Law 80/2015/QH13 on legal normative documents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Nghị quyết.
+    NghiQuyet,
+    /// Quyết định.
+    QuyetDinh,
+    /// Chỉ thị.
+    ChiThi,
+    /// Quy chế.
+    QuyChe,
+    /// Quy định.
+    QuyDinh,
+    /// Thông cáo.
+    ThongCao,
+    /// Thông báo.
+    ThongBao,
+    /// Hướng dẫn.
+    HuongDan,
+    /// Chương trình.
+    ChuongTrinh,
+    /// Kế hoạch.
+    KeHoach,
+    /// Phương án.
+    PhuongAn,
+    /// Đề án.
+    DeAn,
+    /// Dự án.
+    DuAn,
+    /// Báo cáo.
+    BaoCao,
+    /// Biên bản.
+    BienBan,
+    /// Tờ trình.
+    ToTrinh,
+    /// Hợp đồng.
+    HopDong,
+    /// Công văn (official letter: no type code, a "V/v" subject).
+    CongVan,
+    /// Công điện.
+    CongDien,
+    /// Bản ghi nhớ.
+    BanGhiNho,
+    /// Bản thỏa thuận.
+    BanThoaThuan,
+    /// Giấy ủy quyền.
+    GiayUyQuyen,
+    /// Giấy mời.
+    GiayMoi,
+    /// Giấy giới thiệu.
+    GiayGioiThieu,
+    /// Giấy nghỉ phép.
+    GiayNghiPhep,
+    /// Phiếu gửi.
+    PhieuGui,
+    /// Phiếu chuyển.
+    PhieuChuyen,
+    /// Phiếu báo.
+    PhieuBao,
+    /// Kết luận (Party).
+    KetLuan,
+    /// Hiến pháp.
+    HienPhap,
+    /// Bộ luật.
+    BoLuat,
+    /// Luật.
+    Luat,
+    /// Pháp lệnh.
+    PhapLenh,
+    /// Nghị định.
+    NghiDinh,
+    /// Thông tư.
+    ThongTu,
+    /// Thông tư liên tịch.
+    ThongTuLienTich,
+}
+
+impl DocKind {
+    /// The key as serialised ("ke_hoach").
+    pub fn as_str(self) -> &'static str {
+        super::doctypes::key(self)
+    }
 }
 
 /// One legal basis ("Căn cứ ...", "Thực hiện ...").

@@ -4,16 +4,98 @@
 //! the head noun and the first word of each field are capitalised, an administrative level
 //! word ("tỉnh", "huyện", "xã") is lower case and the place name after it is title case.
 
-use super::lines::{capitalize, is_upper, skel};
+use super::lines::{capitalize, fold_char, is_upper, skel};
 
-/// Acronyms kept in capitals.
-const ACRONYMS: &[&str] = &[
-    "ubnd", "hdnd", "mttq", "bch", "tw", "cntt", "tttt", "ttg", "vn", "ktxh",
-];
-/// Head nouns after which the field name starts with a capital.
+/// Head nouns after which the field name starts with a capital ("Sở Nội vụ", "Bộ Y tế").
 const HEADS: &[&str] = &["so", "phong", "ban", "cuc", "bo", "vien", "truong", "hoi"];
 /// Two-word head nouns.
 const HEADS2: &[&str] = &["trung tam", "van phong", "chi cuc", "tong cuc"];
+/// Party committees named by their level: "Tỉnh ủy Thái Bình", "Huyện ủy", "Thành ủy",
+/// "Quận ủy", "Đảng ủy" (Party Statute, art. 9: committees of each level).
+const PARTY_COMMITTEES: &[&str] = &["tinh", "huyen", "thanh", "quan", "dang", "thi"];
+/// Central bodies whose names headers print letter-spaced ("T H Ủ T Ư Ớ N G  C H Í N H  P H Ủ"):
+/// the Constitution 2013, chapters V-VII, and Law 76/2015/QH13 on the organisation of the
+/// Government.
+const CENTRAL_BODIES: &[&str] = &[
+    "Thủ tướng Chính phủ",
+    "Chính phủ",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Chủ tịch nước",
+    "Văn phòng Chính phủ",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+];
+
+/// Vietnamese initial consonants (Vietnamese orthography; "qu" and "gi" counted with them).
+const INITIALS: &[&str] = &[
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+/// Vietnamese final consonants.
+const FINALS: &[&str] = &["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
+
+/// Whether a capital word can be a Vietnamese syllable: an initial, one to three vowels, a
+/// final. A word that cannot ("UBND", "THCS", "GD&ĐT", "TW") is an abbreviation and keeps its
+/// capitals.
+fn is_syllable(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '&')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if w.is_empty() || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let base: String = w
+        .chars()
+        .map(|c| if c == 'đ' { c } else { fold_char(c) })
+        .collect();
+    INITIALS.iter().any(|i| {
+        base.strip_prefix(i).is_some_and(|rest| {
+            FINALS.iter().any(|f| {
+                rest.strip_suffix(f).is_some_and(|v| {
+                    (1..=3).contains(&v.chars().count()) && v.chars().all(|c| "aeiouy".contains(c))
+                })
+            })
+        })
+    })
+}
+
+/// The letters of a symbol code ("TƯ" → "TU", "QĐ" stays): codes are initials, which carry no
+/// tone or vowel marks; only Đ is a letter of its own. A PDF or OCR that adds a mark is undone.
+pub fn code_letters(code: &str) -> String {
+    code.chars()
+        .map(|c| match c {
+            'Đ' | 'đ' => 'Đ',
+            c if c.is_alphabetic() && !c.is_ascii() => {
+                let base = fold_char(c);
+                if c.is_uppercase() {
+                    base.to_ascii_uppercase()
+                } else {
+                    base
+                }
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// A letter-spaced capital line read as the central body it spells, if it spells one.
+pub fn spaced_body(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
+    // Letter-spaced: (nearly) every token a single letter.
+    if tokens.len() < 4 || singles * 10 < tokens.len() * 8 {
+        return None;
+    }
+    let squeeze = |s: &str| -> String { skel(s).chars().filter(|c| !c.is_whitespace()).collect() };
+    let k = squeeze(line);
+    CENTRAL_BODIES
+        .iter()
+        .find(|b| squeeze(b) == k)
+        .map(|b| b.to_string())
+}
 /// One-word administrative levels.
 const LEVELS: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong"];
 /// Two-word administrative levels.
@@ -24,19 +106,33 @@ pub fn official_case(s: &str) -> String {
     if !is_upper(s) {
         return s.to_string();
     }
+    // A colon in a header cell separates a form label from the name ("TRƯỜNG: THCS MÔNG ÂN").
+    let s = s.replace(':', " ");
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut cap_next = true;
     let mut place = false;
+    let mut name_follows = false;
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
         let k = skel(w);
         let k = k.trim_matches(|c: char| !c.is_alphanumeric());
-        if ACRONYMS.contains(&k) {
+        if !is_syllable(w) && w.chars().any(char::is_alphabetic) {
             out.push(w.to_string());
-            cap_next = false;
+            // A name or place follows an abbreviated body ("Phòng GD&ĐT Bảo Lâm", "Trường THCS
+            // Mông Ân"), unless a level word comes first ("UBND tỉnh").
+            name_follows = true;
             i += 1;
+            continue;
+        }
+        // "TỈNH ỦY THỪA THIÊN HUẾ": a Party committee, then its place.
+        if i == 0 && PARTY_COMMITTEES.contains(&k) && words.get(1).is_some_and(|n| skel(n) == "uy")
+        {
+            out.push(capitalize(&w.to_lowercase()));
+            out.push(words[1].to_lowercase());
+            place = true;
+            i += 2;
             continue;
         }
         if !place {
@@ -59,7 +155,7 @@ pub fn official_case(s: &str) -> String {
             }
         }
         let lower = w.to_lowercase();
-        if place || cap_next {
+        if place || cap_next || name_follows {
             out.push(capitalize(&lower));
         } else {
             out.push(lower);
@@ -100,5 +196,29 @@ mod tests {
             "UBND thành phố Hồ Chí Minh"
         );
         assert_eq!(official_case("Sở Nội vụ"), "Sở Nội vụ");
+        assert_eq!(
+            official_case("TỈNH ỦY THỪA THIÊN HUẾ"),
+            "Tỉnh ủy Thừa Thiên Huế"
+        );
+        assert_eq!(official_case("TRƯỜNG: THCS MÔNG ÂN"), "Trường THCS Mông Ân");
+        assert_eq!(official_case("PHÒNG GD&ĐT BẢO LÂM"), "Phòng GD&ĐT Bảo Lâm");
+        assert_eq!(official_case("BỘ Y TẾ"), "Bộ Y tế");
+    }
+
+    #[test]
+    fn abbreviations_codes_and_spaced_names() {
+        for a in ["UBND", "HĐND", "THCS", "TW", "MTTQ", "CNTT", "GD&ĐT", "TTg"] {
+            assert!(!is_syllable(a), "{a}");
+        }
+        for w in ["NGHIÊNG", "TRƯỜNG", "Y", "ỦY", "QUỐC", "GIẢI", "KHOA"] {
+            assert!(is_syllable(w), "{w}");
+        }
+        assert_eq!(code_letters("TƯ"), "TU");
+        assert_eq!(code_letters("HĐTĐKT"), "HĐTĐKT");
+        assert_eq!(
+            spaced_body("T H  Ủ   T  Ư Ớ N G   C H  Í  N H   P H Ủ").as_deref(),
+            Some("Thủ tướng Chính phủ")
+        );
+        assert_eq!(spaced_body("KẾ HOẠCH"), None);
     }
 }

@@ -1,10 +1,12 @@
-//! Numbering: recognises "I.", "1.", "1.1.", "2.2.1.", "a)", "đ)", "-" and "+" line markers
-//! and builds the section tree from them.
+//! Numbering: recognises "Phần I.", "Chương I", "A.", "I.", "Điều 1.", "1.", "1.1.", "2.2.1.",
+//! "a)", "đ)", "-" and "+" line markers and builds the section tree from them.
 //!
-//! Ranks are fixed (roman < decimal by depth < letter < dash < plus), so a marker closes every
-//! open section of equal or deeper rank: this holds for the plans we see, where a level may be
-//! skipped ("I." straight to "a)") but never inverted. Every body line lands in exactly one
-//! section's text, so the sections cover the body.
+//! Ranks are fixed, following the order of parts in Decree 30/2020/NĐ-CP, appendix I (phần,
+//! chương, mục, điều, khoản, điểm) and the plans' own "A. / I. / 1. / a) / - / +": part <
+//! chapter = letter part < roman < article < decimal by depth < letter < dash < plus. A marker
+//! closes every open section of equal or deeper rank: a level may be skipped ("I." straight to
+//! "a)") but never inverted. Every body line lands in exactly one section's text, so the
+//! sections cover the body.
 
 use std::sync::LazyLock;
 
@@ -16,8 +18,16 @@ use super::model::Section;
 /// The kind of a line marker and its rank in the hierarchy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
+    /// "Phần I.", "PHẦN THỨ HAI".
+    Part,
+    /// "Chương I".
+    Chapter,
+    /// "A.", "B." before a capital heading.
+    LetterPart,
     /// "I.", "IV."
     Roman,
+    /// "Điều 1." (an article of a decision or regulation).
+    Article,
     /// "1.", "1.1.", "2.2.1." (depth 1..=4).
     Decimal(u8),
     /// "a)", "đ)".
@@ -31,22 +41,83 @@ pub enum Marker {
 impl Marker {
     fn rank(self) -> u8 {
         match self {
-            Marker::Roman => 0,
-            Marker::Decimal(d) => d,
-            Marker::Letter => 6,
-            Marker::Dash => 7,
-            Marker::Plus => 8,
+            Marker::Part => 0,
+            Marker::Chapter | Marker::LetterPart => 1,
+            Marker::Roman => 2,
+            Marker::Article => 3,
+            Marker::Decimal(d) => 3 + d,
+            Marker::Letter => 8,
+            Marker::Dash => 9,
+            Marker::Plus => 10,
         }
+    }
+
+    /// Whether the marker opens a top-level part of a body (never a list item): the body starts
+    /// at the first of these.
+    pub fn is_major(self) -> bool {
+        matches!(
+            self,
+            Marker::Part | Marker::Chapter | Marker::LetterPart | Marker::Roman | Marker::Article
+        )
     }
 }
 
+/// A roman numeral, possibly misread through the OCR lookalikes (see `ocr::roman`).
 static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXLl1]{1,6})\s*[.)]\s*(.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([IVXLl1|]{1,6})\s*[.)]\s*(.*)$").expect("valid regex"));
+/// "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Điều 3." (on the skeleton).
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(phan|chuong|dieu)\s+(thu\s+[a-z]+|[ivxl]{1,6}|\d{1,3})\s*[.:]?(?:\s+|$)")
+        .expect("valid regex")
+});
+/// "A. MỤC ĐÍCH, YÊU CẦU": a capital letter part.
+static LETTER_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-HK])\.\s+(.*)$").expect("valid regex"));
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})([.)])?\s*(.*)$").expect("valid regex")
 });
 static LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zđ¢])\)\s*(.*)$").expect("valid regex"));
+
+/// "Phần", "Chương" and "Điều" markers, numbered as written in running text ("Điều 1",
+/// "Phần I").
+fn named(text: &str) -> Option<Marked> {
+    let sk = super::lines::Skeleton::new(text);
+    let c = NAMED.captures(&sk.text)?;
+    let whole = c.get(0).expect("group 0");
+    let word = &c[1];
+    let marker = match word {
+        "phan" => Marker::Part,
+        "chuong" => Marker::Chapter,
+        _ => Marker::Article,
+    };
+    // An article is numbered in digits; parts and chapters in roman or ordinal words.
+    let digits = c[2].chars().all(|ch| ch.is_ascii_digit());
+    if (marker == Marker::Article) != digits {
+        return None;
+    }
+    let label = super::lines::capitalize(word_name(word));
+    let n = &text
+        [sk.orig(c.get(2).expect("group 2").start())..sk.orig(c.get(2).expect("group 2").end())];
+    let n = if digits {
+        n.to_string()
+    } else {
+        n.to_uppercase()
+    };
+    Some(Marked {
+        marker,
+        number: format!("{label} {n}"),
+        rest: text[sk.orig(whole.end())..].trim().to_string(),
+    })
+}
+
+fn word_name(skeleton: &str) -> &'static str {
+    match skeleton {
+        "phan" => "phần",
+        "chuong" => "chương",
+        _ => "điều",
+    }
+}
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–—+•])\s*(.*)$").expect("valid regex"));
 
@@ -111,14 +182,21 @@ fn to_roman(mut n: u32) -> String {
 
 /// Recognises the marker at the start of `text`, if any.
 pub fn marker(text: &str) -> Option<Marked> {
+    if let Some(m) = named(text) {
+        return Some(m);
+    }
+    if let Some(c) = LETTER_PART.captures(text) {
+        if mostly_upper(&c[2]) {
+            return Some(Marked {
+                marker: Marker::LetterPart,
+                number: c[1].to_string(),
+                rest: c[2].to_string(),
+            });
+        }
+    }
     if let Some(c) = ROMAN.captures(text) {
-        let raw = &c[1];
-        // OCR reads "I" as "l" or "1"; a pure number is decimal, not roman.
-        if raw.chars().any(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) && mostly_upper(&c[2]) {
-            let fixed: String = raw
-                .chars()
-                .map(|c| if matches!(c, 'l' | '1') { 'I' } else { c })
-                .collect();
+        // A roman heading is in capitals; a pure number is decimal, not roman.
+        if let Some(fixed) = super::ocr::roman(&c[1]).filter(|_| mostly_upper(&c[2])) {
             if let Some(v) = roman_value(&fixed) {
                 return Some(Marked {
                     marker: Marker::Roman,
@@ -143,10 +221,10 @@ pub fn marker(text: &str) -> Option<Marked> {
     }
     if let Some(c) = LETTER.captures(text) {
         if !c[2].is_empty() {
-            let letter = if &c[1] == "¢" { "c" } else { &c[1] };
+            let letter: String = c[1].chars().map(super::ocr::letter).collect();
             return Some(Marked {
                 marker: Marker::Letter,
-                number: letter.to_string(),
+                number: letter,
                 rest: c[2].to_string(),
             });
         }
@@ -367,6 +445,19 @@ mod tests {
         assert_eq!(m("2025, định hướng"), None);
         assert_eq!(m("1.000 người dân"), None);
         assert_eq!(m("Căn cứ"), None);
+        assert_eq!(
+            m("Điều 1. Ban hành"),
+            Some((Marker::Article, "Điều 1".into()))
+        );
+        assert_eq!(m("PHẦN I. KẾT QUẢ"), Some((Marker::Part, "Phần I".into())));
+        assert_eq!(m("Chương II"), Some((Marker::Chapter, "Chương II".into())));
+        assert_eq!(
+            m("A. MỤC ĐÍCH, YÊU CẦU"),
+            Some((Marker::LetterPart, "A".into()))
+        );
+        assert_eq!(m("A. Nguyễn Văn"), None);
+        assert_eq!(m("Điều kiện thi đua"), None);
+        assert_eq!(m("Phần thưởng"), None);
     }
 
     #[test]

@@ -11,8 +11,11 @@ use super::recipients::looks_like_name;
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:;])(TM|KT|TL|TUQ|Q)\s*\.").expect("valid regex"));
 
-/// Titles a signer holds, as skeletons; each may be prefixed by "pho " (deputy).
+/// Titles a signer holds, as skeletons; each may be prefixed by "pho " (deputy). Source: the
+/// heads of state bodies in Law 77/2015/QH13 (local government), Law 76/2015/QH13 (the
+/// Government) and the signature examples of Decree 30/2020/NĐ-CP, appendix I.
 const TITLES: &[&str] = &[
+    "thu tuong",
     "chu tich",
     "giam doc",
     "tong giam doc",
@@ -29,6 +32,51 @@ const TITLES: &[&str] = &[
     "tong cuc truong",
     "bo truong",
 ];
+
+/// Whether a capital line names who enacts the document ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...",
+/// "THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH ..."): Decree 30 puts it between a decision's
+/// subject and its legal bases.
+pub fn is_authority_line(text: &str) -> bool {
+    if !is_upper(text) {
+        return false;
+    }
+    let k = skel(text);
+    let k = k.strip_prefix("pho ").unwrap_or(&k);
+    // A title alone, or followed by the body it heads ("CHỦ TỊCH ỦY BAN NHÂN DÂN ...", "BỘ
+    // TRƯỞNG BỘ Y TẾ"); a body enacting collectively ("ỦY BAN NHÂN DÂN TỈNH ...").
+    const BODIES: &[&str] = &[
+        "uy ban",
+        "ubnd",
+        "hoi dong",
+        "chinh phu",
+        "bo ",
+        "so ",
+        "ban ",
+    ];
+    if BODIES[..2].iter().any(|b| k.starts_with(b)) {
+        return true;
+    }
+    TITLES.iter().any(|t| {
+        k.strip_prefix(t).is_some_and(|rest| {
+            rest.is_empty() || BODIES.iter().any(|b| rest.trim_start().starts_with(b))
+        })
+    })
+}
+
+/// Whether a line is a signature block's heading on its own: an optional authority prefix and
+/// a title, in capitals, nothing else ("CHỦ TỊCH", "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN").
+pub fn is_signature_line(text: &str) -> bool {
+    if !is_upper(text) || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let rest = AUTHORITY
+        .find(text)
+        .filter(|m| m.start() == 0)
+        .map_or(text, |m| &text[m.end()..]);
+    let k = skel(rest.trim());
+    let k = k.strip_prefix("pho ").unwrap_or(&k);
+    TITLES.contains(&k) || k.starts_with("uy ban nhan dan")
+}
 
 /// Finds the title inside a run of capital words (after an authority prefix, if any).
 fn title_in(run: &str) -> Option<String> {

@@ -130,19 +130,49 @@ pub struct Expected {
     /// Top-level sections.
     pub sections: Vec<GoldSection>,
     /// Award forms.
+    #[serde(default)]
     pub award_forms: Vec<GoldAward>,
     /// Quotas.
+    #[serde(default)]
     pub quotas: Vec<GoldQuota>,
     /// Goals.
+    #[serde(default)]
     pub goals: Vec<GoldGoal>,
     /// Criteria.
+    #[serde(default)]
     pub criteria: Vec<GoldCriterion>,
     /// Timeline.
+    #[serde(default)]
     pub timeline: Vec<GoldMilestone>,
     /// Signer.
+    #[serde(default)]
     pub signer: Option<Signer>,
     /// Recipients.
+    #[serde(default)]
     pub recipients: Vec<String>,
+    /// Fields left out of the score ("sections", "signer.name", or a prefix such as
+    /// "campaign"): what the excerpt does not show. Every other field is scored, an empty
+    /// value meaning the document has none.
+    #[serde(default)]
+    pub unscored: Vec<String>,
+}
+
+impl Expected {
+    /// Whether `field` (as named in the score table) is scored.
+    pub fn scores(&self, field: &str) -> bool {
+        !self.unscored.iter().any(|u| {
+            field == u || (field.starts_with(u.as_str()) && field[u.len()..].starts_with('.'))
+        })
+    }
+}
+
+/// The text a fixture names, without the `# source: <url>` provenance line that opens the
+/// copies of real documents (it is the archive's note, not the document's text).
+pub fn document_text(raw: &str) -> &str {
+    match raw.strip_prefix("# source:") {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, text)| text),
+        None => raw,
+    }
 }
 
 /// One fixture: its name (file stem) and expected record.

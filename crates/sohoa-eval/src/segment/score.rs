@@ -106,7 +106,7 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 
 /// Scores `got` against `want`, one entry per field.
 pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
-    let mut m = BTreeMap::new();
+    let mut m: BTreeMap<String, Score> = BTreeMap::new();
     let (h, w) = (&got.header, &want.header);
     let hs = |p: &Option<String>, g: &Option<String>| scalar(p.as_deref(), g.as_deref());
     m.insert("header.issuer".into(), hs(&h.issuer, &w.issuer));
@@ -123,7 +123,26 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
     m.insert("header.doc_type".into(), hs(&h.doc_type, &w.doc_type));
     m.insert("header.place".into(), hs(&h.place, &w.place));
     m.insert("header.date".into(), hs(&h.date, &w.date));
-    m.insert("header.title".into(), hs(&h.title, &w.title));
+    // Titles are compared on their letters and digits only: case, marks, spacing and
+    // punctuation are the copy's presentation (a capital subject, "PHÒNG,CHỐNG" for "PHÒNG,
+    // CHỐNG"), the words are the subject.
+    let letters = |t: &Option<String>| {
+        t.as_deref().map(|t| {
+            skel(t)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+    };
+    m.insert(
+        "header.title".into(),
+        scalar(letters(&h.title).as_deref(), letters(&w.title).as_deref()),
+    );
+    let kind = |k: Option<sohoa_core::segment::DocKind>| k.map(|k| k.as_str().to_string());
+    m.insert(
+        "header.kind".into(),
+        scalar(kind(h.kind).as_deref(), kind(w.kind).as_deref()),
+    );
     let motto = |b: bool| Some(if b { "yes" } else { "no" });
     m.insert(
         "header.motto".into(),
@@ -161,6 +180,16 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
                 .iter()
                 .map(|b| basis(&b.doc_type, &b.number, &b.date, &b.issuer))
                 .collect(),
+        ),
+    );
+    // The numbers alone: the figure the targets are stated on (type, date and issuer of a
+    // basis are scored together above).
+    let numbers = |v: Vec<Option<String>>| v.into_iter().flatten().collect::<Vec<String>>();
+    m.insert(
+        "legal_bases.number".into(),
+        multiset(
+            numbers(got.legal_bases.iter().map(|b| b.number.clone()).collect()),
+            numbers(want.legal_bases.iter().map(|b| b.number.clone()).collect()),
         ),
     );
     m.insert(
@@ -306,5 +335,6 @@ pub fn score(want: &Expected, got: &Segmented) -> BTreeMap<String, Score> {
         "recipients".into(),
         multiset(got.recipients.clone(), want.recipients.clone()),
     );
+    m.retain(|field, _| want.scores(field));
     m
 }
