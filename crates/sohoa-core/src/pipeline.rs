@@ -60,19 +60,8 @@ impl Pipeline {
     /// The failed record of a file that could not be read at all; its `id` is empty because
     /// there are no bytes to hash.
     pub fn unreadable(path: &Path, error: &std::io::Error) -> Record {
-        let source = Source {
-            path: path.to_path_buf(),
-            media_type: None,
-            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-            pages: 0,
-            notes: Vec::new(),
-        };
         let message = format!("cannot read file: {error}");
-        Record::failed(
-            source,
-            String::new(),
-            vec![StageError::new(Stage::Ingest, message)],
-        )
+        Self::refused(path, StageError::new(Stage::Ingest, message))
     }
 
     /// The failed record of a file refused before reading (too large); its `id` is empty

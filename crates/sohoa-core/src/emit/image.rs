@@ -55,46 +55,24 @@ fn image_dict(w: u32, h: u32, color_space: Object, bpc: u8) -> lopdf::Dictionary
 
 /// Baseline or progressive JPEG with 1 or 3 components, from its SOF marker.
 fn jpeg(bytes: &[u8]) -> Option<PageImage> {
-    let mut i = 2;
-    while i + 4 <= bytes.len() {
-        if bytes[i] != 0xFF {
-            return None;
-        }
-        let marker = bytes[i + 1];
-        if marker == 0xFF {
-            i += 1;
-            continue;
-        }
-        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
-        // SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC).
-        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            let sof = bytes.get(i + 4..i + 2 + len)?;
-            let bpc = *sof.first()?;
-            let h = u16::from_be_bytes([*sof.get(1)?, *sof.get(2)?]) as u32;
-            let w = u16::from_be_bytes([*sof.get(3)?, *sof.get(4)?]) as u32;
-            let cs = match sof.get(5)? {
-                1 => "DeviceGray",
-                3 => "DeviceRGB",
-                _ => return None,
-            };
-            if bpc != 8 || w == 0 || h == 0 {
-                return None;
-            }
-            let mut dict = image_dict(w, h, Object::Name(cs.into()), 8);
-            dict.set("Filter", "DCTDecode");
-            return Some(PageImage {
-                width: w,
-                height: h,
-                stream: Stream::new(dict, bytes.to_vec()).with_compression(false),
-                kind: "jpeg",
-            });
-        }
-        if marker == 0xDA || marker == 0xD9 {
-            return None;
-        }
-        i += 2 + len;
+    let frame = crate::ingest::image::jpeg_frame(bytes)?;
+    let cs = match frame.components {
+        1 => "DeviceGray",
+        3 => "DeviceRGB",
+        _ => return None,
+    };
+    let (w, h) = (frame.width, frame.height);
+    if frame.bits != 8 || w == 0 || h == 0 {
+        return None;
     }
-    None
+    let mut dict = image_dict(w, h, Object::Name(cs.into()), 8);
+    dict.set("Filter", "DCTDecode");
+    Some(PageImage {
+        width: w,
+        height: h,
+        stream: Stream::new(dict, bytes.to_vec()).with_compression(false),
+        kind: "jpeg",
+    })
 }
 
 /// A non-interlaced PNG without alpha: its zlib stream is a PDF Flate stream with the PNG

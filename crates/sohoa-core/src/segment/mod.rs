@@ -36,7 +36,7 @@ const HEADER_MAX_LINES: usize = 40;
 /// ```
 /// let s = sohoa_core::segment::segment("KẾ HOẠCH\nThi đua\nI. MỤC ĐÍCH\nNội dung");
 /// assert_eq!(s.header.doc_type.as_deref(), Some("Kế hoạch"));
-/// assert_eq!(s.sections[0].kinds, [sohoa::segment::SectionKind::Purpose]);
+/// assert_eq!(s.sections[0].kinds, [sohoa_core::segment::SectionKind::Purpose]);
 /// ```
 pub fn segment(text: &str) -> Segmented {
     segment_counted(text).0
