@@ -55,7 +55,9 @@ fn a_dash_typed_as_an_en_dash_is_the_hyphen_of_the_number() {
 
 #[test]
 fn a_date_glued_to_its_words_is_read() {
-    let s = segment("BỘ TÀI CHÍNH\nSố: 9/2023/TT-BTC\nHà Nội, ngày29 tháng12 năm 2023\nTHÔNG TƯ\nQUY ĐỊNH");
+    let s = segment(
+        "BỘ TÀI CHÍNH\nSố: 9/2023/TT-BTC\nHà Nội, ngày29 tháng12 năm 2023\nTHÔNG TƯ\nQUY ĐỊNH",
+    );
     assert_eq!(s.header.date.as_deref(), Some("2023-12-29"));
     let text = "KẾ HOẠCH\nTHI ĐUA\nCăn cứ Luật Thi đua, khen thưởng ngày 16tháng6 năm 2022;";
     let s = segment(text);
@@ -70,10 +72,16 @@ fn a_header_in_capitals_with_one_letter_in_the_wrong_case_is_still_the_issuer() 
         "Ủy BAN NHÂN DÂN\nTỈNH AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
          Số: 12/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nTHI ĐUA\nI. MỤC ĐÍCH",
     );
-    assert_eq!(s.header.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh An Phú"));
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh An Phú")
+    );
     // Running text in sentence case is not capitals, even with a capital name in it.
     let s = segment("KẾ HOẠCH\nVề việc tổ chức Hội thi ở UBND TỈNH\nI. MỤC ĐÍCH");
-    assert_eq!(s.header.title.as_deref(), Some("Về việc tổ chức Hội thi ở UBND TỈNH"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Về việc tổ chức Hội thi ở UBND TỈNH")
+    );
 }
 
 #[test]
