@@ -6,10 +6,13 @@
 
 pub mod engine;
 pub mod geometry;
+pub mod layer;
 pub mod median;
 pub mod omp;
 pub mod pix;
 pub mod preprocess;
+pub mod probe;
+pub mod reading;
 mod source;
 
 pub use source::source_text;
@@ -33,6 +36,8 @@ pub struct OcrOptions {
     pub max_megapixels: f64,
     /// Preprocessing steps applied before recognition.
     pub preprocess: preprocess::Preprocess,
+    /// Which PDF pages are OCR'd and which read from their text layer (`--ocr`).
+    pub mode: crate::ingest::OcrMode,
 }
 
 impl Default for OcrOptions {
@@ -43,6 +48,7 @@ impl Default for OcrOptions {
             psm: 3,
             max_megapixels: crate::ingest::limits::DEFAULT_MAX_MEGAPIXELS,
             preprocess: preprocess::Preprocess::default(),
+            mode: crate::ingest::OcrMode::Auto,
         }
     }
 }
@@ -79,6 +85,8 @@ pub struct OcrPage {
     pub dpi: Option<u32>,
     /// True when the text came from a PDF text layer rather than OCR.
     pub from_text_layer: bool,
+    /// The preprocessing steps run on the page, in order (each decided from the page itself).
+    pub preprocessing: Vec<&'static str>,
 }
 
 /// Per-page summary kept in the record.
@@ -98,12 +106,30 @@ pub struct OcrPageSummary {
     pub words: usize,
     /// True when the text came from the PDF's own text layer.
     pub from_text_layer: bool,
+    /// Where the page's text came from: `ocr` (Tesseract read the image) or `layer` (the
+    /// PDF's own text layer, taken as it is; see `--ocr`).
+    pub text_source: TextSource,
+    /// Preprocessing steps run before OCR, in order, each decided from a measurement of the
+    /// page: `drop-colour` (a seal or stamp in colour turned as light as the paper),
+    /// `upscale` (scanned under 250 dpi), `denoise` (grain or specks measured), `deskew`.
+    pub preprocessing: Vec<String>,
+}
+
+/// Where a page's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    /// Tesseract read the page image.
+    Ocr,
+    /// The PDF page's own text layer.
+    Layer,
 }
 
 /// OCR summary of one document, as it appears in the record (`null` for text input).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OcrSummary {
-    /// Engine and version, e.g. `tesseract 5.3.0`.
+    /// Engine and version, e.g. `tesseract 5.3.0`; `none` when every page was read from its
+    /// text layer.
     pub engine: String,
     /// Language model used.
     pub lang: String,
@@ -127,6 +153,7 @@ fn guess_dpi(width: u32) -> u32 {
 /// an OCR one when Tesseract cannot be loaded or fails.
 pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, StageError> {
     let (number, bytes, container_dpi) = match page {
+        PageInput::Layer { number, layer } => return Ok(layer::page(*number, layer)),
         PageInput::TextLayer { number, text } => {
             return Ok(OcrPage {
                 number: *number,
@@ -137,6 +164,7 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
                 height: 0,
                 dpi: None,
                 from_text_layer: true,
+                preprocessing: Vec::new(),
             })
         }
         PageInput::Image { number, bytes, dpi } => (*number, bytes, *dpi),
@@ -150,12 +178,16 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?
         .flattened_on_white();
     let (width, height) = (img.width(), img.height());
+    // A declared resolution that would make the page larger than any paper (phones write
+    // 72 dpi whatever the distance) is not the page's: the page's width tells it better.
     let dpi = container_dpi
         .or_else(|| img.dpi())
+        .filter(|&d| probe::plausible_dpi(width, height, d))
         .unwrap_or_else(|| guess_dpi(width));
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
-    let (text, mut words) = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
+    let lines = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
         .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
+    let (text, mut words) = reading::assemble(&reading::reading_order(reading::drop_specks(lines)));
     // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
     for w in &mut words {
         w.bbox = prepared.transform.box_to_scan(w.bbox);
@@ -174,6 +206,7 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         height,
         dpi: Some(dpi),
         from_text_layer: false,
+        preprocessing: prepared.decisions.steps.clone(),
     })
 }
 
@@ -183,10 +216,16 @@ impl OcrSummary {
     pub fn from_pages(pages: &[OcrPage], lang: &str) -> OcrSummary {
         let (sum, n) = pages
             .iter()
+            .filter(|p| !p.from_text_layer)
             .flat_map(|p| &p.words)
             .fold((0f64, 0usize), |(s, n), w| (s + w.confidence as f64, n + 1));
+        let ocred = pages.iter().any(|p| !p.from_text_layer);
         OcrSummary {
-            engine: format!("tesseract {}", engine::tesseract_version()),
+            engine: if ocred || pages.is_empty() {
+                format!("tesseract {}", engine::tesseract_version())
+            } else {
+                "none".to_string()
+            },
             lang: lang.to_string(),
             mean_confidence: (n > 0).then(|| (sum / n as f64) as f32),
             pages: pages
@@ -199,6 +238,12 @@ impl OcrSummary {
                     dpi: p.dpi,
                     words: p.words.len(),
                     from_text_layer: p.from_text_layer,
+                    text_source: if p.from_text_layer {
+                        TextSource::Layer
+                    } else {
+                        TextSource::Ocr
+                    },
+                    preprocessing: p.preprocessing.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
         }
