@@ -20,6 +20,9 @@ pub struct Inventory {
     pub forms: Vec<String>,
     /// Characters of each form, for the channel cost.
     chars: Vec<Vec<char>>,
+    /// Log10 of each token's share of the corpus count (its unigram probability), which ranks
+    /// the candidates of a noisy word before the cap (see [`MAX_CANDIDATES`]).
+    prior: Vec<f32>,
     /// Skeleton → ids, most frequent first.
     by_skeleton: FxHashMap<String, Vec<u16>>,
     /// Length in bytes of the longest skeleton: a partial rewrite longer than this can never
@@ -31,6 +34,17 @@ impl Inventory {
     /// Indexes the syllables of `model`.
     pub fn new(model: &Model) -> Inventory {
         let mut inv = Inventory::default();
+        let total: f64 = model
+            .counts
+            .iter()
+            .map(|&n| f64::from(n))
+            .sum::<f64>()
+            .max(1.0);
+        inv.prior = model
+            .counts
+            .iter()
+            .map(|&n| (f64::from(n.max(1)) / total).log10() as f32)
+            .collect();
         for (id, tok) in model.vocab.iter().enumerate() {
             let syl = Syllable::parse(tok);
             let form = syl.as_ref().map(Syllable::render).unwrap_or_default();
@@ -225,9 +239,21 @@ pub struct Generator<'a> {
     /// Whether the observed word starts with a capital (its first letter may then have been
     /// misread the way capitals are, `P` for `Đ`).
     pub capital: bool,
+    /// Whether a digit inside a word of letters stands for some marked vowel, as a junk symbol
+    /// does (old OCR: `x4` for `xã`, `c4c` for `các`). A Vietnamese syllable has no digit, and
+    /// between its consonants only a vowel can stand; set for words with letters in OCR text,
+    /// not for lone numbers (which are first of all numbers).
+    pub digit_vowels: bool,
 }
 
 impl Generator<'_> {
+    /// A digit inside a word, when digits may stand for vowels (every digit: in real old OCR
+    /// `4` for ã and á and `6` for ó stand beside the `6` for ô the synthetic pages taught).
+    #[inline]
+    fn is_vowel_digit(&self, c: char) -> bool {
+        self.digit_vowels && c.is_ascii_digit()
+    }
+
     /// Cost of the letter `c` read as `o`: the learned slip's when the channel uses learned
     /// slips and the table has this pair of letters, else the channel's price.
     #[inline]
@@ -235,7 +261,7 @@ impl Generator<'_> {
         if let Some(b) = foreign_base(o) {
             return (strip_char(c) == b).then_some(FOREIGN_MARK);
         }
-        if is_junk(o) {
+        if is_junk(o) || self.is_vowel_digit(o) {
             return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
                 .then_some(JUNK_VOWEL);
         }
@@ -317,7 +343,12 @@ impl Generator<'_> {
                 }
             }
         }
-        out[start..].sort_by(|a, b| a.cost.total_cmp(&b.cost));
+        // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
+        // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
+        // the cap before the common word one dearer confusion away (`có`).
+        let prior = &self.inventory.prior;
+        let rank = |c: &Candidate| c.cost - prior.get(c.id as usize).copied().unwrap_or(0.0);
+        out[start..].sort_by(|a, b| rank(a).total_cmp(&rank(b)));
         out.truncate(start + MAX_CANDIDATES);
     }
 
@@ -347,7 +378,8 @@ impl Generator<'_> {
             let mut next = cur.clone();
             next.push(base_char(obs[i]));
             self.variants(obs, i + 1, next, cost, depth, max_cost, out);
-        } else if is_junk(obs[i]) && cost + JUNK_VOWEL <= max_cost {
+        } else if (is_junk(obs[i]) || self.is_vowel_digit(obs[i])) && cost + JUNK_VOWEL <= max_cost
+        {
             for v in MARKED_VOWEL_BASES {
                 let mut next = cur.clone();
                 next.push(v);
@@ -478,6 +510,7 @@ mod tests {
             confusions,
             slips,
             capital: false,
+            digit_vowels: false,
         }
     }
 
@@ -548,6 +581,21 @@ mod tests {
         assert!(g
             .distance(&chars("s¢"), &chars("sn"), &Channel::NOISY)
             .is_infinite());
+    }
+
+    #[test]
+    fn a_digit_in_a_word_stands_for_a_marked_vowel_when_asked() {
+        let (inv, conf) = (Inventory::default(), Confusions::default());
+        let mut g = generator(&inv, &conf, &conf);
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let ch = Channel::NOISY;
+        assert!(g.distance(&chars("x4"), &chars("xã"), &ch).is_infinite());
+        g.digit_vowels = true;
+        let d = g.distance(&chars("x4"), &chars("xã"), &ch);
+        assert!((d - JUNK_VOWEL).abs() < 1e-6, "{d}");
+        // A marked vowel only: never a plain one or a consonant.
+        assert!(g.distance(&chars("x4"), &chars("xa"), &ch).is_infinite());
+        assert!(g.distance(&chars("c4c"), &chars("cnc"), &ch).is_infinite());
     }
 
     #[test]

@@ -69,6 +69,10 @@ const NUMBER_KEEP: f32 = 1.0;
 /// budget of a word read as a word.
 const NUMBER_WORD_MAX_COST: f32 = 4.0;
 
+/// The line of `confusions.tsv` from which its edits are those of real old OCR
+/// (`scripts/learn-real-confusions.sh`), used under the old-OCR channel only.
+const REAL_OCR_MARK: &str = "# real-ocr";
+
 /// Why a restorer could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum RestoreError {
@@ -94,6 +98,9 @@ pub struct Restorer {
     model: Model,
     inventory: Inventory,
     confusions: Confusions,
+    /// The confusions and the edits of real old OCR (`confusions.tsv` whole, its `# real-ocr`
+    /// part included): for old OCR only, where they were learned.
+    old_ocr_confusions: Confusions,
     slips: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
@@ -176,7 +183,13 @@ impl Restorer {
     ) -> Result<Self, RestoreError> {
         let model = Model::from_bytes(lm)?;
         let inventory = Inventory::new(&model);
-        let confusions = Confusions::parse(confusions)?;
+        // The real-old-OCR part was learned from old OCR without a Vietnamese model; Vietnamese
+        // OCR and typed text keep the table learned for every channel.
+        let base = confusions
+            .find(REAL_OCR_MARK)
+            .map_or(confusions, |at| &confusions[..at]);
+        let old_ocr_confusions = Confusions::parse(confusions)?;
+        let confusions = Confusions::parse(base)?;
         let acronyms = acronyms
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -189,6 +202,7 @@ impl Restorer {
             model,
             inventory,
             confusions,
+            old_ocr_confusions,
             slips: Confusions::default(),
             acronyms,
             places: places::Places::parse(places),
@@ -343,9 +357,10 @@ impl Restorer {
         let mut cands: Vec<Candidate> = Vec::new();
         let gen = Generator {
             inventory: &self.inventory,
-            confusions: &self.confusions,
+            confusions: self.confusions_for(channel),
             slips: &self.slips,
             capital: src.starts_with(char::is_uppercase),
+            digit_vowels: channel.ocr && src.chars().any(char::is_alphabetic),
         };
         gen.candidates(&lower, channel, &mut cands);
         let parsed = Syllable::parse(&lower);
@@ -359,6 +374,16 @@ impl Restorer {
         }
     }
 
+    /// The confusion table for `channel`: with the edits of real old OCR under the old-OCR
+    /// channel only.
+    fn confusions_for(&self, channel: &Channel) -> &Confusions {
+        if *channel == Channel::NOISY {
+            &self.old_ocr_confusions
+        } else {
+            &self.confusions
+        }
+    }
+
     /// A lone number in old OCR: the number (at the price of being this number among all
     /// numbers `<num>` stands for) or a word OCR may have misread as digits, through the
     /// confusion table; the language model decides. Added to the lattice's last position.
@@ -366,9 +391,10 @@ impl Restorer {
         let mut cands: Vec<Candidate> = Vec::new();
         let gen = Generator {
             inventory: &self.inventory,
-            confusions: &self.confusions,
+            confusions: self.confusions_for(channel),
             slips: &self.slips,
             capital: false,
+            digit_vowels: false,
         };
         gen.candidates_within(src, channel, NUMBER_WORD_MAX_COST, &mut cands);
         lattice.push(
