@@ -483,3 +483,24 @@ pub fn shared() -> &'static Restorer {
 pub fn restore_str(text: &str) -> String {
     shared().restore_str(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_ocr_edits_serve_the_old_ocr_channel_only() {
+        let table = format!("{CONFUSIONS}\n{REAL_OCR_MARK}: a test line\nqz\tô\t0.1\n");
+        let r = Restorer::from_parts(LM_BYTES, &table, ACRONYMS, PLACES).unwrap();
+        assert_eq!(
+            r.confusions_for(&Channel::NOISY).intended("qz"),
+            [("ô".to_owned(), 0.1)]
+        );
+        for other in [Channel::MARKED_OCR, Channel::MARKED, Channel::STRIPPED] {
+            assert!(r.confusions_for(&other).intended("qz").is_empty());
+        }
+        // The committed table's own real-OCR part is split off the same way.
+        let e = Restorer::embedded();
+        assert!(e.old_ocr_confusions.len() > e.confusions.len());
+    }
+}
