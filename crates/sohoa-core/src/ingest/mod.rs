@@ -3,6 +3,7 @@
 pub mod image;
 pub mod limits;
 pub mod pdf;
+pub mod pdf_limits;
 pub mod tiff;
 
 use std::path::{Path, PathBuf};
