@@ -312,6 +312,7 @@ fn a_long_flate_pdf_is_read_without_holding_every_page() {
     let pages: Vec<ScanImage> = (0..48)
         .map(|_| ScanImage {
             pixels: page.clone(),
+            colour: None,
             dpi: 300,
             bilevel: false,
             jpeg_quality: None,

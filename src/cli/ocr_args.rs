@@ -32,7 +32,8 @@ pub struct OcrArgs {
     /// Turn pages scanned sideways or upside down upright (Leptonica's orientation test).
     #[arg(long)]
     pub orient: bool,
-    /// Do not median-filter pages (3×3) against scanner noise and dust specks.
+    /// Never median-filter pages (3×3); by default the filter runs on the pages whose paper
+    /// carries measured grain or dust specks.
     #[arg(long)]
     pub no_denoise: bool,
 }

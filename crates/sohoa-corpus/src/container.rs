@@ -8,7 +8,7 @@ use tiff::encoder::{colortype, compression::DeflateLevel, Compression, Rational,
 use tiff::tags::ResolutionUnit;
 
 use super::degrade::ScanImage;
-use super::encode::{jpeg, pack_bits};
+use super::encode::{jpeg, jpeg_rgb, pack_bits};
 use super::CorpusError;
 
 /// How a PDF stores its page images.
@@ -56,10 +56,18 @@ pub fn tiff(pages: &[ScanImage]) -> Result<Vec<u8>, CorpusError> {
             .map_err(tiff_err)?
             .with_compression(Compression::Deflate(DeflateLevel::Best));
         for page in pages {
-            let (w, h) = page.pixels.dimensions();
-            let mut img = enc.new_image::<colortype::Gray8>(w, h).map_err(tiff_err)?;
-            img.resolution(ResolutionUnit::Inch, Rational { n: page.dpi, d: 1 });
-            img.write_data(page.pixels.as_raw()).map_err(tiff_err)?;
+            let res = Rational { n: page.dpi, d: 1 };
+            if let Some(rgb) = &page.colour {
+                let (w, h) = rgb.dimensions();
+                let mut img = enc.new_image::<colortype::RGB8>(w, h).map_err(tiff_err)?;
+                img.resolution(ResolutionUnit::Inch, res);
+                img.write_data(rgb.as_raw()).map_err(tiff_err)?;
+            } else {
+                let (w, h) = page.pixels.dimensions();
+                let mut img = enc.new_image::<colortype::Gray8>(w, h).map_err(tiff_err)?;
+                img.resolution(ResolutionUnit::Inch, res);
+                img.write_data(page.pixels.as_raw()).map_err(tiff_err)?;
+            }
         }
     }
     Ok(out.into_inner())
@@ -126,20 +134,29 @@ pub fn pdf(pages: &[ScanImage], encoding: PdfImageEncoding) -> Result<Vec<u8>, C
         );
         let content = format!("q {wpt:.2} 0 0 {hpt:.2} 0 0 cm /Im0 Do Q");
         objects.push(stream(String::new(), content.as_bytes()));
-        let (dict, data) = match encoding {
-            PdfImageEncoding::Dct => (
+        let quality = page.jpeg_quality.unwrap_or(75);
+        let (dict, data) = match (encoding, &page.colour) {
+            (PdfImageEncoding::Dct, Some(rgb)) => (
                 "/BitsPerComponent 8 /Filter /DCTDecode".to_string(),
-                jpeg(&page.pixels, page.dpi, page.jpeg_quality.unwrap_or(75))?,
+                jpeg_rgb(rgb, page.dpi, quality)?,
             ),
-            PdfImageEncoding::Flate if page.bilevel => (
+            (PdfImageEncoding::Flate, Some(rgb)) => (
+                "/BitsPerComponent 8 /Filter /FlateDecode".to_string(),
+                zlib(rgb.as_raw()),
+            ),
+            (PdfImageEncoding::Dct, None) => (
+                "/BitsPerComponent 8 /Filter /DCTDecode".to_string(),
+                jpeg(&page.pixels, page.dpi, quality)?,
+            ),
+            (PdfImageEncoding::Flate, None) if page.bilevel => (
                 "/BitsPerComponent 1 /Filter /FlateDecode".to_string(),
                 zlib(&pack_bits(&page.pixels)),
             ),
-            PdfImageEncoding::Flate => (
+            (PdfImageEncoding::Flate, None) => (
                 "/BitsPerComponent 8 /Filter /FlateDecode".to_string(),
                 zlib(page.pixels.as_raw()),
             ),
-            PdfImageEncoding::G4 => (
+            (PdfImageEncoding::G4, _) => (
                 format!(
                     "/BitsPerComponent 1 /Filter /CCITTFaxDecode \
                      /DecodeParms << /K -1 /Columns {w} /Rows {h} /BlackIs1 false >>"
@@ -147,9 +164,13 @@ pub fn pdf(pages: &[ScanImage], encoding: PdfImageEncoding) -> Result<Vec<u8>, C
                 g4(&page.pixels),
             ),
         };
+        let space = match (encoding, &page.colour) {
+            (PdfImageEncoding::G4, _) | (_, None) => "DeviceGray",
+            (_, Some(_)) => "DeviceRGB",
+        };
         objects.push(stream(
             format!(
-                "/Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray {dict}"
+                "/Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /{space} {dict}"
             ),
             &data,
         ));
@@ -198,6 +219,7 @@ mod tests {
         }
         ScanImage {
             pixels,
+            colour: None,
             dpi,
             bilevel: false,
             jpeg_quality: None,

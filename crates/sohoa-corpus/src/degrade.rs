@@ -1,11 +1,15 @@
-//! Degraded scan variants of a clean 300 dpi page: skew, blur, noise, JPEG artefacts, lower
-//! resolutions and a binarised "photocopy". Parameters are fixed per variant and the random
-//! parts are seeded, so the same page and seed always give the same image.
+//! Degraded scan variants of a clean 300 dpi page: the single defects (skew, blur, noise, JPEG
+//! artefacts, lower resolutions, a binarised photocopy) and the scan conditions archives really
+//! hold (an office scanner's JPEG, a copy of a copy, a phone photo, faded and dark pages, a red
+//! seal over the print). Parameters are fixed per variant and the random parts are seeded, so
+//! the same page and seed always give the same image.
 
 use image::imageops::{self, FilterType};
-use image::{GrayImage, Luma};
+use image::{GrayImage, Luma, RgbImage};
 
+use super::photo::{grain, luminance, phone_photo, remap_levels};
 use super::rng::Rng;
+use super::seal::{stamp, Seal};
 use super::CorpusError;
 
 /// A degradation applied to a clean page.
@@ -27,11 +31,25 @@ pub enum Variant {
     Dpi150,
     /// A 150 dpi photocopy: slight skew, blur, noise, toner loss, then binarised to 1 bit.
     Photocopy,
+    /// An office scanner: 200 dpi, skewed 0.3-1°, saved as JPEG at quality 60.
+    Office,
+    /// A copy of a copy: the photocopy copied again (blur, more specks, strokes thinned by a
+    /// second threshold), 150 dpi, 1 bit.
+    Recopy,
+    /// A phone photo: perspective, the desk around the page, uneven light, yellowish paper,
+    /// colour JPEG; about 220 dpi across the page but declaring 72 dpi, as phones do.
+    Phone,
+    /// A faded print: ink and paper 75 grey levels apart.
+    LowContrast,
+    /// A dark scan: grey paper (105), near-black ink.
+    Dark,
+    /// A colour scan (JPEG q85) with a red seal stamped over the print.
+    Seal,
 }
 
 impl Variant {
     /// Every variant, in the order reports list them.
-    pub const ALL: [Variant; 8] = [
+    pub const ALL: [Variant; 14] = [
         Variant::Clean,
         Variant::Skew,
         Variant::Blur,
@@ -40,6 +58,24 @@ impl Variant {
         Variant::Dpi200,
         Variant::Dpi150,
         Variant::Photocopy,
+        Variant::Office,
+        Variant::Recopy,
+        Variant::Phone,
+        Variant::LowContrast,
+        Variant::Dark,
+        Variant::Seal,
+    ];
+
+    /// The scan conditions of an archive (issue 12's grid): clean, office scanner, copy of a
+    /// copy, phone photo, faded, dark, red seal.
+    pub const CONDITIONS: [Variant; 7] = [
+        Variant::Clean,
+        Variant::Office,
+        Variant::Recopy,
+        Variant::Phone,
+        Variant::LowContrast,
+        Variant::Dark,
+        Variant::Seal,
     ];
 
     /// The variant's name on the command line and in file names.
@@ -53,6 +89,12 @@ impl Variant {
             Variant::Dpi200 => "dpi200",
             Variant::Dpi150 => "dpi150",
             Variant::Photocopy => "photocopy",
+            Variant::Office => "office",
+            Variant::Recopy => "recopy",
+            Variant::Phone => "phone",
+            Variant::LowContrast => "lowcontrast",
+            Variant::Dark => "dark",
+            Variant::Seal => "seal",
         }
     }
 }
@@ -80,8 +122,11 @@ impl std::str::FromStr for Variant {
 /// A degraded page as a scanner would deliver it.
 #[derive(Debug, Clone)]
 pub struct ScanImage {
-    /// 8-bit grayscale pixels (only 0 and 255 when `bilevel`).
+    /// 8-bit grayscale pixels (only 0 and 255 when `bilevel`); the luminance of `colour` for
+    /// a colour scan.
     pub pixels: GrayImage,
+    /// The scan in colour, when the variant is a colour one (it is then stored in colour).
+    pub colour: Option<RgbImage>,
     /// Resolution of `pixels`.
     pub dpi: u32,
     /// True when the page is black and white only (stored as 1 bit per pixel).
@@ -96,10 +141,12 @@ pub fn degrade(clean: &GrayImage, dpi: u32, variant: Variant, seed: u64) -> Scan
     let k = dpi as f32 / 300.0;
     let plain = |pixels: GrayImage, dpi: u32| ScanImage {
         pixels,
+        colour: None,
         dpi,
         bilevel: false,
         jpeg_quality: None,
     };
+    let sign = |rng: &mut Rng| if rng.unit() < 0.5 { -1.0 } else { 1.0 };
     match variant {
         Variant::Clean => plain(clean.clone(), dpi),
         Variant::Skew => {
@@ -124,16 +171,128 @@ pub fn degrade(clean: &GrayImage, dpi: u32, variant: Variant, seed: u64) -> Scan
             let mut img = rescale(&imageops::blur(&tilted, 0.8 * k), dpi, 150);
             // Toner: mid-grey ink edges go lighter or darker at random across the page.
             add_noise(&mut img, &mut rng, 18.0, 0.0004);
-            for p in img.pixels_mut() {
-                p.0[0] = if p.0[0] < 150 { 0 } else { 255 };
-            }
+            threshold(&mut img, 150);
             ScanImage {
-                pixels: img,
-                dpi: 150,
                 bilevel: true,
-                jpeg_quality: None,
+                ..plain(img, 150)
             }
         }
+        Variant::Office => {
+            let deg = (0.3 + 0.7 * rng.unit()) * sign(&mut rng);
+            let tilted = rotate(clean, deg.to_radians() as f32);
+            ScanImage {
+                jpeg_quality: Some(60),
+                ..plain(rescale(&tilted, dpi, 200), 200)
+            }
+        }
+        Variant::Recopy => {
+            let deg = (0.3 + 0.5 * rng.unit()) * sign(&mut rng);
+            let tilted = rotate(clean, deg.to_radians() as f32);
+            let mut img = rescale(&imageops::blur(&tilted, 0.8 * k), dpi, 150);
+            add_noise(&mut img, &mut rng, 18.0, 0.0004);
+            threshold(&mut img, 150);
+            // The second copy: the copy's toner spreads, new dust lands, and a lighter
+            // exposure thins every stroke.
+            let mut img = imageops::blur(&img, 0.6);
+            add_noise(&mut img, &mut rng, 20.0, 0.0012);
+            threshold(&mut img, 110);
+            ScanImage {
+                bilevel: true,
+                ..plain(img, 150)
+            }
+        }
+        Variant::Phone => {
+            let photo = phone_photo(clean, &mut rng, clean.width() * 4 / 5);
+            ScanImage {
+                pixels: luminance(&photo),
+                colour: Some(photo),
+                jpeg_quality: Some(80),
+                ..plain(GrayImage::new(0, 0), 72)
+            }
+        }
+        Variant::LowContrast => {
+            let mut img = remap_levels(clean, 135, 210);
+            grain(&mut img, &mut rng, 4.0);
+            plain(img, dpi)
+        }
+        Variant::Dark => {
+            let mut img = remap_levels(clean, 12, 105);
+            grain(&mut img, &mut rng, 5.0);
+            plain(img, dpi)
+        }
+        Variant::Seal => {
+            let mut rgb = gray_to_rgb(clean);
+            stamp(&mut rgb, seal_over_print(clean, dpi, &mut rng), &mut rng);
+            ScanImage {
+                pixels: luminance(&rgb),
+                colour: Some(rgb),
+                jpeg_quality: Some(85),
+                ..plain(GrayImage::new(0, 0), dpi)
+            }
+        }
+    }
+}
+
+/// Applies `variant` to a clean page that carries red seals (a signed document): a colour
+/// variant stamps them in red, a gray one sees them as a gray scanner does (their luminance),
+/// before its own defects.
+pub fn degrade_sealed(
+    clean: &GrayImage,
+    dpi: u32,
+    variant: Variant,
+    seed: u64,
+    seals: &[Seal],
+) -> ScanImage {
+    if seals.is_empty() {
+        return degrade(clean, dpi, variant, seed);
+    }
+    let mut rng = Rng::new(seed ^ 0x5EA1);
+    let mut rgb = gray_to_rgb(clean);
+    for &s in seals {
+        stamp(&mut rgb, s, &mut rng);
+    }
+    if variant == Variant::Seal {
+        return ScanImage {
+            pixels: luminance(&rgb),
+            colour: Some(rgb),
+            dpi,
+            bilevel: false,
+            jpeg_quality: Some(85),
+        };
+    }
+    degrade(&luminance(&rgb), dpi, variant, seed)
+}
+
+/// Pixels darker than `level` become black ink, the rest white paper.
+fn threshold(img: &mut GrayImage, level: u8) {
+    for p in img.pixels_mut() {
+        p.0[0] = if p.0[0] < level { 0 } else { 255 };
+    }
+}
+
+/// The gray page as a colour image (every channel equal).
+fn gray_to_rgb(img: &GrayImage) -> RgbImage {
+    RgbImage::from_fn(img.width(), img.height(), |x, y| {
+        let v = img.get_pixel(x, y).0[0];
+        image::Rgb([v, v, v])
+    })
+}
+
+/// A seal 40 mm across whose centre lies on the printed part of the page (rows with ink),
+/// at a seeded place, so that it covers print as a seal across a signature does.
+fn seal_over_print(clean: &GrayImage, dpi: u32, rng: &mut Rng) -> Seal {
+    let (w, h) = clean.dimensions();
+    let inked: Vec<u32> = (0..h)
+        .filter(|&y| (0..w).step_by(4).any(|x| clean.get_pixel(x, y).0[0] < 128))
+        .collect();
+    let (top, bottom) = match (inked.first(), inked.last()) {
+        (Some(&t), Some(&b)) => (t as f64, b as f64),
+        _ => (0.0, h as f64),
+    };
+    Seal {
+        cx: (w as f64 * (0.3 + 0.4 * rng.unit())) as f32,
+        cy: (top + (bottom - top) * (0.2 + 0.6 * rng.unit())) as f32,
+        radius: 20.0 / 25.4 * dpi as f32,
     }
 }
 

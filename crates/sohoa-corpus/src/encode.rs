@@ -2,7 +2,7 @@
 //! so Tesseract sees the true dpi instead of guessing.
 
 use image::codecs::jpeg::{JpegEncoder, PixelDensity};
-use image::GrayImage;
+use image::{GrayImage, RgbImage};
 
 use super::degrade::ScanImage;
 use super::CorpusError;
@@ -61,16 +61,65 @@ pub fn png(img: &GrayImage, dpi: u32, bilevel: bool) -> Result<Vec<u8>, CorpusEr
 /// # Errors
 /// [`CorpusError::Encode`] if the JPEG encoder fails.
 pub fn jpeg(img: &GrayImage, dpi: u32, quality: u8) -> Result<Vec<u8>, CorpusError> {
+    jpeg_raw(
+        img.as_raw(),
+        img.dimensions(),
+        image::ExtendedColorType::L8,
+        dpi,
+        quality,
+    )
+}
+
+/// Baseline JPEG in colour, with the resolution in the JFIF header.
+///
+/// # Errors
+/// [`CorpusError::Encode`] if the JPEG encoder fails.
+pub fn jpeg_rgb(img: &RgbImage, dpi: u32, quality: u8) -> Result<Vec<u8>, CorpusError> {
+    jpeg_raw(
+        img.as_raw(),
+        img.dimensions(),
+        image::ExtendedColorType::Rgb8,
+        dpi,
+        quality,
+    )
+}
+
+fn jpeg_raw(
+    raw: &[u8],
+    (w, h): (u32, u32),
+    colour: image::ExtendedColorType,
+    dpi: u32,
+    quality: u8,
+) -> Result<Vec<u8>, CorpusError> {
     let mut out = Vec::new();
     let mut enc = JpegEncoder::new_with_quality(&mut out, quality);
     enc.set_pixel_density(PixelDensity::dpi(dpi.min(u16::MAX as u32) as u16));
-    enc.encode(
-        img.as_raw(),
-        img.width(),
-        img.height(),
-        image::ExtendedColorType::L8,
-    )
-    .map_err(|x| enc_err("jpeg")(x.to_string()))?;
+    enc.encode(raw, w, h, colour)
+        .map_err(|x| enc_err("jpeg")(x.to_string()))?;
+    Ok(out)
+}
+
+/// PNG in colour (8 bits per channel), with the resolution in a pHYs chunk.
+///
+/// # Errors
+/// [`CorpusError::Encode`] if the PNG encoder fails.
+pub fn png_rgb(img: &RgbImage, dpi: u32) -> Result<Vec<u8>, CorpusError> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, img.width(), img.height());
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let ppm = (dpi as f64 / 0.0254).round() as u32;
+    enc.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: ppm,
+        yppu: ppm,
+        unit: png::Unit::Meter,
+    }));
+    let e = enc_err("png");
+    let mut writer = enc.write_header().map_err(|x| e(x.to_string()))?;
+    writer
+        .write_image_data(img.as_raw())
+        .map_err(|x| e(x.to_string()))?;
+    writer.finish().map_err(|x| e(x.to_string()))?;
     Ok(out)
 }
 
@@ -79,9 +128,11 @@ pub fn jpeg(img: &GrayImage, dpi: u32, quality: u8) -> Result<Vec<u8>, CorpusErr
 /// # Errors
 /// [`CorpusError::Encode`] if the encoder fails.
 pub fn scan_file(scan: &ScanImage) -> Result<(Vec<u8>, &'static str), CorpusError> {
-    match scan.jpeg_quality {
-        Some(q) => Ok((jpeg(&scan.pixels, scan.dpi, q)?, "jpg")),
-        None => Ok((png(&scan.pixels, scan.dpi, scan.bilevel)?, "png")),
+    match (scan.jpeg_quality, &scan.colour) {
+        (Some(q), Some(rgb)) => Ok((jpeg_rgb(rgb, scan.dpi, q)?, "jpg")),
+        (Some(q), None) => Ok((jpeg(&scan.pixels, scan.dpi, q)?, "jpg")),
+        (None, Some(rgb)) => Ok((png_rgb(rgb, scan.dpi)?, "png")),
+        (None, None) => Ok((png(&scan.pixels, scan.dpi, scan.bilevel)?, "png")),
     }
 }
 

@@ -146,7 +146,7 @@ fn chunk_pages(lines: &[String], per_page: usize) -> Vec<Vec<String>> {
     pages
 }
 
-fn check_coverage(text: &str, font: &FontVec) -> Result<(), CorpusError> {
+pub(crate) fn check_coverage(text: &str, font: &FontVec) -> Result<(), CorpusError> {
     let mut missing: Vec<char> = text
         .chars()
         .filter(|c| !c.is_whitespace() && font.glyph_id(*c) == GlyphId(0))
@@ -160,7 +160,7 @@ fn check_coverage(text: &str, font: &FontVec) -> Result<(), CorpusError> {
     }
 }
 
-fn advance<F: Font>(sf: &ab_glyph::PxScaleFont<&F>, s: &str) -> f32 {
+pub(crate) fn advance<F: Font>(sf: &ab_glyph::PxScaleFont<&F>, s: &str) -> f32 {
     let mut x = 0.0;
     let mut prev: Option<GlyphId> = None;
     for c in s.chars() {
@@ -175,7 +175,12 @@ fn advance<F: Font>(sf: &ab_glyph::PxScaleFont<&F>, s: &str) -> f32 {
 }
 
 /// Greedy wrapping at spaces; a word wider than the line is split between characters.
-fn wrap<F: Font>(para: &str, sf: &ab_glyph::PxScaleFont<&F>, width: f32, out: &mut Vec<String>) {
+pub(crate) fn wrap<F: Font>(
+    para: &str,
+    sf: &ab_glyph::PxScaleFont<&F>,
+    width: f32,
+    out: &mut Vec<String>,
+) {
     let mut cur = String::new();
     for word in para.split(' ') {
         let candidate = if cur.is_empty() {
@@ -206,7 +211,14 @@ fn wrap<F: Font>(para: &str, sf: &ab_glyph::PxScaleFont<&F>, width: f32, out: &m
     }
 }
 
-fn draw_line(img: &mut GrayImage, font: &FontVec, scale: PxScale, x0: f32, baseline: f32, s: &str) {
+pub(crate) fn draw_line(
+    img: &mut GrayImage,
+    font: &FontVec,
+    scale: PxScale,
+    x0: f32,
+    baseline: f32,
+    s: &str,
+) {
     let sf = font.as_scaled(scale);
     let mut x = x0;
     let mut prev: Option<GlyphId> = None;

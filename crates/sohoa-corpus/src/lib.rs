@@ -5,10 +5,13 @@
 //! rebuilt bit for bit and other stages can render held-out text to learn OCR confusions.
 
 pub mod container;
+pub mod decree;
 pub mod degrade;
 pub mod encode;
 pub mod layout;
+pub mod photo;
 pub mod rng;
+pub mod seal;
 
 pub use degrade::{degrade, ScanImage, Variant};
 pub use layout::{render_text, Layout, RenderedPage};

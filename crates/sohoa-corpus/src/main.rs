@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use sohoa_corpus::{
-    container, container::PdfImageEncoding, encode, layout, CorpusError, RenderedPage, ScanImage,
-    Variant,
+    self as corpus, container, container::PdfImageEncoding, encode, layout, CorpusError,
+    RenderedPage, ScanImage, Variant,
 };
 
 /// Renders Vietnamese text to A4 page images (300 dpi) and degraded scan variants.
@@ -60,6 +60,26 @@ enum Command {
         /// File name prefix; defaults to the text file's stem.
         #[arg(long)]
         name: Option<String>,
+    },
+    /// A document in the printed layout of Decree 30 (header table, centred type and title,
+    /// justified body, recipients and a sealed signature block) from a marked text (see
+    /// `corpus::decree`): OUT/NAME-NNN-VARIANT.{png,jpg} + .gt.txt per page, OUT/NAME.typed.txt
+    /// (the same document as typed text) and, with --pdf, OUT/NAME-VARIANT.pdf.
+    Decree {
+        #[command(flatten)]
+        common: Common,
+        /// Output directory (created).
+        #[arg(long)]
+        out: PathBuf,
+        /// Variants (repeat, `all`, or `conditions` for the scan conditions of an archive).
+        #[arg(long, default_value = "clean")]
+        variant: Vec<String>,
+        /// File name prefix; defaults to the text file's stem.
+        #[arg(long)]
+        name: Option<String>,
+        /// Also write each variant as one scanned PDF (JPEG pages).
+        #[arg(long)]
+        pdf: bool,
     },
     /// A multi-page TIFF of one variant, plus OUT.gt.txt.
     Tiff {
@@ -148,8 +168,92 @@ fn container_gold(pages: &[RenderedPage]) -> String {
     s
 }
 
+fn variants(names: &[String]) -> Result<Vec<Variant>, CorpusError> {
+    if names.iter().any(|v| v == "all") {
+        Ok(Variant::ALL.to_vec())
+    } else if names.iter().any(|v| v == "conditions") {
+        Ok(Variant::CONDITIONS.to_vec())
+    } else {
+        names.iter().map(|v| v.parse()).collect()
+    }
+}
+
+fn stem_of(text: &Path, name: Option<String>) -> String {
+    name.unwrap_or_else(|| {
+        text.file_stem()
+            .map_or("page".into(), |s| s.to_string_lossy().into_owned())
+    })
+}
+
+fn create_dir(out: &Path) -> Result<(), CorpusError> {
+    std::fs::create_dir_all(out).map_err(|source| CorpusError::Io {
+        path: out.display().to_string(),
+        source,
+    })
+}
+
+fn decree(
+    common: &Common,
+    out: &Path,
+    variants: &[Variant],
+    name: &str,
+    pdf: bool,
+) -> Result<(), CorpusError> {
+    let text = std::fs::read_to_string(&common.text).map_err(|source| CorpusError::Io {
+        path: common.text.display().to_string(),
+        source,
+    })?;
+    let doc = corpus::decree::DecreeDoc::parse(&text);
+    let faces = corpus::decree::Faces::beside(&common.font)?;
+    let pages = corpus::decree::render(&doc, &faces)?;
+    create_dir(out)?;
+    write(
+        &out.join(format!("{name}.typed.txt")),
+        doc.typed_text().as_bytes(),
+    )?;
+    for &v in variants {
+        let scans: Vec<ScanImage> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, (p, seals))| {
+                corpus::degrade::degrade_sealed(
+                    &p.image,
+                    p.dpi,
+                    v,
+                    page_seed(common.seed, i),
+                    seals,
+                )
+            })
+            .collect();
+        for (i, scan) in scans.iter().enumerate() {
+            let (bytes, ext) = encode::scan_file(scan)?;
+            let stem = format!("{name}-{:03}-{v}", i + 1);
+            write(&out.join(format!("{stem}.{ext}")), &bytes)?;
+            let gold = format!("{}\n", pages[i].0.gold);
+            write(&out.join(format!("{stem}.gt.txt")), gold.as_bytes())?;
+        }
+        if pdf {
+            let path = out.join(format!("{name}-{v}.pdf"));
+            write(&path, &container::pdf(&scans, PdfImageEncoding::Dct)?)?;
+            let golds: Vec<RenderedPage> = pages.iter().map(|(p, _)| p.clone()).collect();
+            write(&gold_path(&path), container_gold(&golds).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<(), CorpusError> {
     match cli.command {
+        Command::Decree {
+            common,
+            out,
+            variant,
+            name,
+            pdf,
+        } => {
+            let name = stem_of(&common.text, name);
+            decree(&common, &out, &variants(&variant)?, &name, pdf)
+        }
         Command::Render {
             common,
             out,

@@ -27,6 +27,7 @@ mod tiff_pages {
         pixels.put_pixel(dot, 1, Luma([0]));
         ScanImage {
             pixels,
+            colour: None,
             dpi,
             bilevel: false,
             jpeg_quality: None,
@@ -76,6 +77,7 @@ mod pdf_pages {
         }
         ScanImage {
             pixels,
+            colour: None,
             dpi: 150,
             bilevel: true,
             jpeg_quality: None,

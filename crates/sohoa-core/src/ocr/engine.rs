@@ -12,7 +12,8 @@ use tesseract_sys as tess;
 use unicode_normalization::UnicodeNormalization;
 
 use super::pix::Pix;
-use super::{OcrOptions, OcrWord};
+use super::reading::{LineWord, OcrLine};
+use super::OcrOptions;
 use crate::text::BBox;
 
 /// Why an engine could not be made or could not read a page.
@@ -109,12 +110,12 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Recognises `pix` at resolution `dpi`: the page text (lines joined by `\n`, blocks by a
-    /// blank line, NFC) and every word with its byte span in that text, box and confidence.
+    /// Recognises `pix` at resolution `dpi`: its lines in Tesseract's order, each with its
+    /// block, paragraph, box and words (NFC, with boxes and confidences).
     ///
     /// # Errors
     /// [`EngineError::Recognise`] when Tesseract fails on the image.
-    pub fn read(&mut self, pix: &Pix, dpi: u32) -> Result<(String, Vec<OcrWord>), EngineError> {
+    pub fn read(&mut self, pix: &Pix, dpi: u32) -> Result<Vec<OcrLine>, EngineError> {
         let api = self.api.as_ptr();
         // SAFETY: live handle and PIX; Tesseract keeps a reference to the PIX only until the
         // next SetImage/Clear, and we Clear before returning.
@@ -125,73 +126,69 @@ impl Engine {
                 tess::TessBaseAPIClear(api);
                 return Err(EngineError::Recognise);
             }
-            let out = collect_words(api);
+            let out = collect_lines(api);
             tess::TessBaseAPIClear(api);
             Ok(out)
         }
     }
 }
 
-/// Walks Tesseract's result iterator word by word.
+/// Walks Tesseract's result iterator word by word, grouping the words into its lines (with the
+/// block and paragraph each line belongs to).
 ///
 /// # Safety
 /// `api` must be a live handle on which `Recognize` has just succeeded.
-unsafe fn collect_words(api: *mut tess::TessBaseAPI) -> (String, Vec<OcrWord>) {
-    let mut text = String::new();
-    let mut words = Vec::new();
+unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
+    let mut lines: Vec<OcrLine> = Vec::new();
     let ri = tess::TessBaseAPIGetIterator(api);
     if ri.is_null() {
-        return (text, words);
+        return lines;
     }
     let pi = tess::TessResultIteratorGetPageIterator(ri);
+    let (mut block, mut para) = (0usize, 0usize);
+    let bbox_at = |level| {
+        let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
+        tess::TessPageIteratorBoundingBox(pi, level, &mut l, &mut t, &mut r, &mut b);
+        BBox {
+            x: l.max(0) as u32,
+            y: t.max(0) as u32,
+            w: (r - l).max(0) as u32,
+            h: (b - t).max(0) as u32,
+        }
+    };
     loop {
+        let at = |level| tess::TessPageIteratorIsAtBeginningOf(pi, level) != 0;
+        if !lines.is_empty() {
+            if at(tess::TessPageIteratorLevel_RIL_BLOCK) {
+                block += 1;
+            }
+            if at(tess::TessPageIteratorLevel_RIL_PARA) {
+                para += 1;
+            }
+        }
+        if lines.is_empty() || at(tess::TessPageIteratorLevel_RIL_TEXTLINE) {
+            lines.push(OcrLine {
+                block,
+                para,
+                bbox: bbox_at(tess::TessPageIteratorLevel_RIL_TEXTLINE),
+                words: Vec::new(),
+            });
+        }
         let raw = tess::TessResultIteratorGetUTF8Text(ri, tess::TessPageIteratorLevel_RIL_WORD);
         if !raw.is_null() {
             let word: String = CStr::from_ptr(raw).to_string_lossy().nfc().collect();
             tess::TessDeleteText(raw);
-            if !word.trim().is_empty() {
-                if !text.is_empty() {
-                    let sep = if tess::TessPageIteratorIsAtBeginningOf(
-                        pi,
-                        tess::TessPageIteratorLevel_RIL_PARA,
-                    ) != 0
-                    {
-                        "\n\n"
-                    } else if tess::TessPageIteratorIsAtBeginningOf(
-                        pi,
-                        tess::TessPageIteratorLevel_RIL_TEXTLINE,
-                    ) != 0
-                    {
-                        "\n"
-                    } else {
-                        " "
-                    };
-                    text.push_str(sep);
-                }
-                let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
-                tess::TessPageIteratorBoundingBox(
-                    pi,
-                    tess::TessPageIteratorLevel_RIL_WORD,
-                    &mut l,
-                    &mut t,
-                    &mut r,
-                    &mut b,
-                );
+            let word = word.trim();
+            if !word.is_empty() {
                 let confidence =
                     tess::TessResultIteratorConfidence(ri, tess::TessPageIteratorLevel_RIL_WORD);
-                let start = text.len();
-                text.push_str(word.trim());
-                words.push(OcrWord {
-                    text: word.trim().to_string(),
-                    bbox: BBox {
-                        x: l.max(0) as u32,
-                        y: t.max(0) as u32,
-                        w: (r - l).max(0) as u32,
-                        h: (b - t).max(0) as u32,
-                    },
-                    confidence: confidence.clamp(0.0, 100.0),
-                    span: start..text.len(),
-                });
+                if let Some(line) = lines.last_mut() {
+                    line.words.push(LineWord {
+                        text: word.to_string(),
+                        bbox: bbox_at(tess::TessPageIteratorLevel_RIL_WORD),
+                        confidence: confidence.clamp(0.0, 100.0),
+                    });
+                }
             }
         }
         if tess::TessResultIteratorNext(ri, tess::TessPageIteratorLevel_RIL_WORD) == 0 {
@@ -199,7 +196,8 @@ unsafe fn collect_words(api: *mut tess::TessBaseAPI) -> (String, Vec<OcrWord>) {
         }
     }
     tess::TessResultIteratorDelete(ri);
-    (text, words)
+    lines.retain(|l| !l.words.is_empty());
+    lines
 }
 
 impl Drop for Engine {

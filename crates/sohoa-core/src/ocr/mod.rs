@@ -10,6 +10,8 @@ pub mod median;
 pub mod omp;
 pub mod pix;
 pub mod preprocess;
+pub mod probe;
+pub mod reading;
 mod source;
 
 pub use source::source_text;
@@ -79,6 +81,8 @@ pub struct OcrPage {
     pub dpi: Option<u32>,
     /// True when the text came from a PDF text layer rather than OCR.
     pub from_text_layer: bool,
+    /// The preprocessing steps run on the page, in order (each decided from the page itself).
+    pub preprocessing: Vec<&'static str>,
 }
 
 /// Per-page summary kept in the record.
@@ -98,6 +102,10 @@ pub struct OcrPageSummary {
     pub words: usize,
     /// True when the text came from the PDF's own text layer.
     pub from_text_layer: bool,
+    /// Preprocessing steps run before OCR, in order, each decided from a measurement of the
+    /// page: `drop-colour` (a seal or stamp in colour turned as light as the paper),
+    /// `upscale` (scanned under 250 dpi), `denoise` (grain or specks measured), `deskew`.
+    pub preprocessing: Vec<String>,
 }
 
 /// OCR summary of one document, as it appears in the record (`null` for text input).
@@ -137,6 +145,7 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
                 height: 0,
                 dpi: None,
                 from_text_layer: true,
+                preprocessing: Vec::new(),
             })
         }
         PageInput::Image { number, bytes, dpi } => (*number, bytes, *dpi),
@@ -150,12 +159,16 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         .ok_or_else(|| StageError::on_page(Stage::Decode, number, "cannot decode image"))?
         .flattened_on_white();
     let (width, height) = (img.width(), img.height());
+    // A declared resolution that would make the page larger than any paper (phones write
+    // 72 dpi whatever the distance) is not the page's: the page's width tells it better.
     let dpi = container_dpi
         .or_else(|| img.dpi())
+        .filter(|&d| probe::plausible_dpi(width, height, d))
         .unwrap_or_else(|| guess_dpi(width));
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
-    let (text, mut words) = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
+    let lines = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
         .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
+    let (text, mut words) = reading::assemble(&reading::reading_order(reading::drop_specks(lines)));
     // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
     for w in &mut words {
         w.bbox = prepared.transform.box_to_scan(w.bbox);
@@ -174,6 +187,7 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         height,
         dpi: Some(dpi),
         from_text_layer: false,
+        preprocessing: prepared.decisions.steps.clone(),
     })
 }
 
@@ -199,6 +213,7 @@ impl OcrSummary {
                     dpi: p.dpi,
                     words: p.words.len(),
                     from_text_layer: p.from_text_layer,
+                    preprocessing: p.preprocessing.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
         }

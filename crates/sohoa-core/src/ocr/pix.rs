@@ -139,6 +139,59 @@ impl Pix {
         Pix::from_raw(unsafe { lept::pixConvertTo8(self.as_ptr(), 0) })
     }
 
+    /// 8-bit gray copy of a colour page that keeps, for each pixel, its brightest channel: a
+    /// red seal or blue stamp then turns as light as the paper, while black print stays black
+    /// (luminance would turn red ink into dark grey over the text). `None` for other depths.
+    pub fn to_gray8_dropping_colour(&self) -> Option<Pix> {
+        if self.depth() != 32 {
+            return None;
+        }
+        // SAFETY: valid 32-bit PIX; returns a new PIX or null.
+        let p = Pix::from_raw(unsafe {
+            lept::pixConvertRGBToGrayMinMax(self.as_ptr(), lept::L_CHOOSE_MAX as i32)
+        })?;
+        let mut p = p;
+        if let Some(d) = self.dpi() {
+            p.set_dpi(d);
+        }
+        Some(p)
+    }
+
+    /// Share of the pixels of a 32-bit colour page inked in a saturated colour (every fourth
+    /// pixel of every fourth row is looked at); `None` for other depths.
+    pub fn coloured_ink_share(&self) -> Option<f32> {
+        if self.depth() != 32 {
+            return None;
+        }
+        // SAFETY: valid PIX; getters only read its fields.
+        let (wpl, data) = unsafe {
+            (
+                lept::pixGetWpl(self.as_ptr()),
+                lept::pixGetData(self.as_ptr()),
+            )
+        };
+        if data.is_null() || wpl <= 0 {
+            return None;
+        }
+        let (w, h) = (self.width() as usize, self.height() as usize);
+        // SAFETY: `wpl` words per row for `height` rows, alive as long as `self`.
+        let words = unsafe { std::slice::from_raw_parts(data, wpl as usize * h) };
+        let (mut coloured, mut n) = (0u64, 0u64);
+        for row in words.chunks_exact(wpl as usize).step_by(4) {
+            for &px in row[..w].iter().step_by(4) {
+                // Leptonica keeps red in the most significant byte, then green, then blue.
+                let rgb = [(px >> 24) as u8, (px >> 16) as u8, (px >> 8) as u8];
+                coloured += u64::from(super::probe::is_coloured_ink(rgb));
+                n += 1;
+            }
+        }
+        Some(if n == 0 {
+            0.0
+        } else {
+            coloured as f32 / n as f32
+        })
+    }
+
     /// 3×3 median-filtered copy of an 8-bit gray page: removes salt-and-pepper specks and
     /// grain thinner than a stroke. `None` for other depths and for palette images.
     pub fn median3(&self) -> Option<Pix> {

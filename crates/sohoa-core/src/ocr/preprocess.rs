@@ -1,11 +1,15 @@
-//! Page preprocessing before Tesseract, each step behind its own switch so its benefit can be
-//! measured: grayscale, upscaling of low-resolution scans toward 300 dpi, orientation and skew
-//! correction (all Leptonica).
+//! Page preprocessing before Tesseract, decided page by page from measurements of the page
+//! itself ([`probe`]): a colour page with a seal or stamp is turned gray by its brightest
+//! channel, a page scanned under 250 dpi is upscaled, the 3×3 median runs only on a page whose
+//! paper carries grain or specks (on a clean, blurred or JPEG page it only eats strokes), and
+//! a skewed page is turned straight. Each step also has its own switch, so its benefit can be
+//! measured (BENCHMARKS.md, "OCR under scan conditions").
 
 use super::geometry::PageTransform;
 use super::pix::Pix;
+use super::probe;
 
-/// Which preprocessing steps run. Defaults: grayscale, upscale, denoise and deskew on;
+/// Which preprocessing steps may run. Defaults: grayscale, upscale, denoise and deskew allowed;
 /// orientation off (a Leptonica heuristic tuned for Latin text, which can misfire on sparse
 /// pages). BENCHMARKS.md has what each step buys.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +26,9 @@ pub struct Preprocess {
     pub deskew: bool,
     /// Turn pages scanned sideways or upside down upright.
     pub orient: bool,
-    /// 3×3 median filter against sensor noise and dust specks (after upscaling, so thin
-    /// strokes of low-resolution scans are not eaten).
+    /// Allow the 3×3 median filter against sensor noise and dust specks; it runs on the pages
+    /// whose measured noise or specks call for it (after upscaling, so thin strokes of
+    /// low-resolution scans are not eaten).
     pub denoise: bool,
 }
 
@@ -54,6 +59,32 @@ impl Preprocess {
     }
 }
 
+/// Paper noise (grey levels, see [`probe::paper_noise`]) from which the median filter runs:
+/// grain this strong breaks Tesseract's binarisation into speckled strokes. Measured on the
+/// scan-condition grid (BENCHMARKS.md): clean, blurred, JPEG, office and phone pages 0.7-1.0,
+/// faded and dark pages with scanner grain 3.5-4.3, the noise variant 6.1.
+pub const NOISE_MIN: f32 = 2.5;
+/// Share of isolated ink pixels on a binarised page from which the median filter runs:
+/// a clean binarised page has none, photocopies with toner dust 0.0006-0.003.
+pub const SPECKS_MIN: f32 = 0.0004;
+/// Share of saturated-colour pixels from which a colour page is turned gray by its brightest
+/// channel (dropping the seal) instead of by luminance: a 40 mm seal covers about 0.5 % of
+/// an A4 page; tinted paper and photo shading have none.
+pub const COLOURED_MIN: f32 = 0.002;
+
+/// What was measured on a page before any step, and the steps that ran.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Decisions {
+    /// Paper noise in grey levels (8-bit pages).
+    pub noise: f32,
+    /// Share of isolated ink pixels (1-bit pages).
+    pub isolated_ink: f32,
+    /// Share of saturated-colour pixels (colour pages).
+    pub coloured_ink: f32,
+    /// The steps that ran, in order.
+    pub steps: Vec<&'static str>,
+}
+
 /// The image Tesseract reads, its resolution, and the steps that map its coordinates back
 /// to the original scan.
 #[derive(Debug)]
@@ -64,6 +95,8 @@ pub struct Prepared {
     pub dpi: u32,
     /// Quarter turns, scale and deskew rotation applied to the scan.
     pub transform: PageTransform,
+    /// What was measured and done.
+    pub decisions: Decisions,
 }
 
 /// Most pixels upscaling may produce, in megapixels: an A2 sheet at 300 dpi (34.8 MP) and
@@ -72,21 +105,44 @@ pub struct Prepared {
 /// 100 dpi is not made into 324 megapixels (1.4 GB).
 pub const MAX_UPSCALED_MEGAPIXELS: f64 = 36.0;
 
-/// Runs the enabled steps on `pix` (resolution `dpi`). A step Leptonica cannot do is skipped:
-/// a page that could not be improved is still read.
+/// Runs the enabled steps a page needs on `pix` (resolution `dpi`), each decided from a
+/// measurement of the page. A step Leptonica cannot do is skipped: a page that could not be
+/// improved is still read.
 pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
     let mut transform = PageTransform::identity((pix.width(), pix.height()));
+    let mut d = Decisions::default();
     let mut pix = pix;
     let mut dpi = dpi;
+    let source_depth = pix.depth();
     if opts.grayscale && pix.depth() != 8 {
-        if let Some(g) = pix.to_gray8() {
+        d.coloured_ink = pix.coloured_ink_share().unwrap_or(0.0);
+        let gray = if d.coloured_ink >= COLOURED_MIN {
+            d.steps.push("drop-colour");
+            pix.to_gray8_dropping_colour()
+        } else {
+            pix.to_gray8()
+        };
+        if let Some(g) = gray {
             pix = g;
         }
     }
+    // Noise is measured at the page's own resolution, before upscaling smooths it.
+    if opts.denoise {
+        if let Some(bytes) = pix.gray_bytes() {
+            let (w, h) = (pix.width() as usize, pix.height() as usize);
+            if source_depth == 1 {
+                d.isolated_ink = probe::isolated_ink_share(w, h, &bytes);
+            } else {
+                d.noise = probe::paper_noise(&bytes, &super::median::median3(w, h, &bytes));
+            }
+        }
+    }
+    let denoise = opts.denoise && (d.noise >= NOISE_MIN || d.isolated_ink >= SPECKS_MIN);
     if opts.orient {
         if let Some((p, quarter_turns)) = pix.orient_upright() {
             pix = p;
             transform.quarter_turns = quarter_turns;
+            d.steps.push("orient");
         }
     }
     if opts.upscale_below_dpi > 0 && dpi < opts.upscale_below_dpi && dpi > 0 {
@@ -107,12 +163,14 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
                 pix = up;
                 dpi = target_dpi;
                 transform.scale = factor;
+                d.steps.push("upscale");
             }
         }
     }
-    if opts.denoise {
+    if denoise {
         if let Some(p) = pix.median3() {
             pix = p;
+            d.steps.push("denoise");
         }
     }
     if opts.deskew {
@@ -122,6 +180,7 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             if angle.abs() >= 0.1 {
                 pix = p;
                 transform.rotation_deg = angle;
+                d.steps.push("deskew");
             }
         }
     }
@@ -129,5 +188,6 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
         pix,
         dpi,
         transform,
+        decisions: d,
     }
 }

@@ -5,14 +5,16 @@ use crate::text::{SourceText, WordOrigin};
 
 use super::OcrPage;
 
-/// OCR'd pages in order: page texts joined by a blank line, each word's span shifted into
+/// OCR'd pages in order: page texts joined by a line break, each word's span shifted into
 /// the joined text with its page, box and confidence. Text-layer pages contribute text
 /// only (NFC, `\n` line endings).
 pub fn source_text(pages: &[OcrPage]) -> SourceText {
     let mut out = SourceText::default();
     for page in pages {
+        // A page break is a line break: a paragraph or list running over onto the next page
+        // must stay one (a blank line would end it, and typed text has none there).
         if !out.text.is_empty() {
-            out.text.push_str("\n\n");
+            out.text.push('\n');
         }
         let start = out.text.len();
         if page.from_text_layer {
@@ -61,6 +63,7 @@ mod tests {
             height: 100,
             dpi: Some(300),
             from_text_layer: false,
+            preprocessing: Vec::new(),
         };
         let p2 = OcrPage {
             number: 2,
@@ -69,8 +72,8 @@ mod tests {
             ..p1.clone()
         };
         let s = source_text(&[p1, p2]);
-        assert_eq!(s.text, "Kế hoạch\n\nsố 161");
-        assert_eq!(s.pages, vec![0..12, 14..22]);
+        assert_eq!(s.text, "Kế hoạch\nsố 161");
+        assert_eq!(s.pages, vec![0..12, 13..21]);
         for w in &s.words {
             assert!(s.text.is_char_boundary(w.span.start) && s.text.is_char_boundary(w.span.end));
         }
