@@ -25,7 +25,7 @@ pub fn run(args: Args) -> Exit {
     };
     let options: OcrOptions = args.ocr.options();
     // Pages are taken out one at a time: a long PDF is streamed, never held whole.
-    let pages = match ingest::page_stream(&doc, options.max_megapixels) {
+    let pages = match ingest::page_stream_mode(&doc, options.max_megapixels, options.mode) {
         Ok(p) => p,
         Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),
     };

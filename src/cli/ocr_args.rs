@@ -36,6 +36,11 @@ pub struct OcrArgs {
     /// carries measured grain or dust specks.
     #[arg(long)]
     pub no_denoise: bool,
+    /// PDF pages with a text layer (OCRmyPDF's choices): `auto` reads a page's own text
+    /// layer when it is usable text and OCRs the other pages, `force` OCRs every page,
+    /// `skip` never OCRs (a page without a usable text layer fails).
+    #[arg(long = "ocr", default_value = "auto", value_name = "MODE", value_parser = ["auto", "force", "skip"])]
+    pub ocr_mode: String,
 }
 
 /// A finite number above zero.
@@ -86,6 +91,7 @@ impl OcrArgs {
                 orient: self.orient,
                 denoise: !self.no_denoise,
             },
+            mode: self.ocr_mode.parse().unwrap_or_default(),
         }
     }
 }

@@ -192,7 +192,7 @@ impl Pipeline {
         &self,
         doc: &Document,
     ) -> Result<(SourceText, Option<OcrSummary>, Vec<StageError>), StageError> {
-        let pages = ingest::page_stream(doc, self.ocr.max_megapixels)?;
+        let pages = ingest::page_stream_mode(doc, self.ocr.max_megapixels, self.ocr.mode)?;
         // Each worker takes the next page out of the document when it is free (`par_bridge`),
         // so only the pages being read are in memory, however long the PDF, and no worker waits
         // for a slower page of a batch.

@@ -138,7 +138,8 @@ impl Emitter {
         };
         let mut placeholders = Vec::new();
         let mut images = Vec::new();
-        for page in ingest::page_stream(doc, self.max_megapixels)? {
+        // Every page as its image, text layer or not: the PDF/A is the scan under the words.
+        for page in ingest::page_stream_mode(doc, self.max_megapixels, ingest::OcrMode::Force)? {
             let page = page.map_err(|e| pdf_error(e.page, &e.message))?;
             let number = page.number();
             let PageInput::Image { bytes, .. } = page else {

@@ -1,10 +1,15 @@
 //! Ingest: bytes on disk → [`Document`] (kind recognised by magic bytes) → page inputs for OCR.
 
 pub mod image;
+pub mod layer;
 pub mod limits;
 pub mod pdf;
+mod pdf_font;
 pub mod pdf_limits;
+pub mod pdf_text;
 pub mod tiff;
+
+pub use layer::{OcrMode, TextLayer};
 
 use std::path::{Path, PathBuf};
 
@@ -183,12 +188,19 @@ pub enum PageInput {
         /// Resolution declared by the container, when known.
         dpi: Option<u32>,
     },
-    /// Text taken from a PDF's own text layer instead of OCR.
+    /// Text input: the document's text as it is.
     TextLayer {
         /// 1-based page number in the document.
         number: usize,
         /// The page's text.
         text: String,
+    },
+    /// A PDF page's own text layer, usable as the page's text: its lines of words with boxes.
+    Layer {
+        /// 1-based page number in the document.
+        number: usize,
+        /// The layer.
+        layer: TextLayer,
     },
 }
 
@@ -196,7 +208,9 @@ impl PageInput {
     /// 1-based page number.
     pub fn number(&self) -> usize {
         match self {
-            PageInput::Image { number, .. } | PageInput::TextLayer { number, .. } => *number,
+            PageInput::Image { number, .. }
+            | PageInput::TextLayer { number, .. }
+            | PageInput::Layer { number, .. } => *number,
         }
     }
 }
@@ -227,12 +241,27 @@ pub type PageStream<'a> = Box<dyn Iterator<Item = Result<PageInput, StageError>>
 
 /// Like [`pages_with_limit`], but lazy: a PDF page is taken out (and a Flate page unpacked to
 /// raw pixels) only when the caller asks for it, so a caller that reads a few pages at a time
-/// holds only those in memory however long the PDF is.
+/// holds only those in memory however long the PDF is. A PDF page with a usable text layer
+/// comes as that layer ([`OcrMode::Auto`]).
 ///
 /// # Errors
 /// A decode [`StageError`] when the container cannot be opened at all.
 pub fn page_stream(doc: &Document, max_megapixels: f64) -> Result<PageStream<'_>, StageError> {
-    match doc.media_type {
+    page_stream_mode(doc, max_megapixels, OcrMode::Auto)
+}
+
+/// Like [`page_stream`], with what to do with PDF text layers: take a usable one
+/// ([`OcrMode::Auto`]), never ([`OcrMode::Force`]: every page as an image), or take only
+/// text layers ([`OcrMode::Skip`]: a page without a usable one fails).
+///
+/// # Errors
+/// A decode [`StageError`] when the container cannot be opened at all.
+pub fn page_stream_mode(
+    doc: &Document,
+    max_megapixels: f64,
+    mode: OcrMode,
+) -> Result<PageStream<'_>, StageError> {
+    let stream: PageStream<'_> = match doc.media_type {
         MediaType::Png | MediaType::Jpeg => {
             let (w, h) = image::dimensions(&doc.bytes)
                 .ok_or_else(|| StageError::on_page(Stage::Decode, 1, "unreadable image header"))?;
@@ -243,32 +272,45 @@ pub fn page_stream(doc: &Document, max_megapixels: f64) -> Result<PageStream<'_>
                     dpi: None,
                 }
             });
-            Ok(Box::new(std::iter::once(page)))
+            Box::new(std::iter::once(page))
         }
         MediaType::Text => {
             let text = String::from_utf8_lossy(&doc.bytes).into_owned();
-            Ok(Box::new(std::iter::once(Ok(PageInput::TextLayer {
+            Box::new(std::iter::once(Ok(PageInput::TextLayer {
                 number: 1,
                 text,
-            }))))
+            })))
         }
         MediaType::Tiff => {
             let pages = tiff::pages(&doc.bytes).map_err(|m| StageError::new(Stage::Decode, m))?;
-            Ok(Box::new(pages.into_iter().enumerate().map(
-                move |(i, p)| {
-                    let number = i + 1;
-                    limits::check_pixels(number, p.width.into(), p.height.into(), max_megapixels)?;
-                    let bytes = p
-                        .extract(&doc.bytes)
-                        .map_err(|m| StageError::on_page(Stage::Decode, number, m))?;
-                    Ok(PageInput::Image {
-                        number,
-                        bytes,
-                        dpi: p.dpi,
-                    })
-                },
-            )))
+            Box::new(pages.into_iter().enumerate().map(move |(i, p)| {
+                let number = i + 1;
+                limits::check_pixels(number, p.width.into(), p.height.into(), max_megapixels)?;
+                let bytes = p
+                    .extract(&doc.bytes)
+                    .map_err(|m| StageError::on_page(Stage::Decode, number, m))?;
+                Ok(PageInput::Image {
+                    number,
+                    bytes,
+                    dpi: p.dpi,
+                })
+            }))
         }
-        MediaType::Pdf => Ok(Box::new(pdf::pages(&doc.bytes, max_megapixels)?)),
+        MediaType::Pdf => return Ok(Box::new(pdf::pages_mode(&doc.bytes, max_megapixels, mode)?)),
+    };
+    if mode != OcrMode::Skip {
+        return Ok(stream);
     }
+    // An image has no text layer: under `--ocr skip` each of its pages fails, saying why.
+    Ok(Box::new(stream.map(|page| {
+        let page = page?;
+        match page {
+            PageInput::Image { number, .. } => Err(StageError::on_page(
+                Stage::Decode,
+                number,
+                "an image has no text layer, and --ocr skip never OCRs a page",
+            )),
+            other => Ok(other),
+        }
+    })))
 }

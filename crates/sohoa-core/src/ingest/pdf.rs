@@ -1,6 +1,7 @@
-//! Scanned PDFs → one page input each: the page's own text layer when it has one, else its
-//! scan image taken out as is (JPEG), unpacked (Flate → PNM), wrapped (CCITT G4 → TIFF), or,
-//! for anything else (JBIG2, JPEG 2000, vector pages), rendered by poppler's `pdftoppm`.
+//! Scanned PDFs → one page input each: the page's own text layer when it has a usable one and
+//! the OCR mode takes it (lines of words with boxes, [`super::pdf_text`]), else its scan image
+//! taken out as is (JPEG), unpacked (Flate → PNM), wrapped (CCITT G4 → TIFF), or, for anything
+//! else (JBIG2, JPEG 2000, vector pages), rendered by poppler's `pdftoppm`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -8,13 +9,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::layer::{self, OcrMode};
 use super::pdf_limits::stream_unpacked_len;
 use super::PageInput;
 use crate::error::{Stage, StageError};
 
-/// A page whose text layer has at least this many letters and digits is taken as text: fewer
-/// is a stamp or page number on a scan, and the scan must still be read.
-const TEXT_LAYER_MIN_ALNUM: usize = 50;
 /// Resolution pages are rendered at when `pdftoppm` has to draw them.
 const RENDER_DPI: u32 = 300;
 /// Depth cap when walking `/Parent` chains for inherited attributes.
@@ -32,6 +31,7 @@ pub struct PdfPages<'a> {
     source: Source,
     scratch: Scratch<'a>,
     max_mp: f64,
+    mode: OcrMode,
     next: usize,
 }
 
@@ -52,14 +52,22 @@ impl Iterator for PdfPages<'_> {
         let number = self.next + 1;
         let item = match &self.source {
             Source::Parsed { doc, ids } => {
-                let &(lopdf_no, id) = ids.get(self.next)?;
-                page(doc, id, number, lopdf_no, self.max_mp, &mut self.scratch)
+                let &(_, id) = ids.get(self.next)?;
+                page(doc, id, number, self.max_mp, self.mode, &mut self.scratch)
             }
             Source::Rendered { count, .. } => {
                 if self.next >= *count {
                     return None;
                 }
-                rendered_page(number, self.max_mp, &mut self.scratch)
+                if self.mode == OcrMode::Skip {
+                    Err(StageError::on_page(
+                        Stage::Decode,
+                        number,
+                        "the PDF is too damaged to read its text layer, and --ocr skip never OCRs a page",
+                    ))
+                } else {
+                    rendered_page(number, self.max_mp, &mut self.scratch)
+                }
             }
         };
         self.next += 1;
@@ -76,17 +84,30 @@ impl Iterator for PdfPages<'_> {
     }
 }
 
-/// Opens a PDF and lists its pages; each page is then taken out (and may fail) on its own.
+/// Opens a PDF and lists its pages; each page is then taken out (and may fail) on its own. A
+/// page with a usable text layer comes as that layer ([`OcrMode::Auto`]).
 ///
 /// # Errors
 /// A decode [`StageError`] when the file cannot be parsed at all (not even by `pdftoppm`).
 pub fn pages(bytes: &[u8], max_megapixels: f64) -> Result<PdfPages<'_>, StageError> {
+    pages_mode(bytes, max_megapixels, OcrMode::Auto)
+}
+
+/// Like [`pages`], with what to do with text layers ([`OcrMode`]).
+///
+/// # Errors
+/// A decode [`StageError`] when the file cannot be parsed at all (not even by `pdftoppm`).
+pub fn pages_mode(
+    bytes: &[u8],
+    max_megapixels: f64,
+    mode: OcrMode,
+) -> Result<PdfPages<'_>, StageError> {
     // lopdf unpacks object streams while loading, and fonts and contents when reading text.
     super::pdf_limits::check_streams(bytes).map_err(|m| StageError::new(Stage::Decode, m))?;
     let scratch = Scratch::new(bytes, max_megapixels);
     let doc = match Document::load_mem(bytes) {
         Ok(d) => d,
-        Err(e) => return render_all(max_megapixels, &e.to_string(), scratch),
+        Err(e) => return render_all(max_megapixels, mode, &e.to_string(), scratch),
     };
     if doc.is_encrypted() {
         return Err(StageError::new(Stage::Decode, "encrypted PDF"));
@@ -109,6 +130,7 @@ pub fn pages(bytes: &[u8], max_megapixels: f64) -> Result<PdfPages<'_>, StageErr
         },
         scratch,
         max_mp: max_megapixels,
+        mode,
         next: 0,
     })
 }
@@ -160,8 +182,8 @@ fn page(
     doc: &Document,
     id: ObjectId,
     number: usize,
-    lopdf_no: u32,
     max_mp: f64,
+    mode: OcrMode,
     scratch: &mut Scratch,
 ) -> Result<PageInput, StageError> {
     let err = |m: String| StageError::on_page(Stage::Decode, number, m);
@@ -181,12 +203,33 @@ fn page(
             MAX_CONTENT_BYTES >> 20
         )));
     }
-    if let Ok(text) = doc.extract_text(&[lopdf_no]) {
-        if text.chars().filter(|c| c.is_alphanumeric()).count() >= TEXT_LAYER_MIN_ALNUM {
-            return Ok(PageInput::TextLayer { number, text });
+    let resources = inherited(doc, dict, b"Resources");
+    let image = resources.and_then(|r| largest_image(doc, r));
+    let image_dpi = image.and_then(|(img, _)| {
+        let w = num(doc, &img.dict, b"Width")?;
+        Some((w / (width_pt / 72.0)).round() as u32).filter(|d| (50..=1200).contains(d))
+    });
+    if mode != OcrMode::Force {
+        // Boxes of the layer in the scan's own pixels, so they match OCR'd pages' boxes.
+        let media = media_box(doc, dict).unwrap_or([0.0, 0.0, 595.0, 842.0]);
+        let dpi = image_dpi.unwrap_or(RENDER_DPI);
+        let found = super::pdf_text::read(doc, id, resources, media, dpi, MAX_CONTENT_BYTES);
+        let why = match found {
+            Some(text_layer) => match layer::usable(&text_layer) {
+                Ok(()) => {
+                    return Ok(PageInput::Layer {
+                        number,
+                        layer: text_layer,
+                    })
+                }
+                Err(why) => why,
+            },
+            None => "page has no text layer".to_string(),
+        };
+        if mode == OcrMode::Skip {
+            return Err(err(format!("{why}, and --ocr skip never OCRs a page")));
         }
     }
-    let image = inherited(doc, dict, b"Resources").and_then(|r| largest_image(doc, r));
     if let Some((img, _)) = &image {
         let w = num(doc, &img.dict, b"Width").unwrap_or(0.0) as u64;
         let h = num(doc, &img.dict, b"Height").unwrap_or(0.0) as u64;
@@ -360,6 +403,12 @@ fn extract(doc: &Document, img: &lopdf::Stream, w: u32, h: u32) -> Option<Vec<u8
     }
 }
 
+/// How many bytes the stream `s` unpacks to through its filters, counted without keeping them
+/// and stopping just past `cap` ([`stream_unpacked_len`]).
+pub(super) fn unpacked_len(s: &lopdf::Stream, cap: u64) -> u64 {
+    stream_unpacked_len(s, cap)
+}
+
 /// Refuses an image whose data unpacks to more than any encoding of its `w`×`h` pixels
 /// could need (twice the raw samples at its depth, plus 64 KiB for tiny images), before it
 /// is unpacked: a 2 MB stream declaring 1000×1000 must not become 2 GiB in memory.
@@ -527,6 +576,7 @@ impl Drop for Scratch<'_> {
 /// one as they are asked for.
 fn render_all<'a>(
     max_mp: f64,
+    mode: OcrMode,
     why: &str,
     mut scratch: Scratch<'a>,
 ) -> Result<PdfPages<'a>, StageError> {
@@ -549,6 +599,7 @@ fn render_all<'a>(
         source: Source::Rendered { count },
         scratch,
         max_mp,
+        mode,
         next: 0,
     })
 }

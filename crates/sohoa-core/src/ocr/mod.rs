@@ -6,6 +6,7 @@
 
 pub mod engine;
 pub mod geometry;
+pub mod layer;
 pub mod median;
 pub mod omp;
 pub mod pix;
@@ -35,6 +36,8 @@ pub struct OcrOptions {
     pub max_megapixels: f64,
     /// Preprocessing steps applied before recognition.
     pub preprocess: preprocess::Preprocess,
+    /// Which PDF pages are OCR'd and which read from their text layer (`--ocr`).
+    pub mode: crate::ingest::OcrMode,
 }
 
 impl Default for OcrOptions {
@@ -45,6 +48,7 @@ impl Default for OcrOptions {
             psm: 3,
             max_megapixels: crate::ingest::limits::DEFAULT_MAX_MEGAPIXELS,
             preprocess: preprocess::Preprocess::default(),
+            mode: crate::ingest::OcrMode::Auto,
         }
     }
 }
@@ -102,16 +106,30 @@ pub struct OcrPageSummary {
     pub words: usize,
     /// True when the text came from the PDF's own text layer.
     pub from_text_layer: bool,
+    /// Where the page's text came from: `ocr` (Tesseract read the image) or `layer` (the
+    /// PDF's own text layer, taken as it is; see `--ocr`).
+    pub text_source: TextSource,
     /// Preprocessing steps run before OCR, in order, each decided from a measurement of the
     /// page: `drop-colour` (a seal or stamp in colour turned as light as the paper),
     /// `upscale` (scanned under 250 dpi), `denoise` (grain or specks measured), `deskew`.
     pub preprocessing: Vec<String>,
 }
 
+/// Where a page's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    /// Tesseract read the page image.
+    Ocr,
+    /// The PDF page's own text layer.
+    Layer,
+}
+
 /// OCR summary of one document, as it appears in the record (`null` for text input).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OcrSummary {
-    /// Engine and version, e.g. `tesseract 5.3.0`.
+    /// Engine and version, e.g. `tesseract 5.3.0`; `none` when every page was read from its
+    /// text layer.
     pub engine: String,
     /// Language model used.
     pub lang: String,
@@ -135,6 +153,7 @@ fn guess_dpi(width: u32) -> u32 {
 /// an OCR one when Tesseract cannot be loaded or fails.
 pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, StageError> {
     let (number, bytes, container_dpi) = match page {
+        PageInput::Layer { number, layer } => return Ok(layer::page(*number, layer)),
         PageInput::TextLayer { number, text } => {
             return Ok(OcrPage {
                 number: *number,
@@ -197,10 +216,16 @@ impl OcrSummary {
     pub fn from_pages(pages: &[OcrPage], lang: &str) -> OcrSummary {
         let (sum, n) = pages
             .iter()
+            .filter(|p| !p.from_text_layer)
             .flat_map(|p| &p.words)
             .fold((0f64, 0usize), |(s, n), w| (s + w.confidence as f64, n + 1));
+        let ocred = pages.iter().any(|p| !p.from_text_layer);
         OcrSummary {
-            engine: format!("tesseract {}", engine::tesseract_version()),
+            engine: if ocred || pages.is_empty() {
+                format!("tesseract {}", engine::tesseract_version())
+            } else {
+                "none".to_string()
+            },
             lang: lang.to_string(),
             mean_confidence: (n > 0).then(|| (sum / n as f64) as f32),
             pages: pages
@@ -213,6 +238,11 @@ impl OcrSummary {
                     dpi: p.dpi,
                     words: p.words.len(),
                     from_text_layer: p.from_text_layer,
+                    text_source: if p.from_text_layer {
+                        TextSource::Layer
+                    } else {
+                        TextSource::Ocr
+                    },
                     preprocessing: p.preprocessing.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),

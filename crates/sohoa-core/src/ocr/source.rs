@@ -6,8 +6,9 @@ use crate::text::{SourceText, WordOrigin};
 use super::OcrPage;
 
 /// OCR'd pages in order: page texts joined by a line break, each word's span shifted into
-/// the joined text with its page, box and confidence. Text-layer pages contribute text
-/// only (NFC, `\n` line endings).
+/// the joined text with its page, box and confidence. A page read from a PDF text layer
+/// gives its words' pages and boxes but no confidence; a page of plain text (no words) gives
+/// its text only (NFC, `\n` line endings).
 pub fn source_text(pages: &[OcrPage]) -> SourceText {
     let mut out = SourceText::default();
     for page in pages {
@@ -17,16 +18,16 @@ pub fn source_text(pages: &[OcrPage]) -> SourceText {
             out.text.push('\n');
         }
         let start = out.text.len();
-        if page.from_text_layer {
+        if page.from_text_layer && page.words.is_empty() {
             out.text.push_str(&SourceText::from_plain(&page.text).text);
         } else {
-            // OCR text is NFC already and word spans index into it as it is.
+            // OCR and layer text is NFC already and word spans index into it as it is.
             out.text.push_str(&page.text);
             out.words.extend(page.words.iter().map(|w| WordOrigin {
                 span: start + w.span.start..start + w.span.end,
                 page: page.number,
                 bbox: Some(w.bbox),
-                confidence: Some(w.confidence),
+                confidence: (!page.from_text_layer).then_some(w.confidence),
             }));
         }
         out.pages.push(start..out.text.len());
