@@ -110,6 +110,7 @@ pub fn run(args: Args) -> Exit {
             .unwrap_or_else(|| default_emit_dir(&output));
         let mut e = Emitter::new(&args.emit, dir);
         e.max_megapixels = settings.ocr.max_megapixels;
+        e.fingerprint = settings.fingerprint.clone();
         e
     });
     // Files an earlier run emitted beside its inputs are not documents.
