@@ -40,10 +40,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "<Place>, ngày 11 tháng 12 năm 2023", "năm" also with its breve dropped.
+/// "<Place>, ngày 11 tháng 12 năm 2023", "năm" also with its breve dropped; the spaces are
+/// optional because web copies glue words to digits ("ngày29 tháng 12", "tháng11").
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})\s+{}\s+(\d{{4}})",
+        r"ngay\s*(\d{{1,2}})\s*thang\s*(\d{{1,2}})\s*{}\s*(\d{{4}})",
         super::ocr::phrase_pattern("năm")
     ))
     .expect("valid regex")
@@ -292,7 +293,7 @@ fn title(
     let mut end = from;
     for (i, line) in lines.iter().enumerate().skip(from) {
         if line.is_blank() {
-            if taken.is_empty() {
+            if taken.is_empty() || capital_title_goes_on(lines, i, &taken, furniture) {
                 end = i + 1;
                 continue;
             }
@@ -320,6 +321,36 @@ fn title(
     }
     let t = join(&taken);
     ((!t.is_empty()).then_some(t), end)
+}
+
+/// Whether a capital subject goes on past the blank line at `blank`: OCR text puts blank lines
+/// between the lines of one block, and a subject in capitals is continued by the next line in
+/// capitals, unless that line is a numbered heading, an authority line ("ỦY BAN NHÂN DÂN
+/// TỈNH ..." above a decision's bases), a basis or header furniture.
+fn capital_title_goes_on(
+    lines: &[Line],
+    blank: usize,
+    taken: &[Line],
+    furniture: &dyn Fn(usize) -> bool,
+) -> bool {
+    let Some(first) = taken.first() else {
+        return false;
+    };
+    let Some((j, next)) = lines
+        .iter()
+        .enumerate()
+        .skip(blank + 1)
+        .find(|(_, l)| !l.is_blank())
+    else {
+        return false;
+    };
+    is_upper(&first.text)
+        && is_upper(&next.text)
+        && super::numbering::marker(&next.text).is_none()
+        && !super::signer::is_authority_line(&next.text)
+        && !super::legal::is_opener(&next.text)
+        && kind_for_heading(&next.text).is_none()
+        && !furniture(j)
 }
 
 /// Finds "<Place>, ngày D tháng M năm Y" in `text[from..upto]`; returns its byte range.

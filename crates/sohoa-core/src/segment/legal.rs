@@ -27,14 +27,17 @@ const NUMBER_BODY: &str = r"(\d+[a-z]?(?:\s*[/\-]\s*[0-9a-z&]+)+)";
 /// words on ("Luật Thi đua, khen thưởng số 06/2022/QH15", "các Quyết định của Thủ tướng
 /// Chính phủ: số 1400/...").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let so = super::ocr::NUMBER_WORD;
     Regex::new(&format!(
-        r"^(?:\s*|\s*so\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\sso\s*:?\s*){NUMBER_BODY}"
+        r"^(?:\s*|\s*{so}\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*:?\s*){NUMBER_BODY}"
     ))
     .expect("valid regex")
 });
+/// "ngày 27/9/2019", "ngày 19 tháng 6 năm 2015"; web copies glue the words to the digits
+/// ("ngày29", "16tháng5"), so the spaces are optional.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"ngay\s+(\d{1,2})\s*(?:/\s*(\d{1,2})\s*/\s*(\d{4})|thang\s+(\d{1,2})\s+nam\s+(\d{4}))",
+        r"ngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})\s*/\s*(\d{4})|thang\s*(\d{1,2})\s*nam\s*(\d{4}))",
     )
     .expect("valid regex")
 });
@@ -193,27 +196,45 @@ fn cites(rest: &str) -> bool {
     NUMBER.is_match(&reach[..next]) || DATE.is_match(reach)
 }
 
-/// Joins lines into paragraphs: a paragraph ends at a blank line, before an opener, or after a
-/// line ending in "." when the next starts with a capital.
+/// Whether a line continues a list of cited documents after ";" rather than starting a new
+/// sentence: it begins with a document type ("Căn cứ Nghị quyết số ...; / Quyết định số ...").
+pub fn continues_list(text: &str) -> bool {
+    starts_with_type(&skel(text))
+}
+
+/// Joins lines into paragraphs: a paragraph ends before an opener; after a line ending in "."
+/// when the next starts with a capital, or after ";" when the next starts with a capital that
+/// is not a document type (the decree closes each cited document with ";"; a capital after it
+/// starts the next sentence, such as the proposal "Theo đề nghị ...", which is not a basis,
+/// unless it names the next document of the same list); and at a blank line when the next
+/// line starts with a capital that does not continue a list. A line after a blank that starts
+/// in lower case or with a digit continues the paragraph: OCR text puts blank lines between
+/// the lines of one paragraph ("Nghị định số" / "" / "27/2022/NĐ-CP ...").
 fn paragraphs(lines: &[Line], work: &mut usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
+    let mut after_blank = false;
     for line in lines {
         *work += 1;
+        if line.is_blank() {
+            after_blank = true;
+            continue;
+        }
         let starts_upper = line.text.chars().next().is_some_and(char::is_uppercase);
-        let new_para = line.is_blank()
-            || is_opener(&line.text)
+        let next_item = starts_upper && !continues_list(&line.text);
+        let new_para = is_opener(&line.text)
             || skel(&line.text).starts_with("de ")
-            || (cur.ends_with('.') && starts_upper);
+            || (after_blank && next_item)
+            || (cur.ends_with('.') && starts_upper)
+            || (cur.ends_with(';') && next_item);
+        after_blank = false;
         if new_para && !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
-        if !line.is_blank() {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(&line.text);
+        if !cur.is_empty() {
+            cur.push(' ');
         }
+        cur.push_str(&line.text);
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -248,9 +269,9 @@ fn normalise_number(raw: &str) -> String {
         part.clear();
     };
     for c in compact.chars() {
-        if c == '/' || c == '-' {
+        if c == '/' || super::lines::is_dash(c) {
             flush(&mut part, &mut out);
-            out.push(c);
+            out.push(if c == '/' { '/' } else { '-' });
         } else {
             part.push(c);
         }

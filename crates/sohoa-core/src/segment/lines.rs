@@ -57,6 +57,7 @@ pub fn clean(raw: &str) -> String {
         }
         out.push_str(word);
     }
+    let out = split_glued_apostrophes(&out);
     // "-------" under the issuer or the motto is decoration, not a bullet.
     if out.chars().count() >= 3
         && out
@@ -71,8 +72,37 @@ pub fn clean(raw: &str) -> String {
 /// The base letter of `c`, lower-cased, with `đ` folded to `d` (the one mark-stripper,
 /// [`crate::restore::syllable::base_char`], then lower case).
 pub fn fold_char(c: char) -> char {
+    // Word processors turn a typed " - " into an en or em dash, and web copies keep it; in
+    // numbers ("150/KH – BCĐ") and list items the dashes mean the hyphen.
+    if is_dash(c) {
+        return '-';
+    }
     let base = crate::restore::syllable::base_char(c);
     base.to_lowercase().next().unwrap_or(base)
+}
+
+/// Vietnamese writes no apostrophe inside or between words (no elision, no possessive), so an
+/// apostrophe or backtick between two letters is scan noise where a space was ("Thông tư’số",
+/// "Quyết’định"): it becomes the space.
+fn split_glued_apostrophes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_letters = i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '`') && between_letters {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Hyphen, the Unicode hyphens and minus, en and em dash.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 /// A tone-stripped, lower-cased copy of a text with a map back to byte offsets in the original.
@@ -110,18 +140,26 @@ pub fn skel(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-/// Whether every letter of `s` is upper case (and it has at least two letters).
+/// Letters per lower-case letter that a line in capitals may hold: OCR and restoration get
+/// the case of a letter wrong now and then ("Ủy BAN NHÂN DÂN", "TRONG TÌNH Hình MỚI"), while
+/// running text has most of its letters in lower case.
+const LETTERS_PER_CASE_SLIP: usize = 10;
+
+/// Whether `s` is written in capitals: at least two letters, the first in upper case, and
+/// lower-case letters no more than one in [`LETTERS_PER_CASE_SLIP`] (so none in a short text:
+/// "Số" and "Về" are not capitals).
 pub fn is_upper(s: &str) -> bool {
-    let mut letters = 0;
-    for c in s.chars() {
-        if c.is_alphabetic() {
-            if c.is_lowercase() {
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            if letters == 0 {
                 return false;
             }
-            letters += 1;
+            lower += 1;
         }
+        letters += 1;
     }
-    letters >= 2
+    letters >= 2 && lower <= letters / LETTERS_PER_CASE_SLIP
 }
 
 /// At most `max` bytes of `s`, cut back to a character boundary. Context lookups (headings above

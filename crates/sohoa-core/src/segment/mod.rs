@@ -115,7 +115,8 @@ fn header_limit(lines: &[Line], work: &mut usize) -> usize {
 }
 
 /// The body starts at the first top-level part ("I.", "Điều 1.", "PHẦN I", "A.") or the first
-/// "1." after the header; with neither, right after the header.
+/// "1." after the header; with neither (a letter without numbered parts, or a copy cut before
+/// them), after the run of legal-basis paragraphs that follows the header.
 fn body_start(lines: &[Line], from: usize, work: &mut usize) -> usize {
     for (i, l) in lines.iter().enumerate().skip(from) {
         *work += 1;
@@ -125,7 +126,46 @@ fn body_start(lines: &[Line], from: usize, work: &mut usize) -> usize {
             }
         }
     }
-    from.min(lines.len())
+    after_bases(lines, from, work)
+}
+
+/// The first line after the legal bases that follow `from` (with no basis opening within
+/// [`HEADER_MAX_LINES`] of it, `from` itself: the lines between a header and its first basis
+/// are the decision's authority line, "ỦY BAN NHÂN DÂN TỈNH"). A basis paragraph
+/// opens with "Căn cứ ..." (or "Thực hiện <document>") and runs on until a line ends a
+/// sentence (".", ";" or ":") and the next line starts a new one with a capital that is not
+/// itself an opener nor the next document of a list ("...; / Quyết định số ..."): the decree's preamble lists one cited document per paragraph, each closed
+/// by ";" and the last by "." or the issuing sentence.
+fn after_bases(lines: &[Line], from: usize, work: &mut usize) -> usize {
+    let first = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(HEADER_MAX_LINES)
+        .find(|(_, l)| legal::is_opener(&l.text));
+    let Some((first, _)) = first else {
+        return from.min(lines.len());
+    };
+    *work += first - from;
+    let mut in_basis = false;
+    let mut prev_closed = true;
+    for (i, l) in lines.iter().enumerate().skip(first) {
+        *work += 1;
+        if l.is_blank() {
+            continue;
+        }
+        if legal::is_opener(&l.text) {
+            in_basis = true;
+        } else if !in_basis
+            || (prev_closed
+                && l.text.chars().next().is_some_and(char::is_uppercase)
+                && !legal::continues_list(&l.text))
+        {
+            return i;
+        }
+        prev_closed = l.text.trim_end().ends_with(['.', ';', ':']);
+    }
+    lines.len()
 }
 
 /// Lines a signature block spans from its heading to the signer's name ("CHỦ TỊCH" /

@@ -37,6 +37,11 @@ pub fn roman(token: &str) -> Option<String> {
 /// read as the dollar sign of the same shape ("$6:").
 pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*:|so\s)";
 
+/// The word "số" before a cited number in running text ("Quyết định số 90/QĐ-TTg"), on
+/// skeletons: as typed, and as OCR reads it with the same confusions as the label ("s6",
+/// "sé", "$6"); restoration leaves such a token when it cannot tell "số" from "sở" or "sẽ".
+pub const NUMBER_WORD: &str = r"(?:so|[s$][o06e])";
+
 /// Whether `c` is a letter Vietnamese writes with a mark (tone, breve, circumflex, horn or the
 /// stroke of đ): the letters an OCR without a Vietnamese model drops ("S VN HO" for "SỞ VĂN
 /// HÓA", "nm" for "năm").
