@@ -477,3 +477,177 @@ fn resume_reused_records_made_with_other_settings() {
     assert!(err.contains("3 recomputed (options changed)"), "{err}");
     assert_ne!(records(&out)[0]["fingerprint"], fp);
 }
+
+#[test]
+fn merge_combined_records_made_with_other_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let inputs: Vec<PathBuf> = (0..4).map(|i| d.join(format!("d{i}.txt"))).collect();
+    for (i, p) in inputs.iter().enumerate() {
+        std::fs::write(p, seed(i)).unwrap();
+    }
+    // Two shards made with the default settings.
+    let shards: Vec<PathBuf> = (0..2).map(|i| d.join(format!("s{i}.jsonl"))).collect();
+    for (i, shard) in shards.iter().enumerate() {
+        let spec = format!("{i}/2");
+        let mut a: Vec<std::ffi::OsString> = vec!["process".into(), "-q".into()];
+        a.extend(["--shard", &spec, "--shard-by", "index", "-o"].map(Into::into));
+        a.push(shard.clone().into());
+        a.extend(inputs.iter().map(|p| p.clone().into()));
+        let a: Vec<&std::ffi::OsStr> = a.iter().map(|s| s.as_os_str()).collect();
+        let run = sohoa(&a);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    }
+    let merge = |m: &Path, extra: &[&str]| {
+        let mut a: Vec<std::ffi::OsString> = vec!["merge".into(), "-o".into(), m.into()];
+        a.extend(extra.iter().map(Into::into));
+        a.extend(shards.iter().map(|p| p.clone().into()));
+        let a: Vec<&std::ffi::OsStr> = a.iter().map(|s| s.as_os_str()).collect();
+        sohoa(&a)
+    };
+    // Same settings: combined as they are.
+    let same = d.join("same.jsonl");
+    let run = merge(&same, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("recomputed"), "{}", stderr(&run));
+    let fp = records(&same)[0]["fingerprint"].clone();
+    // Merged under another page segmentation mode, every record is stale: recomputed.
+    let other = d.join("other.jsonl");
+    let run = merge(&other, &["--psm", "6"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("recomputed 4 stale records (options changed)"),
+        "{err}"
+    );
+    let merged = records(&other);
+    assert_eq!(paths(&merged), paths(&records(&same)));
+    assert!(merged.iter().all(|r| r["fingerprint"] != fp), "{err}");
+    assert!(
+        std::fs::read_dir(d).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("recompute")),
+        "the recomputed records' scratch file is removed"
+    );
+    // An input that is gone cannot be recomputed: said per record, left out, incomplete.
+    std::fs::remove_file(&inputs[1]).unwrap();
+    let gone = d.join("gone.jsonl");
+    let run = merge(&gone, &["--psm", "4"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("recomputed 3 stale records (options changed)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("d1.txt (options changed), cannot be recomputed: the input is gone"),
+        "{err}"
+    );
+    assert!(!gone.exists());
+    let run = merge(&gone, &["--psm", "4", "--allow-incomplete"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert_eq!(records(&gone).len(), 3);
+    // With --no-recompute nothing is made again; the stale records are named and left out.
+    let run = merge(&gone, &["--psm", "6", "--no-recompute"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("d0.txt (options changed), not recomputed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn utf8_files_that_are_not_documents_were_ok_plans_with_null_fields() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/text/thai-binh-2023-plan.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("plan.txt"), &plan).unwrap();
+    std::fs::write(
+        dir.join("checksums.md5"),
+        "d41d8cd98f00b204e9800998ecf8427e  scans/a.tif\n".repeat(20),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("mets.xml"),
+        "<?xml version=\"1.0\"?>\n<mets:mets xmlns:mets=\"http://www.loc.gov/METS/\">\n\
+         <mets:fileSec><mets:file ID=\"f1\" MIMETYPE=\"image/tiff\"/></mets:fileSec>\n</mets:mets>\n",
+    )
+    .unwrap();
+    // A plan's text saved under a scan's extension: its content is text, not a PDF.
+    std::fs::write(dir.join("scan.pdf"), &plan).unwrap();
+    let out = tmp.path().join("out.jsonl");
+    let run = sohoa(args![
+        &"process",
+        &"-q",
+        &"--exclude",
+        &"*.xml",
+        &"-o",
+        &out,
+        &dir
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let recs = records(&out);
+    let names: Vec<String> = paths(&recs)
+        .iter()
+        .map(|p| {
+            Path::new(p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["checksums.md5", "plan.txt", "scan.pdf"],
+        "--exclude *.xml"
+    );
+    let by_name = |name: &str| {
+        recs.iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(name))
+            .unwrap()
+            .clone()
+    };
+    let plan = by_name("plan.txt");
+    assert_eq!(plan["header"]["found"], true, "{}", plan["header"]);
+    assert_eq!(plan["header"]["kind"], "ke_hoach");
+    assert_eq!(plan["source"]["notes"], serde_json::json!([]));
+    let sums = by_name("checksums.md5");
+    assert_eq!(sums["header"]["found"], false, "{}", sums["header"]);
+    assert_eq!(sums["header"]["kind"], Value::Null);
+    let notes = sums["source"]["notes"].to_string();
+    assert!(
+        notes.contains("extension .md5 is not a document's")
+            && notes.contains("not Vietnamese prose"),
+        "{notes}"
+    );
+    let notes = by_name("scan.pdf")["source"]["notes"].to_string();
+    assert!(
+        notes.contains("extension .pdf says application/pdf, but the content is text/plain"),
+        "{notes}"
+    );
+    // --include takes only what it names; the METS file is a record with no header when taken.
+    let run = sohoa(args![
+        &"process",
+        &"-q",
+        &"--include",
+        &"*.xml",
+        &"-o",
+        &out,
+        &dir
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["header"]["found"], false);
+    assert!(recs[0]["source"]["notes"]
+        .to_string()
+        .contains("not Vietnamese prose"));
+}

@@ -144,6 +144,95 @@ fn emitted_files_go_beside_the_output_are_reused_on_resume_and_never_read_as_inp
     let third = run(&["--resume"]);
     assert_eq!(third, first);
     assert!(hocr.is_file());
+    // Files that exist but were made from other bytes or another way are not reused: the
+    // sidecar beside them says what made them.
+    let sidecar = input.join(format!("{stem}.emit.json"));
+    let made: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
+    let record: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(made["id"], record["id"]);
+    assert_eq!(made["fingerprint"], record["fingerprint"]);
+    for (key, other) in [
+        ("id", serde_json::json!("0")),
+        (
+            "fingerprint",
+            serde_json::json!({"code": "sohoa-0.0.0+old", "tables": "", "ocr": "", "options": ""}),
+        ),
+    ] {
+        let mut stale = made.clone();
+        stale[key] = other;
+        std::fs::write(&sidecar, stale.to_string()).unwrap();
+        std::fs::write(&txt, "stale text").unwrap();
+        let args = [
+            "process",
+            s(&input),
+            "--emit",
+            "txt,hocr",
+            "--resume",
+            "-o",
+            s(&out),
+        ];
+        let o = sohoa(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("1 recomputed (emitted files missing or made otherwise)"),
+            "{key}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
+        assert_ne!(std::fs::read_to_string(&txt).unwrap(), "stale text");
+        let again: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
+        assert_eq!(again, made);
+    }
+}
+
+#[test]
+fn inputs_flattening_to_one_name_overwrote_each_others_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(input.join("a")).unwrap();
+    let page = repo().join("corpus/ocr/pages/plan-001-photocopy.png");
+    // `a/b.png` and `a__b.png` both flatten to `a__b.png`.
+    std::fs::copy(&page, input.join("a/b.png")).unwrap();
+    std::fs::copy(&page, input.join("a__b.png")).unwrap();
+    let emitted = tmp.path().join("emitted");
+    let out = tmp.path().join("r.jsonl");
+    let args = [
+        "process",
+        "-q",
+        "-j",
+        "2",
+        "--emit",
+        "txt",
+        "--emit-dir",
+        s(&emitted),
+        "-o",
+        s(&out),
+        s(&input),
+    ];
+    let o = sohoa(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let txts: Vec<String> = names(&emitted)
+        .into_iter()
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    assert_eq!(txts.len(), 2, "{txts:?}");
+    // The unambiguous path keeps its plain name; the other gets its path's hash.
+    let plain = format!(
+        "{}__a__b.png.txt",
+        s(&input).trim_start_matches('/').replace('/', "__")
+    );
+    assert!(txts.contains(&plain), "{txts:?}");
+    // Deterministic: a second run writes the same names, nothing more.
+    let first = names(&emitted);
+    let o = sohoa(&args);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(names(&emitted), first);
 }
 
 #[test]

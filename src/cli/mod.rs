@@ -12,6 +12,7 @@ mod ocr_args;
 mod process;
 mod restore;
 mod schema;
+mod settings;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -10,9 +10,7 @@ use sohoa_core::batch::report::{report_path, ReportObserver};
 use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
 use sohoa_core::batch::{self, BatchError, BatchOptions, Console, Output};
 use sohoa_core::emit::{Emitter, Format};
-use sohoa_core::ocr::OcrOptions;
 use sohoa_core::pipeline::Pipeline;
-use sohoa_core::record::Fingerprint;
 
 use super::Exit;
 
@@ -72,19 +70,12 @@ pub struct Args {
     /// the output file's directory, or the current directory for `-o -`).
     #[arg(long, value_name = "DIR", requires = "emit")]
     emit_dir: Option<PathBuf>,
-    /// Text inputs larger than this many MiB become failed records without being read.
-    #[arg(long, value_name = "MIB", default_value_t = 4)]
-    max_text_mb: u64,
-    /// Any input larger than this many MiB becomes a failed record without being read; the
-    /// documents in flight together hold at most this much input.
-    #[arg(long, value_name = "MIB", default_value_t = 512)]
-    max_input_mb: u64,
     /// When stderr is not a terminal (a log): print a progress line every this many seconds
     /// (0: never).
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     progress_every: u64,
     #[command(flatten)]
-    ocr: super::ocr_args::OcrArgs,
+    settings: super::settings::RecordSettings,
 }
 
 /// Runs `sohoa process`.
@@ -94,9 +85,8 @@ pub fn run(args: Args) -> Exit {
     }
     // Settings first: a bad language or tessdata directory is one usage error, not a failure
     // of every page of every document.
-    let ocr = args.ocr.options();
-    let ocr_identity = match args.ocr.check() {
-        Ok(id) => id,
+    let settings = match args.settings.resolve() {
+        Ok(s) => s,
         Err(e) => return super::fatal(e),
     };
     let output = Output::from_arg(&args.output);
@@ -119,7 +109,8 @@ pub fn run(args: Args) -> Exit {
             .clone()
             .unwrap_or_else(|| default_emit_dir(&output));
         let mut e = Emitter::new(&args.emit, dir);
-        e.max_megapixels = args.ocr.options().max_megapixels;
+        e.max_megapixels = settings.ocr.max_megapixels;
+        e.fingerprint = settings.fingerprint.clone();
         e
     });
     // Files an earlier run emitted beside its inputs are not documents.
@@ -165,29 +156,19 @@ pub fn run(args: Args) -> Exit {
             selected.into_iter().map(|(_, i)| i).collect()
         }
     };
-    let max_text_bytes = args.max_text_mb.saturating_mul(1 << 20).max(1);
-    let max_input_bytes = args.max_input_mb.saturating_mul(1 << 20).max(1);
-    // Every option that changes a record; not the number of jobs, shards or the output.
-    let changing = format!(
-        "{:?} max_text_bytes={max_text_bytes} max_input_bytes={max_input_bytes}",
-        OcrOptions {
-            datapath: None,
-            ..ocr.clone()
-        }
-    );
-    let fingerprint = Fingerprint::new(ocr_identity, &changing);
+    let fingerprint = settings.fingerprint.clone();
     let options = BatchOptions {
         jobs: args.jobs,
         resume: args.resume,
         prune: args.prune,
         window: 0,
         test_delay: test_delay(),
-        max_text_bytes,
-        max_input_bytes,
+        max_text_bytes: settings.max_text_bytes,
+        max_input_bytes: settings.max_input_bytes,
         fingerprint: fingerprint.clone(),
     };
     let pipeline = Pipeline {
-        ocr,
+        ocr: settings.ocr,
         emit: emitter,
         ..Pipeline::default()
     };

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod chunks;
 pub mod emit;
 pub mod error;
 pub mod ingest;

@@ -108,6 +108,11 @@ impl Pipeline {
             pages: 0,
             notes: Vec::new(),
         };
+        if doc.media_type == MediaType::Text {
+            // Nothing for the emitter but its note that text inputs get no deliverables.
+            let empty = (SourceText::default(), RestoredText::default());
+            return (self.process_plain(doc, source), Some(empty));
+        }
         let (source_text, ocr_summary, errors) = match self.read_text(doc) {
             Ok(read) => read,
             Err(e) => return (Record::failed(source, doc.id.clone(), vec![e]), None),
@@ -160,17 +165,39 @@ impl Pipeline {
         (record, Some((source_text, restored)))
     }
 
-    /// Text input is taken as it is; image-like input is split into pages and OCR'd in parallel.
+    /// The record of a text input, restored in bounded chunks ([`crate::chunks`]) so its
+    /// memory does not depend on how its lines are broken; only the restored text is kept.
+    fn process_plain(&self, doc: &Document, mut source: Source) -> Record {
+        let text = match std::str::from_utf8(&doc.bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let e = StageError::new(Stage::Ingest, format!("text is not valid UTF-8: {e}"));
+                return Record::failed(source, doc.id.clone(), vec![e]);
+            }
+        };
+        source.pages = 1;
+        let (text, restoration) = crate::chunks::restore_plain(&self.restorer, text);
+        let segmented = segment::segment(&text);
+        Record {
+            schema_version: SCHEMA_VERSION,
+            pipeline_version: crate::PIPELINE_VERSION.to_string(),
+            fingerprint: Default::default(),
+            id: doc.id.clone(),
+            source,
+            status: Status::Ok,
+            errors: Vec::new(),
+            ocr: None,
+            restoration,
+            text,
+            segmented,
+        }
+    }
+
+    /// Image-like input is split into pages and OCR'd in parallel.
     fn read_text(
         &self,
         doc: &Document,
     ) -> Result<(SourceText, Option<OcrSummary>, Vec<StageError>), StageError> {
-        if doc.media_type == MediaType::Text {
-            let text = std::str::from_utf8(&doc.bytes).map_err(|e| {
-                StageError::new(Stage::Ingest, format!("text is not valid UTF-8: {e}"))
-            })?;
-            return Ok((SourceText::from_plain(text), None, Vec::new()));
-        }
         let pages = ingest::page_stream_mode(doc, self.ocr.max_megapixels, self.ocr.mode)?;
         // Each worker takes the next page out of the document when it is free (`par_bridge`),
         // so only the pages being read are in memory, however long the PDF, and no worker waits

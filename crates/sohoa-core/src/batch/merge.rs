@@ -1,5 +1,8 @@
 //! Merge: shard outputs (JSON Lines + manifests) → one JSON Lines file in the whole run's
-//! input order, refusing mixed pipeline versions and reporting missing or duplicated documents.
+//! input order. Only records made the way this build and these settings make them (their
+//! [`Fingerprint`]) are combined; the others are *stale*: the caller recomputes them from their
+//! inputs ([`MergePlan::add_recomputed`]) or, when an input is gone, says so
+//! ([`MergePlan::input_gone`]). Missing or duplicated documents are reported.
 //!
 //! Memory stays bounded by the number of documents, not their size: the shard outputs are
 //! scanned once to note where each record's line is (file, offset, length), then the lines are
@@ -14,6 +17,7 @@ use super::manifest::{manifest_path, ManifestError, ShardManifest};
 use super::resume::RecordHead;
 use super::shard::{ShardBy, ShardSpec};
 use crate::record::write::{path_text, remove_stale_temps, write_atomic_with};
+use crate::record::Fingerprint;
 
 /// Why shard outputs cannot be merged at all.
 #[derive(Debug, thiserror::Error)]
@@ -38,17 +42,6 @@ pub enum MergeError {
         found: String,
         /// Where it was found.
         path: PathBuf,
-    },
-    /// A record made differently from the first record of the merge (other code, tables, OCR
-    /// model or options).
-    #[error("{path}:{line}: record made differently from the others ({why}); refusing to mix (re-run the stale shards)")]
-    MixedFingerprints {
-        /// The shard output.
-        path: PathBuf,
-        /// 1-based line number.
-        line: usize,
-        /// The first part of the fingerprint that differs.
-        why: &'static str,
     },
     /// Shards that do not belong to the same run (different input counts, shard counts or
     /// strategies), or a manifest that contradicts itself.
@@ -92,6 +85,18 @@ pub struct Missing {
     pub path: Option<PathBuf>,
 }
 
+/// A record of the run made otherwise than this build and settings make it (other code,
+/// tables, OCR model or options): not combined as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// Position in the whole run's sorted input list.
+    pub index: usize,
+    /// The input, as its shard's manifest names it.
+    pub path: PathBuf,
+    /// Why it cannot be combined: the first part of the fingerprint that differs.
+    pub why: &'static str,
+}
+
 /// What a merge found, before or after writing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
@@ -109,12 +114,22 @@ pub struct MergeReport {
     pub absent_shards: Vec<ShardSpec>,
     /// Shards whose manifest says the run did not finish.
     pub incomplete_shards: Vec<ShardSpec>,
+    /// Stale records not (yet) recomputed.
+    pub stale: Vec<Stale>,
+    /// Stale records that could not be recomputed because their input is gone (left out).
+    pub gone: Vec<Stale>,
+    /// Stale records replaced by records recomputed from their inputs, by reason.
+    pub recomputed: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl MergeReport {
-    /// Whether every document of the run has exactly one record.
+    /// Whether every document of the run has exactly one current record.
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.duplicates.is_empty() && self.absent_shards.is_empty()
+        self.missing.is_empty()
+            && self.duplicates.is_empty()
+            && self.absent_shards.is_empty()
+            && self.stale.is_empty()
+            && self.gone.is_empty()
     }
 }
 
@@ -147,6 +162,28 @@ impl std::fmt::Display for MergeReport {
                 d.display()
             )?;
         }
+        for (why, n) in &self.recomputed {
+            let records = if *n == 1 { "record" } else { "records" };
+            write!(f, "\nrecomputed {n} stale {records} ({why})")?;
+        }
+        for s in &self.stale {
+            write!(
+                f,
+                "\nstale record of document #{}: {} ({}), not recomputed",
+                s.index,
+                s.path.display(),
+                s.why
+            )?;
+        }
+        for s in &self.gone {
+            write!(
+                f,
+                "\nstale record of document #{}: {} ({}), cannot be recomputed: the input is gone; left out",
+                s.index,
+                s.path.display(),
+                s.why
+            )?;
+        }
         Ok(())
     }
 }
@@ -173,18 +210,23 @@ struct Run {
     total: usize,
     count: u32,
     by: ShardBy,
-    /// The fingerprint of the first record met; every other record must match it.
-    fingerprint: Option<crate::record::Fingerprint>,
+    /// The fingerprint a record must carry to be combined as it is.
+    current: Fingerprint,
+    /// Stale records met, by input index (a current record of the same input replaces one).
+    stale: HashMap<usize, &'static str>,
 }
 
 impl MergePlan {
-    /// Reads every shard's manifest and scans its output.
+    /// Reads every shard's manifest and scans its output; records whose fingerprint differs
+    /// from `current` (or whose pipeline version differs from their manifest's) are stale.
     ///
     /// # Errors
-    /// A [`MergeError`] when a file cannot be read, a manifest is missing, versions are mixed,
-    /// the shards come from different runs, or a line is not a record of its shard.
-    pub fn scan(outputs: &[PathBuf]) -> Result<Self, MergeError> {
+    /// A [`MergeError`] when a file cannot be read, a manifest is missing, the manifests'
+    /// versions are mixed, the shards come from different runs, or a line is not a record of
+    /// its shard.
+    pub fn scan(outputs: &[PathBuf], current: &Fingerprint) -> Result<Self, MergeError> {
         let mut run: Option<Run> = None;
+        let mut paths: HashMap<usize, PathBuf> = HashMap::new();
         let mut slots: Vec<Option<Slot>> = Vec::new();
         let mut report = MergeReport::default();
         let mut seen_shards = BTreeSet::new();
@@ -201,7 +243,8 @@ impl MergePlan {
                         total: m.inputs_total,
                         count: m.shard.count(),
                         by: m.by,
-                        fingerprint: None,
+                        current: current.clone(),
+                        stale: HashMap::new(),
                     })
                 }
                 Some(r) => r,
@@ -215,10 +258,11 @@ impl MergePlan {
             for e in &m.inputs {
                 owned_by_given[e.index] = true;
                 by_path.insert(path_text(&e.path).into_owned(), e.index);
+                paths.insert(e.index, e.path.clone());
             }
             scan_output(output, file, run, &m, &by_path, &mut slots, &mut report)?;
             for e in &m.inputs {
-                if slots[e.index].is_none() {
+                if slots[e.index].is_none() && !run.stale.contains_key(&e.index) {
                     report.missing.push(Missing {
                         index: e.index,
                         path: Some(e.path.clone()),
@@ -233,6 +277,17 @@ impl MergePlan {
                 report,
             });
         };
+        report.stale = run
+            .stale
+            .iter()
+            .filter(|(index, _)| slots[**index].is_none())
+            .map(|(&index, &why)| Stale {
+                index,
+                path: paths.remove(&index).unwrap_or_default(),
+                why,
+            })
+            .collect();
+        report.stale.sort_by_key(|s| s.index);
         report.pipeline_version = run.version;
         report.inputs_total = run.total;
         report.absent_shards = (0..run.count)
@@ -257,6 +312,68 @@ impl MergePlan {
     /// What the scan found.
     pub fn report(&self) -> &MergeReport {
         &self.report
+    }
+
+    /// Says that the stale record of document `index` cannot be recomputed: its input is gone.
+    pub fn input_gone(&mut self, index: usize) {
+        if let Some(k) = self.report.stale.iter().position(|s| s.index == index) {
+            let s = self.report.stale.remove(k);
+            self.report.gone.push(s);
+        }
+    }
+
+    /// Takes the records of `path` (a JSON Lines file of records recomputed for stale ones,
+    /// made with `current`) in place of the stale records of the same inputs, and returns how
+    /// many it took. A line that is not a current record of a stale input is an error.
+    ///
+    /// # Errors
+    /// [`MergeError::Io`] or [`MergeError::BadRecord`] for an unreadable file or a line that is
+    /// not a record, [`MergeError::UnknownDocument`]-like [`MergeError::Inconsistent`] for a
+    /// record of no stale input or one still made otherwise.
+    pub fn add_recomputed(
+        &mut self,
+        path: &Path,
+        current: &Fingerprint,
+    ) -> Result<usize, MergeError> {
+        let by_path: HashMap<String, usize> = self
+            .report
+            .stale
+            .iter()
+            .map(|s| (path_text(&s.path).into_owned(), s.index))
+            .collect();
+        let file = self.outputs.len();
+        let mut taken = 0;
+        for_each_line(path, |number, start, body| {
+            let head = parse_head(path, number, body)?;
+            let inconsistent = |message: String| MergeError::Inconsistent {
+                path: path.into(),
+                message: format!("line {number}: {message}"),
+            };
+            let index = *by_path
+                .get(&head.source.path)
+                .ok_or_else(|| inconsistent(format!("{} is no stale input", head.source.path)))?;
+            if let Some(why) = current.difference(&head.fingerprint) {
+                return Err(inconsistent(format!(
+                    "recomputed record still stale ({why})"
+                )));
+            }
+            let k = self.report.stale.iter().position(|s| s.index == index);
+            let Some(k) = k else {
+                return Ok(()); // already taken: keep the first
+            };
+            let stale = self.report.stale.remove(k);
+            *self.report.recomputed.entry(stale.why).or_default() += 1;
+            self.slots[index] = Some(Slot {
+                file,
+                offset: start,
+                len: body.len(),
+            });
+            taken += 1;
+            Ok(())
+        })?;
+        self.outputs.push(path.to_path_buf());
+        self.report.records = self.slots.iter().filter(|s| s.is_some()).count();
+        Ok(taken)
     }
 
     /// Writes the records in global input order to `dest`, atomically ([`write_atomic_with`]),
@@ -341,52 +458,8 @@ fn scan_output(
     slots: &mut [Option<Slot>],
     report: &mut MergeReport,
 ) -> Result<(), MergeError> {
-    let io = |source| MergeError::Io {
-        path: output.into(),
-        source,
-    };
-    let mut reader = BufReader::new(File::open(output).map_err(io)?);
-    let mut line = Vec::new();
-    let mut offset = 0u64;
-    let mut number = 0;
-    loop {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line).map_err(io)?;
-        if n == 0 {
-            break;
-        }
-        number += 1;
-        let start = offset;
-        offset += n as u64;
-        let body = line.strip_suffix(b"\n").unwrap_or(&line);
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        if body.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let head: RecordHead = serde_json::from_slice(body).map_err(|e| MergeError::BadRecord {
-            path: output.into(),
-            line: number,
-            message: e.to_string(),
-        })?;
-        if head.pipeline_version != run.version {
-            return Err(MergeError::MixedVersions {
-                first: run.version.clone(),
-                found: head.pipeline_version,
-                path: output.into(),
-            });
-        }
-        match &run.fingerprint {
-            None => run.fingerprint = Some(head.fingerprint.clone()),
-            Some(first) => {
-                if let Some(why) = head.fingerprint.difference(first) {
-                    return Err(MergeError::MixedFingerprints {
-                        path: output.into(),
-                        line: number,
-                        why,
-                    });
-                }
-            }
-        }
+    for_each_line(output, |number, start, body| {
+        let head = parse_head(output, number, body)?;
         let Some(&index) = by_path.get(&head.source.path) else {
             return Err(MergeError::UnknownDocument {
                 path: output.into(),
@@ -395,6 +468,15 @@ fn scan_output(
                 shard: m.shard,
             });
         };
+        let stale = if head.pipeline_version != run.version {
+            Some("made by other code")
+        } else {
+            run.current.difference(&head.fingerprint)
+        };
+        if let Some(why) = stale {
+            run.stale.entry(index).or_insert(why);
+            return Ok(());
+        }
         match slots[index] {
             Some(_) => report.duplicates.push(head.source.path.into()),
             None => {
@@ -405,14 +487,58 @@ fn scan_output(
                 })
             }
         }
+        Ok(())
+    })
+}
+
+/// Calls `each(line number, offset, line without its end)` for every non-blank line of the
+/// JSON Lines file `path`, one line in memory at a time.
+fn for_each_line(
+    path: &Path,
+    mut each: impl FnMut(usize, u64, &[u8]) -> Result<(), MergeError>,
+) -> Result<(), MergeError> {
+    let io = |source| MergeError::Io {
+        path: path.into(),
+        source,
+    };
+    let mut reader = BufReader::new(File::open(path).map_err(io)?);
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut number = 0;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line).map_err(io)?;
+        if n == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let start = offset;
+        offset += n as u64;
+        let body = line.strip_suffix(b"\n").unwrap_or(&line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if !body.iter().all(u8::is_ascii_whitespace) {
+            each(number, start, body)?;
+        }
     }
-    Ok(())
+}
+
+fn parse_head(path: &Path, line: usize, body: &[u8]) -> Result<RecordHead, MergeError> {
+    serde_json::from_slice(body).map_err(|e| MergeError::BadRecord {
+        path: path.into(),
+        line,
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::batch::manifest::Outcome;
+
+    /// The fingerprint of the test records (they carry none).
+    fn fp() -> Fingerprint {
+        Fingerprint::default()
+    }
 
     fn line(version: &str, path: &str, text: &str) -> String {
         serde_json::json!({
@@ -461,7 +587,7 @@ mod tests {
             .iter()
             .map(|&i| shard(dir.path(), &PATHS, i, 3, "v1"))
             .collect();
-        let plan = MergePlan::scan(&outs).unwrap();
+        let plan = MergePlan::scan(&outs, &fp()).unwrap();
         assert!(plan.report().is_complete(), "{}", plan.report());
         let dest = dir.path().join("merged.jsonl");
         assert_eq!(plan.write(&dest).unwrap(), 7);
@@ -474,51 +600,90 @@ mod tests {
     }
 
     #[test]
-    fn refuses_mixed_pipeline_versions() {
+    fn refuses_mixed_manifest_versions() {
         let dir = tempfile::tempdir().unwrap();
         let outs = vec![
             shard(dir.path(), &PATHS, 0, 2, "v1"),
             shard(dir.path(), &PATHS, 1, 2, "v2"),
         ];
-        let err = MergePlan::scan(&outs).unwrap_err();
+        let err = MergePlan::scan(&outs, &fp()).unwrap_err();
         assert!(matches!(err, MergeError::MixedVersions { .. }), "{err}");
-        // A stale record inside a shard whose manifest is current is refused too.
-        let out = &outs[0];
-        let mut body = std::fs::read_to_string(out).unwrap();
-        body.push_str(&line("v0", "c.pdf", "old"));
+    }
+
+    /// Replaces the line of `path` in shard output `out` with `new`.
+    fn replace_line(out: &Path, path: &str, new: &str) {
+        let body = std::fs::read_to_string(out).unwrap();
+        let needle = format!("\"path\":\"{path}\"");
+        let body: String = body
+            .lines()
+            .map(|l| if l.contains(&needle) { new } else { l })
+            .map(|l| l.to_string() + "\n")
+            .collect();
         std::fs::write(out, body).unwrap();
-        let err = MergePlan::scan(&outs[..1]).unwrap_err();
-        assert!(err.to_string().contains("v0"), "{err}");
     }
 
     #[test]
-    fn refuses_records_made_with_other_options() {
+    fn stale_records_are_held_back_until_recomputed() {
         let dir = tempfile::tempdir().unwrap();
         let out = shard(dir.path(), &PATHS, 0, 1, "v1");
-        let body = std::fs::read_to_string(&out).unwrap();
-        let mut lines: Vec<serde_json::Value> = body
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
-        let other = crate::record::Fingerprint {
+        // c.pdf by another version of the code, d.txt with other options.
+        replace_line(&out, "c.pdf", &line("v0", "c.pdf", "old"));
+        let mut other: serde_json::Value =
+            serde_json::from_str(&line("v1", "d.txt", "psm 6")).unwrap();
+        other["fingerprint"] = serde_json::to_value(Fingerprint {
             options: "0123456789abcdef".into(),
-            ..Default::default()
-        };
-        lines[3]["fingerprint"] = serde_json::to_value(other).unwrap();
-        let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
-        std::fs::write(&out, body).unwrap();
-        let err = MergePlan::scan(std::slice::from_ref(&out)).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                MergeError::MixedFingerprints {
-                    line: 4,
-                    why: "options changed",
-                    ..
-                }
-            ),
-            "{err}"
+            ..fp()
+        })
+        .unwrap();
+        replace_line(&out, "d.txt", &other.to_string());
+        let mut plan = MergePlan::scan(std::slice::from_ref(&out), &fp()).unwrap();
+        let stale: Vec<_> = plan
+            .report()
+            .stale
+            .iter()
+            .map(|s| (s.index, s.path.to_str().unwrap(), s.why))
+            .collect();
+        assert_eq!(
+            stale,
+            vec![
+                (2, "c.pdf", "made by other code"),
+                (3, "d.txt", "options changed")
+            ]
         );
+        assert!(plan.report().missing.is_empty());
+        assert!(!plan.report().is_complete());
+        assert_eq!(plan.report().records, 5);
+
+        // d.txt's input is gone; c.pdf is recomputed.
+        plan.input_gone(3);
+        let redo = dir.path().join("redo.jsonl");
+        std::fs::write(&redo, line("v1", "c.pdf", "new") + "\n").unwrap();
+        assert_eq!(plan.add_recomputed(&redo, &fp()).unwrap(), 1);
+        let r = plan.report();
+        assert_eq!(r.recomputed.get("made by other code"), Some(&1));
+        assert!(r.stale.is_empty());
+        assert_eq!(r.gone.len(), 1);
+        assert!(!r.is_complete());
+        let text = r.to_string();
+        assert!(
+            text.contains("recomputed 1 stale record (made by other code)")
+                && text
+                    .contains("d.txt (options changed), cannot be recomputed: the input is gone"),
+            "{text}"
+        );
+        let dest = dir.path().join("m.jsonl");
+        assert_eq!(plan.write(&dest).unwrap(), 6);
+        let merged = std::fs::read_to_string(&dest).unwrap();
+        let lines: Vec<&str> = merged.lines().collect();
+        assert!(lines[2].contains("\"new\"") && !merged.contains("old"));
+        assert!(!merged.contains("psm 6"));
+
+        // A recomputed file must hold current records of stale inputs only.
+        let wrong = dir.path().join("wrong.jsonl");
+        std::fs::write(&wrong, line("v1", "a.txt", "x") + "\n").unwrap();
+        let mut plan = MergePlan::scan(std::slice::from_ref(&out), &fp()).unwrap();
+        let err = plan.add_recomputed(&wrong, &fp()).unwrap_err();
+        assert!(err.to_string().contains("a.txt is no stale input"), "{err}");
     }
 
     #[test]
@@ -532,7 +697,7 @@ mod tests {
         let body = std::fs::read_to_string(&outs[0]).unwrap();
         let kept: Vec<&str> = body.lines().take(2).collect();
         std::fs::write(&outs[0], kept.join("\n") + "\n").unwrap();
-        let plan = MergePlan::scan(&outs).unwrap();
+        let plan = MergePlan::scan(&outs, &fp()).unwrap();
         let r = plan.report();
         assert!(!r.is_complete());
         assert_eq!(r.absent_shards, vec![ShardSpec::new(1, 3).unwrap()]);
@@ -561,7 +726,7 @@ mod tests {
         body.push_str(&line("v1", "c.pdf", "second"));
         body.push('\n');
         std::fs::write(&out, body).unwrap();
-        let plan = MergePlan::scan(std::slice::from_ref(&out)).unwrap();
+        let plan = MergePlan::scan(std::slice::from_ref(&out), &fp()).unwrap();
         assert_eq!(plan.report().duplicates, vec![PathBuf::from("c.pdf")]);
         assert!(!plan.report().is_complete());
         let dest = dir.path().join("m.jsonl");
@@ -576,13 +741,13 @@ mod tests {
         let a = shard(dir.path(), &PATHS, 0, 2, "v1");
         let other = tempfile::tempdir().unwrap();
         let b = shard(other.path(), &PATHS[..5], 1, 2, "v1");
-        let err = MergePlan::scan(&[a.clone(), b]).unwrap_err();
+        let err = MergePlan::scan(&[a.clone(), b], &fp()).unwrap_err();
         assert!(matches!(err, MergeError::Inconsistent { .. }), "{err}");
 
         let mut body = std::fs::read_to_string(&a).unwrap();
         body.push_str(&line("v1", "b.png", "belongs to shard 1"));
         std::fs::write(&a, body).unwrap();
-        let err = MergePlan::scan(std::slice::from_ref(&a)).unwrap_err();
+        let err = MergePlan::scan(std::slice::from_ref(&a), &fp()).unwrap_err();
         assert!(
             matches!(err, MergeError::UnknownDocument { line: 5, .. }),
             "{err}"
@@ -594,7 +759,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("lonely.jsonl");
         std::fs::write(&out, line("v1", "a.txt", "x")).unwrap();
-        let err = MergePlan::scan(std::slice::from_ref(&out)).unwrap_err();
+        let err = MergePlan::scan(std::slice::from_ref(&out), &fp()).unwrap_err();
         assert!(
             err.to_string().contains("lonely.jsonl.manifest.json"),
             "{err}"
@@ -604,7 +769,7 @@ mod tests {
         let mut body = std::fs::read_to_string(&out).unwrap();
         body.push_str("{\"truncated\": \n");
         std::fs::write(&out, body).unwrap();
-        let err = MergePlan::scan(std::slice::from_ref(&out)).unwrap_err();
+        let err = MergePlan::scan(std::slice::from_ref(&out), &fp()).unwrap_err();
         assert!(
             matches!(err, MergeError::BadRecord { line: 8, .. }),
             "{err}"

@@ -299,11 +299,11 @@ fn process_one(
             let emitted = pipeline
                 .emit
                 .as_ref()
-                .is_none_or(|e| e.complete_for(&input.path, prior.status, image_like));
+                .is_none_or(|e| e.complete_for(&input.path, &id, prior.status, image_like));
             if emitted {
                 return (Outcome::Reused(prior), None);
             }
-            Some("emitted files missing")
+            Some("emitted files missing or made otherwise")
         }
         Err(why) => why,
     };

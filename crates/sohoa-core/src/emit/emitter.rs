@@ -7,11 +7,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::layout::Layout;
 use super::pdfa::PdfPage;
-use super::{file_path, image, DocumentInfo, Format};
+use super::{file_path, image, sidecar_path, DocumentInfo, Format};
 use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, PageInput};
 use crate::record::write::write_atomic;
-use crate::record::{Record, Status};
+use crate::record::{Fingerprint, Record, Status};
 use crate::restore::RestoredText;
 use crate::text::SourceText;
 
@@ -24,7 +24,21 @@ pub struct Emitter {
     pub dir: PathBuf,
     /// Pages over this many megapixels are refused (as OCR refuses them).
     pub max_megapixels: f64,
+    /// What makes this run's records; written in each document's sidecar, so `--resume`
+    /// reuses emitted files only when they were made the same way.
+    pub fingerprint: Fingerprint,
     told_text: AtomicBool,
+}
+
+/// The sidecar of a document's emitted files: what made them.
+#[derive(Debug, serde::Serialize, serde::Deserialize, PartialEq)]
+struct Made {
+    /// SHA-256 of the input bytes.
+    id: String,
+    /// The run's fingerprint.
+    fingerprint: Fingerprint,
+    /// The formats written, by extension.
+    files: Vec<String>,
 }
 
 impl Emitter {
@@ -37,22 +51,44 @@ impl Emitter {
             formats,
             dir,
             max_megapixels: crate::ingest::limits::DEFAULT_MAX_MEGAPIXELS,
+            fingerprint: Fingerprint::default(),
             told_text: AtomicBool::new(false),
         }
     }
 
-    /// The files this emitter writes for the document at `input`.
+    /// The files this emitter writes for the document at `input`, its sidecar last.
     pub fn paths(&self, input: &Path) -> Vec<PathBuf> {
         self.formats
             .iter()
             .map(|&f| file_path(&self.dir, input, f))
+            .chain(std::iter::once(sidecar_path(&self.dir, input)))
             .collect()
     }
 
-    /// Whether an earlier run left every file a reused record of `input` should have: none
-    /// for a failed or text document, all of them otherwise.
-    pub fn complete_for(&self, input: &Path, status: Status, image_like: bool) -> bool {
-        status == Status::Failed || !image_like || self.paths(input).iter().all(|p| p.is_file())
+    /// Whether an earlier run left every file a reused record of `input` (holding bytes `id`)
+    /// should have, made from those bytes with this run's fingerprint (its sidecar says so):
+    /// none for a failed or text document, all of them otherwise.
+    pub fn complete_for(&self, input: &Path, id: &str, status: Status, image_like: bool) -> bool {
+        if status == Status::Failed || !image_like {
+            return true;
+        }
+        let made = std::fs::read(sidecar_path(&self.dir, input))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Made>(&b).ok());
+        made.is_some_and(|m| m == self.made(id)) && self.paths(input).iter().all(|p| p.is_file())
+    }
+
+    /// The sidecar of a document with input hash `id` emitted by this emitter.
+    fn made(&self, id: &str) -> Made {
+        Made {
+            id: id.to_string(),
+            fingerprint: self.fingerprint.clone(),
+            files: self
+                .formats
+                .iter()
+                .map(|f| f.extension().to_string())
+                .collect(),
+        }
     }
 
     /// Removes the files of `input` an earlier run made: a document that now fails must not
@@ -109,14 +145,11 @@ impl Emitter {
                 Format::Alto => super::alto::render(&layout, &info).into_bytes(),
                 Format::Pdfa => self.pdf(doc, &layout, &info)?,
             };
-            write_atomic(&path, &bytes).map_err(|e| {
-                StageError::new(
-                    Stage::Output,
-                    format!("cannot write {}: {e}", path.display()),
-                )
-            })?;
+            write(&path, &bytes)?;
         }
-        Ok(())
+        // Last, once every file is there: what made them.
+        let made = serde_json::to_vec(&self.made(&doc.id)).expect("a sidecar serialises");
+        write(&sidecar_path(&self.dir, &doc.path), &made)
     }
 
     /// The PDF/A of an OCR'd document: its pages taken out again as ingest gives them to OCR
@@ -168,6 +201,15 @@ impl Emitter {
             .collect();
         super::pdfa::render(pages, info).map_err(|m| pdf_error(None, &m))
     }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), StageError> {
+    write_atomic(path, bytes).map_err(|e| {
+        StageError::new(
+            Stage::Output,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })
 }
 
 fn pdf_error(page: Option<usize>, message: &str) -> StageError {

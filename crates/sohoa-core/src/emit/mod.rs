@@ -64,9 +64,43 @@ impl Format {
 /// Where a document's deliverable of `format` goes in `dir`: named after its input path as the
 /// directory output names records (`scans/2023/a.tif` → `scans__2023__a.tif.pdf`).
 pub fn file_path(dir: &Path, input: &Path, format: Format) -> PathBuf {
+    dir.join(format!("{}{}", stem(input), format.extension()))
+}
+
+/// The sidecar beside the files of `input` in `dir` that says what made them (the input's hash
+/// and the run's fingerprint): `--resume` reuses the files only when it matches.
+pub fn sidecar_path(dir: &Path, input: &Path) -> PathBuf {
+    dir.join(format!("{}.emit.json", stem(input)))
+}
+
+/// The name every deliverable of `input` starts with: the input path flattened as the
+/// directory output flattens it (`scans/a.tif` → `scans__a.tif`). Where flattening could give
+/// two inputs one name — a part holding `__` or starting or ending with `_` (`a/b` and `a__b`),
+/// a character replaced (`a:b` and `a?b`), a name that is not UTF-8 — the stem ends with `~`
+/// and 8 hex digits of the SHA-256 of the whole path's bytes, so each input keeps its own
+/// files whatever else the run holds, and the same input always gets the same name.
+fn stem(input: &Path) -> String {
     let name = crate::record::write::file_name_for(input);
     let stem = name.strip_suffix(".json").unwrap_or(&name);
-    dir.join(format!("{stem}{}", format.extension()))
+    let ambiguous = input.components().any(|c| {
+        let std::path::Component::Normal(part) = c else {
+            return false;
+        };
+        let Some(part) = part.to_str() else {
+            return true;
+        };
+        part.contains("__")
+            || part.starts_with('_')
+            || part.ends_with('_')
+            || part.chars().any(|c| {
+                c.is_control() || matches!(c, '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+            })
+    });
+    if !ambiguous {
+        return stem.to_string();
+    }
+    let hash = crate::record::fingerprint::short_sha256(input.as_os_str().as_encoded_bytes());
+    format!("{stem}~{}", &hash[..8])
 }
 
 /// What the files say about the document: taken from its record.
@@ -133,5 +167,39 @@ impl DocumentInfo {
             .clone()
             .or_else(|| self.subject())
             .unwrap_or_else(|| self.source_name.clone())
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn inputs_that_flatten_alike_keep_their_own_files() {
+        let dir = Path::new("out");
+        let name = |p: &Path| file_path(dir, p, Format::Txt);
+        // The usual case keeps its plain name.
+        assert_eq!(name(Path::new("scans/a.tif")), dir.join("scans__a.tif.txt"));
+        for (a, b) in [
+            ("a/b.tif", "a__b.tif"),
+            ("a_/b.tif", "a/_b.tif"),
+            ("x/a:b.png", "x/a?b.png"),
+        ] {
+            let (na, nb) = (name(Path::new(a)), name(Path::new(b)));
+            assert_ne!(na, nb, "{a} and {b}");
+            // Deterministic: the same input, the same name.
+            assert_eq!(na, name(Path::new(a)));
+        }
+        let latin1 = |byte: u8| {
+            let mut v = b"caf".to_vec();
+            v.extend([byte, b'.', b'p', b'n', b'g']);
+            std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&v))
+        };
+        assert_ne!(name(&latin1(0xe9)), name(&latin1(0xe8)));
+        assert_ne!(
+            sidecar_path(dir, Path::new("a/b.tif")),
+            sidecar_path(dir, Path::new("a__b.tif"))
+        );
     }
 }

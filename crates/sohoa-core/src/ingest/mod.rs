@@ -5,6 +5,7 @@ pub mod layer;
 pub mod limits;
 pub mod pdf;
 mod pdf_font;
+pub mod pdf_limits;
 pub mod pdf_text;
 pub mod tiff;
 

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::layer::{self, OcrMode};
+use super::pdf_limits::stream_unpacked_len;
 use super::PageInput;
 use crate::error::{Stage, StageError};
 
@@ -101,6 +102,8 @@ pub fn pages_mode(
     max_megapixels: f64,
     mode: OcrMode,
 ) -> Result<PdfPages<'_>, StageError> {
+    // lopdf unpacks object streams while loading, and fonts and contents when reading text.
+    super::pdf_limits::check_streams(bytes).map_err(|m| StageError::new(Stage::Decode, m))?;
     let scratch = Scratch::new(bytes, max_megapixels);
     let doc = match Document::load_mem(bytes) {
         Ok(d) => d,
@@ -192,7 +195,7 @@ fn page(
         .get_page_contents(id)
         .into_iter()
         .filter_map(|c| doc.get_object(c).ok()?.as_stream().ok())
-        .map(|s| unpacked_len(s, MAX_CONTENT_BYTES))
+        .map(|s| stream_unpacked_len(s, MAX_CONTENT_BYTES))
         .sum();
     if contents > MAX_CONTENT_BYTES {
         return Err(err(format!(
@@ -400,28 +403,13 @@ fn extract(doc: &Document, img: &lopdf::Stream, w: u32, h: u32) -> Option<Vec<u8
     }
 }
 
-/// How many bytes the stream `s` unpacks to, counted without keeping them and stopping just
-/// past `cap`; for data that is not Flate (or not only), its stored length.
+/// How many bytes the stream `s` unpacks to through its filters, counted without keeping them
+/// and stopping just past `cap` ([`stream_unpacked_len`]).
 pub(super) fn unpacked_len(s: &lopdf::Stream, cap: u64) -> u64 {
-    let flate = s
-        .filters()
-        .is_ok_and(|f| f.first().is_some_and(|&n| n == b"FlateDecode"));
-    if !flate {
-        return s.content.len() as u64;
-    }
-    let mut inflater = flate2::read::ZlibDecoder::new(s.content.as_slice());
-    let mut sink = vec![0u8; 64 << 10];
-    let mut n = 0u64;
-    while n <= cap {
-        match std::io::Read::read(&mut inflater, &mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(k) => n += k as u64,
-        }
-    }
-    n
+    stream_unpacked_len(s, cap)
 }
 
-/// Refuses an image whose Flate data unpacks to more than any encoding of its `w`×`h` pixels
+/// Refuses an image whose data unpacks to more than any encoding of its `w`×`h` pixels
 /// could need (twice the raw samples at its depth, plus 64 KiB for tiny images), before it
 /// is unpacked: a 2 MB stream declaring 1000×1000 must not become 2 GiB in memory.
 fn check_unpacked(doc: &Document, img: &lopdf::Stream, w: u64, h: u64) -> Result<(), String> {
@@ -431,7 +419,7 @@ fn check_unpacked(doc: &Document, img: &lopdf::Stream, w: u64, h: u64) -> Result
     let comps = u64::from(components(doc, &img.dict).unwrap_or(4));
     let raw = (w * bpc * comps).div_ceil(8) * h;
     let cap = 2 * raw + (64 << 10);
-    if unpacked_len(img, cap) > cap {
+    if stream_unpacked_len(img, cap) > cap {
         return Err(format!(
             "image data inflates to more than {cap} bytes for a {w}x{h} image; refused before unpacking it"
         ));

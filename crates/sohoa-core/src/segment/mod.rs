@@ -62,6 +62,8 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
         issuing_sentence(&opening, &mut header);
     }
     complete_issuer(&lines, &mut header, &mut work);
+    // The motto alone is not a header: running text may quote the national name.
+    header.found = header.issuer.is_some() || header.number.is_some() || header.kind.is_some();
 
     let numbering::Tree {
         mut sections,

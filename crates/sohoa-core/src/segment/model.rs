@@ -254,6 +254,12 @@ pub struct Header {
     pub title: Option<String>,
     /// Whether the national name and motto were found.
     pub motto: bool,
+    /// Whether a document header was found at all: an issuing body, a number and symbol or a
+    /// document kind (Decree 30/2020/NĐ-CP, art. 8, parts 2, 3 and 5; the national motto alone
+    /// is not enough, since running text may quote the national name).
+    /// False for inputs that are not administrative documents (a checksum list, METS XML).
+    #[serde(default)]
+    pub found: bool,
     /// Where each field was read on the scan (null for text input or a field not found; the
     /// type and issuer codes come with `number`, `kind` with `doc_type`).
     #[serde(default)]
