@@ -29,7 +29,8 @@ mod steer;
 
 pub use explain::{Explained, OptionScore};
 pub use output::{
-    summarise, RestorationSummary, RestoredText, RestoredToken, TokenReport, REVIEW_THRESHOLD,
+    summarise, RestorationSummary, RestoredText, RestoredToken, ReviewReason, TokenReport,
+    REVIEW_THRESHOLD,
 };
 
 use std::borrow::Cow;
