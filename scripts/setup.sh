@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libtesseract-dev libleptonica-dev
-  clang libclang-dev pkg-config poppler-utils fonts-dejavu-core fonts-noto-core time
+  clang libclang-dev pkg-config poppler-utils fonts-dejavu-core fonts-noto-core fonts-liberation2 time
   slurm-wlm munge
   bsdutils
   qpdf libxml2-utils ghostscript unzip

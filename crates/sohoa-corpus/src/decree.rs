@@ -137,16 +137,25 @@ pub struct Faces {
 }
 
 impl Faces {
-    /// DejaVu Serif regular, bold and italic from the directory holding `regular`.
+    /// The regular face at `regular` and its bold and italic beside it, named as font
+    /// families name them: `X-Regular.ttf` → `X-Bold.ttf`, `X-Italic.ttf` (Liberation), or
+    /// `X.ttf` → `X-Bold.ttf`, `X-Italic.ttf` (DejaVu).
     ///
     /// # Errors
     /// [`CorpusError::Font`] when a face cannot be read.
     pub fn beside(regular: &std::path::Path) -> Result<Faces, CorpusError> {
         let dir = regular.parent().unwrap_or(std::path::Path::new("."));
+        let stem = regular
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let family = stem.strip_suffix("-Regular").unwrap_or(&stem);
+        let ext = regular
+            .extension()
+            .map_or("ttf".into(), |e| e.to_string_lossy().into_owned());
         Ok(Faces {
             regular: load_font(regular)?,
-            bold: load_font(&dir.join("DejaVuSerif-Bold.ttf"))?,
-            italic: load_font(&dir.join("DejaVuSerif-Italic.ttf"))?,
+            bold: load_font(&dir.join(format!("{family}-Bold.{ext}")))?,
+            italic: load_font(&dir.join(format!("{family}-Italic.{ext}")))?,
         })
     }
 }
@@ -347,8 +356,8 @@ pub fn render(
     }
 
     // Footer: recipients left (80 mm), signature block right; kept on one page.
-    let footer_h = mm(12.0) + px(13.0) * 1.35 * (doc.sign.len() as f32 + 1.0) + mm(25.0);
-    y += mm(6.0);
+    let footer_h = mm(12.0) + px(13.0) * 1.35 * (doc.sign.len() as f32 + 1.0) + mm(35.0);
+    y += mm(8.0);
     if y + footer_h.max(px(11.0) * 1.35 * doc.recipients.len() as f32) > bottom {
         c.page += 1;
         c.gold.push(Vec::new());
@@ -369,12 +378,15 @@ pub fn render(
     for s in &doc.sign {
         sy = c.centred(Face::Bold, 13.0, s, sx, sw, sy);
     }
+    // The seal covers the left third of the signature (Decree 30), in the space between the
+    // authority lines and the name, its ring crossing the left of the last authority line
+    // (a 36 mm seal; Decree 30's are 35-42 mm across).
     let seal = Seal {
-        cx: sx + sw / 2.0 - mm(14.0),
-        cy: sy + mm(6.0),
-        radius: mm(19.0),
+        cx: sx + sw / 2.0 - mm(20.0),
+        cy: sy + mm(13.0),
+        radius: mm(18.0),
     };
-    sy += mm(24.0);
+    sy += mm(34.0);
     if let Some(n) = &doc.signer {
         c.centred(Face::Bold, 13.0, n, sx, sw, sy);
     }

@@ -251,6 +251,18 @@ pub fn degrade_sealed(
     for &s in seals {
         stamp(&mut rgb, s, &mut rng);
     }
+    if variant == Variant::Phone {
+        // A phone photographs in colour: the seal stays red.
+        let mut photo_rng = Rng::new(seed ^ (variant as u64).wrapping_mul(0x1000_0000_01B3));
+        let photo = super::photo::phone_photo_rgb(&rgb, &mut photo_rng, clean.width() * 4 / 5);
+        return ScanImage {
+            pixels: luminance(&photo),
+            colour: Some(photo),
+            dpi: 72,
+            bilevel: false,
+            jpeg_quality: Some(80),
+        };
+    }
     if variant == Variant::Seal {
         return ScanImage {
             pixels: luminance(&rgb),

@@ -6,6 +6,7 @@
 
 pub mod container;
 pub mod decree;
+pub mod decree_body;
 pub mod degrade;
 pub mod encode;
 pub mod layout;
@@ -18,6 +19,11 @@ pub use layout::{render_text, Layout, RenderedPage};
 
 /// Where a default font covering Vietnamese is found on Debian (`fonts-dejavu-core`).
 pub const DEFAULT_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+/// The face printed administrative documents use: Times New Roman (Decree 30 asks for a Unicode
+/// font of TCVN 6909); Liberation Serif has its metrics and its Vietnamese glyphs
+/// (`fonts-liberation2`).
+pub const TIMES_LIKE_FONT: &str =
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf";
 
 /// What can go wrong while rendering a corpus.
 #[derive(Debug, thiserror::Error)]

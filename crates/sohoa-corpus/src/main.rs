@@ -203,6 +203,9 @@ fn decree(
         path: common.text.display().to_string(),
         source,
     })?;
+    // `@body PATH FROM TO` lines name their text relative to the directory run from (the
+    // repository root for the committed heads of corpus/scan/decree).
+    let text = corpus::decree_body::expand(&text, Path::new("."))?;
     let doc = corpus::decree::DecreeDoc::parse(&text);
     let faces = corpus::decree::Faces::beside(&common.font)?;
     let pages = corpus::decree::render(&doc, &faces)?;

@@ -75,6 +75,16 @@ fn invert(m: [f64; 9]) -> [f64; 9] {
 /// turn), lying on a darker desk, lit unevenly (one side and the centre brighter), on
 /// yellowish paper, with sensor grain and the camera's softening; `out_width` pixels wide.
 pub fn phone_photo(page: &GrayImage, rng: &mut Rng, out_width: u32) -> RgbImage {
+    let rgb = RgbImage::from_fn(page.width(), page.height(), |x, y| {
+        let v = page.get_pixel(x, y).0[0];
+        Rgb([v, v, v])
+    });
+    phone_photo_rgb(&rgb, rng, out_width)
+}
+
+/// [`phone_photo`] of a page printed in colour (a red seal stays red: phones photograph in
+/// colour); each channel darkens the paper's as grey ink does.
+pub fn phone_photo_rgb(page: &RgbImage, rng: &mut Rng, out_width: u32) -> RgbImage {
     let (pw, ph) = page.dimensions();
     let scale = out_width as f64 / pw as f64;
     let (w, h) = (out_width, (ph as f64 * scale).round() as u32);
@@ -104,11 +114,11 @@ pub fn phone_photo(page: &GrayImage, rng: &mut Rng, out_width: u32) -> RgbImage 
     let paper = [246.0, 239.0, 222.0];
     let desk = [92.0, 80.0, 68.0];
     let mut out = RgbImage::new(w, h);
-    let at = |x: i64, y: i64| -> f64 {
+    let at = |x: i64, y: i64, ch: usize| -> f64 {
         if x < 0 || y < 0 || x >= pw as i64 || y >= ph as i64 {
             255.0
         } else {
-            page.get_pixel(x as u32, y as u32).0[0] as f64
+            page.get_pixel(x as u32, y as u32).0[ch] as f64
         }
     };
     for (x, y, px) in out.enumerate_pixels_mut() {
@@ -123,12 +133,15 @@ pub fn phone_photo(page: &GrayImage, rng: &mut Rng, out_width: u32) -> RgbImage 
             let (x0, y0) = (sx.floor(), sy.floor());
             let (fx, fy) = (sx - x0, sy - y0);
             let (x0, y0) = (x0 as i64, y0 as i64);
-            let g = at(x0, y0) * (1.0 - fx) * (1.0 - fy)
-                + at(x0 + 1, y0) * fx * (1.0 - fy)
-                + at(x0, y0 + 1) * (1.0 - fx) * fy
-                + at(x0 + 1, y0 + 1) * fx * fy;
-            let k = g / 255.0;
-            paper.map(|p| 28.0 + (p - 28.0) * k)
+            let mut out = paper;
+            for (ch, o) in out.iter_mut().enumerate() {
+                let g = at(x0, y0, ch) * (1.0 - fx) * (1.0 - fy)
+                    + at(x0 + 1, y0, ch) * fx * (1.0 - fy)
+                    + at(x0, y0 + 1, ch) * (1.0 - fx) * fy
+                    + at(x0 + 1, y0 + 1, ch) * fx * fy;
+                *o = 28.0 + (*o - 28.0) * g / 255.0;
+            }
+            out
         } else {
             desk
         };

@@ -178,7 +178,8 @@ unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
         if !raw.is_null() {
             let word: String = CStr::from_ptr(raw).to_string_lossy().nfc().collect();
             tess::TessDeleteText(raw);
-            let word = word.trim();
+            let word = without_eth(word.trim());
+            let word = word.as_str();
             if !word.is_empty() {
                 let confidence =
                     tess::TessResultIteratorConfidence(ri, tess::TessPageIteratorLevel_RIL_WORD);
@@ -198,6 +199,22 @@ unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
     tess::TessResultIteratorDelete(ri);
     lines.retain(|l| !l.words.is_empty());
     lines
+}
+
+/// The word with Tesseract's Icelandic eth (Ð, U+00D0) read as the Vietnamese Đ (U+0110) it
+/// looks exactly like: the `vie` model gives "Ð" for "Đ" ("TÐKT") and, for one printed "Đ",
+/// both ("QĐÐ-UBND", "GD&ĐÐT"). Vietnamese has no eth, so an eth after a Đ is that second
+/// reading and goes, and any other eth is a Đ.
+pub fn without_eth(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'Ð' if out.ends_with('Đ') => {}
+            'Ð' => out.push('Đ'),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Drop for Engine {
@@ -287,4 +304,18 @@ pub fn identity(options: &OcrOptions) -> Result<String, EngineError> {
         id.push_str(&format!("; {lang} {hash}"));
     }
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_eth;
+
+    #[test]
+    fn eth_read_for_d_stroke_becomes_d_stroke_once() {
+        assert_eq!(without_eth("401/QĐÐ-UBND"), "401/QĐ-UBND");
+        assert_eq!(without_eth("GD&ĐÐT"), "GD&ĐT");
+        assert_eq!(without_eth("TÐKT"), "TĐKT");
+        // A real double Đ (an acronym such as ĐĐBQH) is kept.
+        assert_eq!(without_eth("ĐĐBQH"), "ĐĐBQH");
+    }
 }

@@ -70,48 +70,129 @@ fn union(a: BBox, b: BBox) -> BBox {
     }
 }
 
-/// The lines in reading order. Tesseract reads a row of a two-column table (the header's
-/// issuing body beside the national name, the number beside the place and date, the
-/// recipients beside the signature block) as one line, or its columns as blocks in either
-/// order; a typed copy and the segmenter read each column top to bottom, left first. Runs
-/// of consecutive lines that fall apart at a column gap are cut into their pieces, and the
-/// pieces left of the gap are given before those right of it.
+/// Whether two boxes share at least half the height of the lower one: they sit on one row.
+fn same_row(a: BBox, b: BBox) -> bool {
+    let top = a.y.max(b.y);
+    let bottom = (a.y + a.h).min(b.y + b.h);
+    bottom > top && 2 * (bottom - top) >= a.h.min(b.h)
+}
+
+/// Whether two boxes overlap horizontally.
+fn overlap_x(a: BBox, b: BBox) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w
+}
+
+/// Tesseract's lines as printed rows, each cut into the pieces that stand apart by a column
+/// gap, left to right. Tesseract reads a row of a two-column table as one line, or, when the
+/// page is tilted or the columns' baselines differ, as two lines one after the other; lines
+/// that follow each other side by side on one row are put back into one row.
+fn rows_of(lines: &[OcrLine]) -> Vec<Vec<OcrLine>> {
+    let mut rows: Vec<Vec<OcrLine>> = Vec::new();
+    for line in lines {
+        let pieces = column_pieces(line);
+        let joins = rows.last().is_some_and(|row| {
+            row.iter().all(|p| same_row(p.bbox, line.bbox))
+                && row
+                    .iter()
+                    .all(|p| pieces.iter().all(|q| !overlap_x(p.bbox, q.bbox)))
+        });
+        match rows.last_mut() {
+            Some(row) if joins => row.extend(pieces),
+            _ => rows.push(pieces),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by_key(|p| p.bbox.x);
+    }
+    rows
+}
+
+/// How far below a column's last line (in line heights) a line of the same column may
+/// start: the rule under an issuing body or a motto and the space under it (Decree 30's
+/// header) are about one line high.
+const COLUMN_RUN_ON_LINE_HEIGHTS: f32 = 3.0;
+/// How far from the column's centre (in line heights) a line centred in it may lie: a scan's
+/// skew and Tesseract's boxes move it by a few pixels; the page's centre, where the type
+/// heading sits, is a quarter of the page's width away.
+const CENTRED_TOLERANCE_LINE_HEIGHTS: f32 = 1.5;
+
+/// Whether a line with box `b` continues the column made of `side`'s pieces: close under the
+/// lowest of them, and either centred where they are (on average; header lines and the
+/// signature block are centred in their column) or starting where the lowest one starts (the
+/// recipients list is set flush left).
+fn continues_column(side: &[OcrLine], b: BBox) -> bool {
+    let Some(lowest) = side.iter().max_by_key(|p| p.bbox.y + p.bbox.h) else {
+        return false;
+    };
+    let centre = |x: &BBox| x.x as f32 + x.w as f32 / 2.0;
+    let mean = side.iter().map(|p| centre(&p.bbox)).sum::<f32>() / side.len() as f32;
+    let bottom = (lowest.bbox.y + lowest.bbox.h) as f32;
+    let h = b.h.max(1) as f32;
+    let centred = (centre(&b) - mean).abs() <= CENTRED_TOLERANCE_LINE_HEIGHTS * h;
+    let flush_left = (b.x as f32 - lowest.bbox.x as f32).abs() <= h / 2.0;
+    (centred || flush_left) && b.y as f32 - bottom <= COLUMN_RUN_ON_LINE_HEIGHTS * h
+}
+
+/// The lines in reading order. A typed copy and the segmenter read each column of the
+/// header's and the footer's two-column tables (issuing body beside the national name, number
+/// beside place and date; recipients beside the signature block) top to bottom, left first,
+/// however Tesseract found them. A run of rows that have two pieces is such a table: the
+/// pieces left of the column boundary are given before those right of it.
 pub fn reading_order(lines: Vec<OcrLine>) -> Vec<OcrLine> {
+    let rows = rows_of(&lines);
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
-    while i < lines.len() {
-        let pieces = column_pieces(&lines[i]);
-        if pieces.len() < 2 {
-            out.push(lines[i].clone());
+    while i < rows.len() {
+        if rows[i].len() < 2 {
+            out.extend(rows[i].iter().cloned());
             i += 1;
             continue;
         }
-        // A table: this line and the following ones that also fall apart at a gap.
-        let mut rows = vec![pieces];
+        // A table: this row and the following ones that also have two pieces.
         let mut j = i + 1;
-        while j < lines.len() {
-            let next = column_pieces(&lines[j]);
-            if next.len() < 2 {
-                break;
-            }
-            rows.push(next);
+        while j < rows.len() && rows[j].len() >= 2 {
             j += 1;
         }
-        // The column boundary: the leftmost start of a right-hand piece.
-        let boundary = rows
+        // The column gap: from the left-hand pieces' rightmost edge to the right-hand
+        // pieces' leftmost start. A wider line below may reach into it from either side.
+        let left_edge = rows[i..j]
+            .iter()
+            .map(|r| r[0].bbox.x + r[0].bbox.w)
+            .max()
+            .unwrap_or(0);
+        let right_start = rows[i..j]
             .iter()
             .filter_map(|r| r.get(1).map(|p| p.bbox.x))
             .min()
             .unwrap_or(0);
-        let (mut left, mut right) = (Vec::new(), Vec::new());
-        for row in rows {
-            for p in row {
-                if p.bbox.x < boundary {
-                    left.push(p);
-                } else {
-                    right.push(p);
-                }
+        let (mut left, mut right): (Vec<OcrLine>, Vec<OcrLine>) = (Vec::new(), Vec::new());
+        for p in rows[i..j].iter().flatten() {
+            if p.bbox.x < right_start {
+                left.push(p.clone());
+            } else {
+                right.push(p.clone());
             }
+        }
+        // One column may run on below the other (a Công văn's "V/v ..." under its number,
+        // the number under a three-line issuing body, place and date under the motto's rule).
+        // Decree 30 centres every line of a header or footer column in its column, so a line
+        // wholly on one side of the column gap, centred where that column's lines are and no
+        // more than a rule and a space below them, belongs to the column. The type heading is
+        // centred on the page and the body spans both columns: either ends the table.
+        while j < rows.len() && rows[j].len() == 1 {
+            let l = &rows[j][0];
+            let side = if l.bbox.x + l.bbox.w < right_start {
+                &mut left
+            } else if l.bbox.x > left_edge {
+                &mut right
+            } else {
+                break;
+            };
+            if !continues_column(side, l.bbox) {
+                break;
+            }
+            side.push(l.clone());
+            j += 1;
         }
         out.extend(left);
         out.extend(right);
@@ -255,6 +336,55 @@ mod tests {
         assert_eq!(
             text(&ordered),
             "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 1914/KH-UBND\nCỘNG HÒA\nĐộc lập\nHải Dương,\nKẾ HOẠCH\nĐể thể hiện"
+        );
+    }
+
+    #[test]
+    fn a_column_running_on_below_the_table_stays_in_its_column() {
+        // A Công văn: "V/v ..." under the number, then the centred "Kính gửi" after a gap.
+        let rows = vec![
+            line(
+                &[
+                    ("SỞ", 420),
+                    ("NỘI", 480),
+                    ("VỤ", 560),
+                    ("Độc", 1250),
+                    ("lập", 1325),
+                ],
+                230,
+            ),
+            line(
+                &[
+                    ("Số:", 430),
+                    ("215/SNV", 505),
+                    ("Bình", 1180),
+                    ("Định,", 1275),
+                ],
+                300,
+            ),
+            line(&[("V/v", 400), ("hướng", 475), ("dẫn", 590)], 360),
+            line(&[("năm", 470), ("2024", 545)], 420),
+            line(&[("Kính", 700), ("gửi:", 800)], 560),
+        ];
+        assert_eq!(
+            text(&reading_order(rows)),
+            "SỞ NỘI VỤ\nSố: 215/SNV\nV/v hướng dẫn\nnăm 2024\nĐộc lập\nBình Định,\nKính gửi:"
+        );
+    }
+
+    #[test]
+    fn columns_read_as_separate_lines_of_one_row_are_one_row() {
+        // A tilted photo: each column's line found apart, the right one first (higher).
+        let rows = vec![
+            line(&[("CỘNG", 1200), ("HÒA", 1295)], 215),
+            line(&[("PHÒNG", 420), ("GD&ĐT", 540)], 235),
+            line(&[("Độc", 1250), ("lập", 1325)], 280),
+            line(&[("TRƯỜNG", 420), ("THCS", 560)], 300),
+            line(&[("BÁO", 1000), ("CÁO", 1090)], 460),
+        ];
+        assert_eq!(
+            text(&reading_order(rows)),
+            "PHÒNG GD&ĐT\nTRƯỜNG THCS\nCỘNG HÒA\nĐộc lập\nBÁO CÁO"
         );
     }
 

@@ -6,7 +6,11 @@
 
 use super::lines::{is_upper, skel, Line};
 
-/// Common family names, for telling a run-in signer's name from a recipient.
+/// Common family names, for telling a run-in signer's name from a recipient: the Kinh family
+/// names that most Vietnamese carry (the frequency tables of the "Vietnamese name" articles of
+/// the Vietnamese and English Wikipedias) and the family names of the Thái, Mông and other
+/// peoples of the northern mountain provinces, whose officials sign there (Lò, Lường, Cà,
+/// Sùng, Vàng, Mùa, Thào, Hầu, Lầu). Not a list from any one document.
 const SURNAMES: &[&str] = &[
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
     "ho", "ngo", "duong", "ly", "truong", "lo", "luong", "quang", "ca", "tong", "ha", "dinh",
