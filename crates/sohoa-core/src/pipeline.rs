@@ -130,8 +130,14 @@ impl Pipeline {
             return (record, None);
         }
         let mut restored = self.restorer.restore(&source_text);
-        let restoration = crate::restore::summarise(&restored, &source_text);
-        let seg = segment::segment(&restored.text);
+        let mut restoration = crate::restore::summarise(&restored, &source_text);
+        // For OCR input the review list also holds what OCR itself leaves in doubt.
+        restoration
+            .review
+            .extend(crate::record::review::ocr_entries(&source_text, &restored));
+        restoration.review.sort_by_key(|r| (r.line, r.column));
+        let mut seg = segment::segment(&restored.text);
+        crate::record::provenance::locate(&mut seg, &restored.text, &source_text);
         let status = if errors.is_empty() {
             Status::Ok
         } else {

@@ -76,6 +76,28 @@ impl SourceText {
     }
 }
 
+/// Byte ranges of the whitespace-separated runs of `text`. Restoration never adds, drops or
+/// moves whitespace, so the n-th run of the restored text is the restored form of the n-th
+/// run of the source text.
+pub fn runs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

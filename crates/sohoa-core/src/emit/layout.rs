@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::ocr::OcrSummary;
 use crate::restore::RestoredText;
-use crate::text::{BBox, SourceText};
+use crate::text::{runs, BBox, SourceText};
 
 /// One OCR word and the form restoration gave it.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,26 +64,6 @@ pub struct Page {
 pub struct Layout {
     /// Pages that were read, in order.
     pub pages: Vec<Page>,
-}
-
-/// Byte ranges of the whitespace-separated runs of `text`.
-fn runs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 /// The smallest box holding every box of `boxes`.

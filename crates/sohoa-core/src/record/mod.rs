@@ -1,6 +1,8 @@
 //! Record: the JSON campaign record, one per document — the contract other systems ingest.
 
 pub mod fingerprint;
+pub mod provenance;
+pub mod review;
 pub mod write;
 
 pub use fingerprint::Fingerprint;

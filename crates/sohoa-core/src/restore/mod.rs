@@ -27,7 +27,8 @@ mod output;
 mod steer;
 
 pub use output::{
-    summarise, RestorationSummary, RestoredText, RestoredToken, TokenReport, REVIEW_THRESHOLD,
+    summarise, RestorationSummary, RestoredText, RestoredToken, ReviewReason, TokenReport,
+    REVIEW_THRESHOLD,
 };
 
 use std::borrow::Cow;

@@ -37,9 +37,31 @@ pub struct RestoredText {
     pub tokens: Vec<RestoredToken>,
 }
 
+/// Why a word is up for review.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewReason {
+    /// Restoration chose the output form with low confidence.
+    #[default]
+    Restoration,
+    /// Tesseract itself was unsure of the word (`confidence` is its confidence / 100).
+    OcrConfidence,
+    /// A number, date or document code OCR read with less than near-certainty: restoration
+    /// repairs marks, never digits, so a misread digit would pass unseen.
+    OcrNumber,
+    /// A date, year or period that cannot be right as read (a 13th month, a 31 April, a period
+    /// "2025-2025" that ends when it starts), whatever the confidence.
+    Implausible,
+}
+
 /// A token reported for review in the record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TokenReport {
+    /// Why it is reported: `restoration`, `ocr_confidence`, `ocr_number` or `implausible`.
+    #[serde(default)]
+    pub reason: ReviewReason,
     /// 1-based line in the source text.
     pub line: usize,
     /// 1-based column (in characters) in the source line.
@@ -67,7 +89,9 @@ pub struct RestorationSummary {
     pub changed: usize,
     /// Tokens whose confidence is under the review threshold.
     pub uncertain: usize,
-    /// The tokens under the review threshold, for an archivist to check.
+    /// What an archivist should check, in text order: the tokens under the review threshold
+    /// and, for OCR input, the words OCR was unsure of and the numbers, dates and codes that
+    /// are doubtful or cannot be right (each entry's `reason` says which).
     pub review: Vec<TokenReport>,
 }
 
@@ -100,6 +124,7 @@ pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSum
             + 1;
         let origin = source.origin_at(t.source.start);
         s.review.push(TokenReport {
+            reason: ReviewReason::Restoration,
             line,
             column,
             source: source.text[t.source.clone()].to_owned(),

@@ -260,6 +260,38 @@ pub struct Header {
     /// False for inputs that are not administrative documents (a checksum list, METS XML).
     #[serde(default)]
     pub found: bool,
+    /// Where each field was read on the scan (null for text input or a field not found; the
+    /// type and issuer codes come with `number`, `kind` with `doc_type`).
+    #[serde(default)]
+    pub origins: HeaderOrigins,
+}
+
+/// Where a part of the record was read: its page and the box around its words there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Origin {
+    /// 1-based page.
+    pub page: usize,
+    /// The box around the part's words on that page, in the scan's pixels.
+    pub bbox: crate::text::BBox,
+}
+
+/// The page and box of each header field.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct HeaderOrigins {
+    /// Of `issuer`.
+    pub issuer: Option<Origin>,
+    /// Of `issuer_parent`.
+    pub issuer_parent: Option<Origin>,
+    /// Of `number`.
+    pub number: Option<Origin>,
+    /// Of `doc_type` (the type line).
+    pub doc_type: Option<Origin>,
+    /// Of `place`.
+    pub place: Option<Origin>,
+    /// Of `date`.
+    pub date: Option<Origin>,
+    /// Of `title`.
+    pub title: Option<Origin>,
 }
 
 /// The kinds of document of Decree 30/2020/NĐ-CP (appendix III), the Party's "Kết luận" and
@@ -380,6 +412,9 @@ pub struct Section {
     pub line_end: usize,
     /// Sub-sections.
     pub children: Vec<Section>,
+    /// Where the section's heading line was read on the scan (null for text input).
+    #[serde(default)]
+    pub origin: Option<Origin>,
 }
 
 /// A campaign period in years.
