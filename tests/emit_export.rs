@@ -106,8 +106,8 @@ fn csv_has_vietnamese_headers_and_one_line_per_record() {
         "Số của văn bản",
         "Ký hiệu của văn bản",
         "Mã hồ sơ",
-        "Thời hạn bảo quản",
-        "Chế độ sử dụng",
+        "Thời hạn lưu trữ",
+        "Mức độ tiếp cận",
     ] {
         assert!(lines[0].contains(header), "{header}");
     }
