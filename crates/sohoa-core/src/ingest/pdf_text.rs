@@ -3,8 +3,8 @@
 //! shown glyph placed on the page, and the glyphs grouped into words (at space characters and
 //! gaps) and lines (at a change of baseline). Invisible text (rendering mode 3, as Tesseract,
 //! OCRmyPDF and sohoa's PDF/A write it) is read like visible text. Work is bounded: content
-//! is unpacked only up to a cap, Form XObjects nest at most [`MAX_FORM_DEPTH`] deep, and at
-//! most [`MAX_GLYPHS`] glyphs are placed per page.
+//! is unpacked only up to a cap, Form XObjects nest at most `MAX_FORM_DEPTH` deep, and at
+//! most `MAX_GLYPHS` glyphs are placed per page.
 
 use std::collections::HashMap;
 use std::rc::Rc;

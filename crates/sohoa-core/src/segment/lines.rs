@@ -146,7 +146,7 @@ pub fn skel(s: &str) -> String {
 const LETTERS_PER_CASE_SLIP: usize = 10;
 
 /// Whether `s` is written in capitals: at least two letters, the first in upper case, and
-/// lower-case letters no more than one in [`LETTERS_PER_CASE_SLIP`] (so none in a short text:
+/// lower-case letters no more than one in `LETTERS_PER_CASE_SLIP` (so none in a short text:
 /// "Số" and "Về" are not capitals).
 pub fn is_upper(s: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
