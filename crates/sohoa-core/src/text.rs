@@ -18,6 +18,21 @@ pub struct BBox {
     pub h: u32,
 }
 
+impl BBox {
+    /// The smallest box holding both boxes.
+    pub fn union(self, other: BBox) -> BBox {
+        let (x0, y0) = (self.x.min(other.x), self.y.min(other.y));
+        let x1 = (self.x + self.w).max(other.x + other.w);
+        let y1 = (self.y + self.h).max(other.y + other.h);
+        BBox {
+            x: x0,
+            y: y0,
+            w: x1 - x0,
+            h: y1 - y0,
+        }
+    }
+}
+
 /// Where a span of [`SourceText::text`] came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordOrigin {

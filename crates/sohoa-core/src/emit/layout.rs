@@ -68,22 +68,7 @@ pub struct Layout {
 
 /// The smallest box holding every box of `boxes`.
 pub fn union(boxes: impl IntoIterator<Item = BBox>) -> Option<BBox> {
-    boxes.into_iter().fold(None, |acc, b| {
-        Some(match acc {
-            None => b,
-            Some(a) => {
-                let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
-                let x1 = (a.x + a.w).max(b.x + b.w);
-                let y1 = (a.y + a.h).max(b.y + b.h);
-                BBox {
-                    x: x0,
-                    y: y0,
-                    w: x1 - x0,
-                    h: y1 - y0,
-                }
-            }
-        })
-    })
+    boxes.into_iter().reduce(BBox::union)
 }
 
 impl Line {

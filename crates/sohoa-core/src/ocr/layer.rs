@@ -5,7 +5,6 @@
 use super::reading::{self, LineWord, OcrLine};
 use super::OcrPage;
 use crate::ingest::TextLayer;
-use crate::text::BBox;
 
 /// The page read from its text layer.
 pub fn page(number: usize, layer: &TextLayer) -> OcrPage {
@@ -20,7 +19,7 @@ pub fn page(number: usize, layer: &TextLayer) -> OcrPage {
                 .words
                 .iter()
                 .skip(1)
-                .fold(l.words[0].bbox, |a, w| union(a, w.bbox)),
+                .fold(l.words[0].bbox, |a, w| a.union(w.bbox)),
             words: l
                 .words
                 .iter()
@@ -48,21 +47,11 @@ pub fn page(number: usize, layer: &TextLayer) -> OcrPage {
     }
 }
 
-fn union(a: BBox, b: BBox) -> BBox {
-    let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
-    let (x1, y1) = ((a.x + a.w).max(b.x + b.w), (a.y + a.h).max(b.y + b.h));
-    BBox {
-        x: x0,
-        y: y0,
-        w: x1 - x0,
-        h: y1 - y0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ingest::layer::{LayerLine, LayerWord};
+    use crate::text::BBox;
 
     fn word(text: &str, x: u32, y: u32) -> LayerWord {
         LayerWord {

@@ -52,22 +52,11 @@ fn column_pieces(line: &OcrLine) -> Vec<OcrLine> {
             });
         }
         if let Some(p) = pieces.last_mut() {
-            p.bbox = union(p.bbox, w.bbox);
+            p.bbox = p.bbox.union(w.bbox);
             p.words.push(w.clone());
         }
     }
     pieces
-}
-
-fn union(a: BBox, b: BBox) -> BBox {
-    let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
-    let (x1, y1) = ((a.x + a.w).max(b.x + b.w), (a.y + a.h).max(b.y + b.h));
-    BBox {
-        x: x0,
-        y: y0,
-        w: x1 - x0,
-        h: y1 - y0,
-    }
 }
 
 /// Whether two boxes share at least half the height of the lower one: they sit on one row.
@@ -271,7 +260,7 @@ mod tests {
         let bbox = words
             .iter()
             .skip(1)
-            .fold(words[0].bbox, |a, w| union(a, w.bbox));
+            .fold(words[0].bbox, |a, w| a.union(w.bbox));
         OcrLine {
             block: 0,
             para: 0,

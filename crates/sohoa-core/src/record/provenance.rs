@@ -139,22 +139,11 @@ impl Map {
                         bbox: *b,
                     })
                 }
-                Some(o) if o.page == *page => o.bbox = union(o.bbox, *b),
+                Some(o) if o.page == *page => o.bbox = o.bbox.union(*b),
                 Some(_) => {}
             }
         }
         found
-    }
-}
-
-fn union(a: BBox, b: BBox) -> BBox {
-    let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
-    let (x1, y1) = ((a.x + a.w).max(b.x + b.w), (a.y + a.h).max(b.y + b.h));
-    BBox {
-        x: x0,
-        y: y0,
-        w: x1 - x0,
-        h: y1 - y0,
     }
 }
 
