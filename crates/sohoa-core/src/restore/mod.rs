@@ -239,7 +239,7 @@ impl Restorer {
         // Old OCR also puts spaces before punctuation that the print had none before.
         let tight = channel == Channel::NOISY;
         self.each_stretch(text, &tokens, &channel, |lattice| {
-            self.emit(text, lattice, tight, &mut copied, &mut out);
+            self.emit(text, lattice, (tight, channel.ocr), &mut copied, &mut out);
         });
         out.text.push_str(&text[copied..]);
         out

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::decode::{self, Step};
 use super::lattice::{Lattice, Out};
 use super::spans::SPAN_CONFIDENCE;
-use super::token::{self, Case, Kind};
+use super::token::{self, Case, Kind, Token};
 use super::{confidence, Restorer};
 use crate::text::{BBox, SourceText};
 
@@ -144,15 +144,21 @@ pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSum
 impl Restorer {
     /// Decodes one stretch and appends its text and tokens. With `tight`, spaces between a word
     /// and the closing punctuation after it are dropped (old OCR puts them where the print had
-    /// none).
+    /// none). With `ocr`, a word of OCR text whose line is in capitals is written in capitals
+    /// (see [`caps_lines`]).
     pub(super) fn emit(
         &self,
         text: &str,
         lat: &Lattice,
-        tight: bool,
+        (tight, ocr): (bool, bool),
         copied: &mut usize,
         out: &mut RestoredText,
     ) {
+        let caps = if ocr {
+            caps_lines(text, &lat.tokens)
+        } else {
+            Vec::new()
+        };
         let lattice = lat.positions();
         let mut scores = Vec::new();
         let mut top = Vec::new();
@@ -184,7 +190,10 @@ impl Restorer {
             *copied = span.end;
             let src = &text[span.clone()];
             let start = out.text.len();
-            let case = token::case_of(src);
+            let mut case = token::case_of(src);
+            if caps.get(t).copied().unwrap_or(false) {
+                case = Case::Upper;
+            }
             let (confidence, alternatives) = match path[t] {
                 Step::Covered => continue,
                 Step::Span(e) => {
@@ -261,4 +270,40 @@ fn closes(text: &str, span: &Range<usize>) -> bool {
             .chars()
             .next()
             .is_none_or(char::is_whitespace)
+}
+
+/// Per token of a stretch: whether it is a word of two or more letters, not all in capitals,
+/// on a line where at least three in four such words are (and at least two). OCR
+/// misjudges the case of single letters (`THI bUA`, `MUC PiCH`, `Uy BAN`); a heading set in
+/// capitals is in capitals throughout, so such a word takes its line's case.
+fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let letters = |t: &Token| {
+        text[t.span.clone()]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+    };
+    let upper = |t: &Token| token::case_of(&text[t.span.clone()]) == Case::Upper;
+    let mut caps = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        // The tokens of one line.
+        let mut end = start + 1;
+        while end < tokens.len()
+            && !text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n')
+        {
+            end += 1;
+        }
+        let words: Vec<usize> = (start..end)
+            .filter(|&i| tokens[i].kind == Kind::Word && letters(&tokens[i]) >= 2)
+            .collect();
+        let n_upper = words.iter().filter(|&&i| upper(&tokens[i])).count();
+        if n_upper >= 2 && (words.len() - n_upper) * 3 <= n_upper {
+            for &i in &words {
+                caps[i] = !upper(&tokens[i]);
+            }
+        }
+        start = end;
+    }
+    caps
 }
