@@ -9,6 +9,7 @@ PACKAGES=(
   slurm-wlm munge
   bsdutils
   qpdf libxml2-utils ghostscript unzip
+  tesseract-ocr-enm tesseract-ocr-fra gocr ocrad netpbm
 )
 
 missing=()

@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub min_trigram: u32,
     /// Times each gazetteer name is counted.
     pub place_weight: u32,
+    /// Corpus files counted more than once (file name, times): weights a register, such as
+    /// the laws' administrative one, in the counts. Files not named count once.
+    pub file_weights: Vec<(String, u32)>,
 }
 
 impl Default for BuildOptions {
@@ -50,6 +53,7 @@ impl Default for BuildOptions {
             min_bigram: 2,
             min_trigram: 3,
             place_weight: 3,
+            file_weights: Vec::new(),
         }
     }
 }
@@ -246,7 +250,7 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, BuildError> {
 }
 
 /// Counts one corpus file's training documents; returns (documents counted, held out).
-fn count_file(c: &mut Counter, path: &Path) -> Result<(u64, u64), BuildError> {
+fn count_file(c: &mut Counter, path: &Path, times: u32) -> Result<(u64, u64), BuildError> {
     let markdown = path.to_string_lossy().contains("wiki");
     let mut doc = 0u64;
     let mut in_doc = false;
@@ -272,9 +276,9 @@ fn count_file(c: &mut Counter, path: &Path) -> Result<(u64, u64), BuildError> {
             continue;
         }
         if markdown {
-            c.line(&strip_markdown(&line), 1);
+            c.line(&strip_markdown(&line), times);
         } else {
-            c.line(&line, 1);
+            c.line(&line, times);
         }
     }
     Ok((kept, held))
@@ -413,11 +417,16 @@ fn count_all(
     let mut c = Counter::new();
     for f in &opts.files {
         let path = opts.corpora.join(f);
-        let (kept, held) = count_file(&mut c, &path)?;
+        let times = opts
+            .file_weights
+            .iter()
+            .find(|(name, _)| name == f)
+            .map_or(1, |&(_, t)| t);
+        let (kept, held) = count_file(&mut c, &path, times)?;
         report.documents.0 += kept;
         report.documents.1 += held;
         eprintln!(
-            "build-dict: {f}: {kept} documents counted, {held} held out, {} tokens so far",
+            "build-dict: {f}: {kept} documents counted {times}×, {held} held out, {} tokens so far",
             c.tokens
         );
     }

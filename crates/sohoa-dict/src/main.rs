@@ -13,6 +13,19 @@ fn main() -> ExitCode {
     if places_only {
         args.next();
     }
+    // `--weight FILE=N` (repeatable): count corpus file FILE N times (a register weighted).
+    let mut file_weights = Vec::new();
+    while args.peek().is_some_and(|a| a == "--weight") {
+        args.next();
+        let spec = args.next().unwrap_or_default();
+        match spec.split_once('=').map(|(f, n)| (f, n.parse::<u32>())) {
+            Some((f, Ok(n))) if n > 0 => file_weights.push((f.to_owned(), n)),
+            _ => {
+                eprintln!("build-dict: --weight wants FILE=N (N ≥ 1), got {spec:?}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let corpora = args
         .next()
         .map_or_else(|| PathBuf::from("../shared/corpora"), PathBuf::from);
@@ -21,6 +34,7 @@ fn main() -> ExitCode {
         .map_or_else(|| PathBuf::from("dictionaries"), PathBuf::from);
     let opts = BuildOptions {
         corpora,
+        file_weights,
         ..BuildOptions::default()
     };
     if places_only {

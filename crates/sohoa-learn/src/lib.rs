@@ -7,4 +7,5 @@ pub mod estimate;
 pub mod export;
 pub mod slips;
 pub mod split;
+pub mod stats;
 pub mod table;

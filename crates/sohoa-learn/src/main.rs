@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 
 use sohoa_learn::estimate::{learn, TextPair};
 use sohoa_learn::export::{decoder_table, merge_min};
 use sohoa_learn::slips::slip_table;
 use sohoa_learn::split::{documents, Split};
+use sohoa_learn::stats::{self, ChannelStats};
 
 /// Makes the learned tables and evaluation sets of sohoa's restorer.
 #[derive(Debug, Parser)]
@@ -71,6 +73,22 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         min_count: u64,
     },
+    /// Statistics of OCR channels side by side (Markdown): raw CER, skeleton WER, digits and
+    /// symbols for letters, split and glued syllables per 1,000, and what becomes of the most
+    /// frequent words. Each set is a directory of NAME.src.txt/NAME.ocr.txt pairs or of an
+    /// evaluation set's NAME.gold.txt/NAME.input.txt.
+    ChannelStats {
+        /// A set as `LABEL=DIR` (or `DIR`, labelled by its name); repeat for more columns.
+        #[arg(long = "pairs", required = true)]
+        pairs: Vec<String>,
+        /// Words whose fates are listed (comma-separated); by default the most frequent marked
+        /// words of the first set's gold.
+        #[arg(long, value_delimiter = ',')]
+        words: Vec<String>,
+        /// How many frequent words to list when --words is not given.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+    },
     /// Remove every Vietnamese mark (tones, vowel marks, đ→d) from a text.
     Strip {
         /// Text file; `-` or nothing reads stdin.
@@ -91,26 +109,60 @@ fn read_input(file: Option<PathBuf>) -> std::io::Result<String> {
 
 /// Every `NAME.src.txt` in `dir` with its `NAME.ocr.txt`, sorted by name.
 fn read_pairs(dir: &std::path::Path) -> std::io::Result<Vec<TextPair>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
+    read_named_pairs(dir, ".src.txt", ".ocr.txt")
+}
+
+/// Every `NAME{intended}` in `dir` with its `NAME{observed}`, sorted by name; a name without
+/// its observed file (rendered but not OCR'd yet) is skipped.
+fn read_named_pairs(
+    dir: &std::path::Path,
+    intended: &str,
+    observed: &str,
+) -> std::io::Result<Vec<TextPair>> {
+    let read = |p: PathBuf| {
+        std::fs::read_to_string(&p)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))
+    };
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?
         .filter_map(Result::ok)
         .filter_map(|e| {
             e.file_name()
                 .to_str()
-                .and_then(|n| n.strip_suffix(".src.txt"))
+                .and_then(|n| n.strip_suffix(intended))
                 .map(str::to_owned)
         })
         .collect();
     names.sort();
     let mut pairs = Vec::with_capacity(names.len());
     for n in names {
-        let ocr = dir.join(format!("{n}.ocr.txt"));
+        let ocr = dir.join(format!("{n}{observed}"));
         if !ocr.exists() {
-            continue; // rendered but not OCR'd yet
+            continue;
         }
         pairs.push(TextPair {
-            intended: std::fs::read_to_string(dir.join(format!("{n}.src.txt")))?,
-            observed: std::fs::read_to_string(ocr)?,
+            intended: read(dir.join(format!("{n}{intended}")))?,
+            observed: read(ocr)?,
         });
+    }
+    Ok(pairs)
+}
+
+/// The pairs of a `channel-stats` set: learning pairs, or an evaluation set's gold and input.
+fn read_stats_set(dir: &std::path::Path) -> std::io::Result<Vec<TextPair>> {
+    let pairs = read_pairs(dir)?;
+    if !pairs.is_empty() {
+        return Ok(pairs);
+    }
+    let pairs = read_named_pairs(dir, ".gold.txt", ".input.txt")?;
+    if pairs.is_empty() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!(
+                "{}: no NAME.src.txt/NAME.ocr.txt or NAME.gold.txt/NAME.input.txt pairs",
+                dir.display()
+            ),
+        ));
     }
     Ok(pairs)
 }
@@ -218,6 +270,36 @@ fn run(cli: Cli) -> std::io::Result<()> {
             );
             std::fs::write(&path, table.to_tsv(&header))?;
             eprintln!("sohoa-learn: {} slips -> {}", table.len(), path.display());
+        }
+        Command::ChannelStats { pairs, words, top } => {
+            let mut sets = Vec::new();
+            for spec in &pairs {
+                let (label, dir) = match spec.split_once('=') {
+                    Some((l, d)) => (l.to_owned(), PathBuf::from(d)),
+                    None => {
+                        let d = PathBuf::from(spec);
+                        let l = d
+                            .file_name()
+                            .map_or(spec.clone(), |n| n.to_string_lossy().into());
+                        (l, d)
+                    }
+                };
+                let found = read_stats_set(&dir)?;
+                let stats = found.par_iter().map(|p| {
+                    let mut s = ChannelStats::default();
+                    s.add(&p.intended, &p.observed);
+                    s
+                });
+                let stats = stats.reduce(ChannelStats::default, ChannelStats::merge);
+                sets.push((label, stats));
+            }
+            let words = if words.is_empty() {
+                sets[0].1.frequent_words(top)
+            } else {
+                words
+            };
+            writeln!(out, "{}", stats::report::summary(&sets))?;
+            write!(out, "{}", stats::report::frequent(&sets, &words))?;
         }
         Command::Strip { file } => {
             let text = read_input(file)?;

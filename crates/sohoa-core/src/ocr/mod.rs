@@ -10,6 +10,7 @@ pub mod layer;
 pub mod median;
 pub mod omp;
 pub mod pix;
+mod png_fast;
 pub mod preprocess;
 pub mod probe;
 pub mod reading;

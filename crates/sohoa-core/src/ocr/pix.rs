@@ -63,12 +63,15 @@ pub fn read_header(bytes: &[u8]) -> Option<Header> {
 }
 
 impl Pix {
-    fn from_raw(p: *mut lept::PIX) -> Option<Pix> {
+    pub(super) fn from_raw(p: *mut lept::PIX) -> Option<Pix> {
         NonNull::new(p).map(Pix)
     }
 
     /// Decodes an encoded image. `None` when Leptonica cannot read it.
     pub fn decode(bytes: &[u8]) -> Option<Pix> {
+        if let Some(pix) = super::png_fast::decode(bytes) {
+            return Some(pix);
+        }
         quiet_leptonica();
         // SAFETY: Leptonica copies what it needs from the slice; a null return means failure.
         Pix::from_raw(unsafe { lept::pixReadMem(bytes.as_ptr(), bytes.len()) })
