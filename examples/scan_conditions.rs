@@ -53,6 +53,10 @@ struct Args {
     /// Extra `-c name=value` settings for the tesseract CLI run, repeatable.
     #[arg(long)]
     cli_config: Vec<String>,
+    /// Do not run the tesseract CLI (its columns then read as all errors): for quick
+    /// comparisons of sohoa's own preprocessing.
+    #[arg(long)]
+    no_cli: bool,
 }
 
 /// Whether a head (by its two-digit prefix) belongs to the closed held-out part.
@@ -149,7 +153,11 @@ fn run_doc(
             .iter()
             .flat_map(|c| ["-c", c.as_str()])
             .collect();
-        let cli_text = scan::tesseract_cli(&path, &extra);
+        let cli_text = if args.no_cli {
+            String::new()
+        } else {
+            scan::tesseract_cli(&path, &extra)
+        };
         let (s, c) = (score(&read.text, &page.gold), score(&cli_text, &page.gold));
         lines.push(format!(
             "{name}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",

@@ -107,3 +107,40 @@ fn scan_noise_between_words_and_ocr_readings_of_so_are_tolerated() {
                 I. MỤC ĐÍCH";
     assert_eq!(numbers(text), ["10/2022/TT-BLĐTBXH", "90/QĐ-TTg"]);
 }
+
+#[test]
+fn a_national_name_with_one_word_damaged_by_ocr_is_not_taken_for_the_issuer() {
+    // The two header columns read one under the other, "HỘI" read as "HOL" and the motto's
+    // second dash as "x": the national name and motto are still furniture, not the issuer.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\n\n|\n\nCỘNG HÒA XÃ HOL\n\nCHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do x Hạnh phúc\nSố: 12/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2024",
+    );
+    let h = s.header;
+    assert_eq!(h.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh An Phú"));
+    assert_eq!(h.issuer_parent, None);
+    assert!(h.motto);
+    // Two damaged words are not the national name: nothing is cut out as if it were.
+    let s = segment("ỦY BAN NHÂN DÂN\nCỘNG HOL XÃ HOL\nKẾ HOẠCH\nA");
+    assert!(!s.header.motto);
+}
+
+#[test]
+fn the_table_rule_read_as_i_before_the_place_is_not_part_of_it() {
+    let s = segment("ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 12/KH-UBND\nI An Phú, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nA");
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+}
+
+#[test]
+fn a_basis_whose_opening_words_ocr_damaged_is_still_read_by_its_citation() {
+    let text = "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\n\
+                Cari clr Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ về hội;\n\
+                Cần ett Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư;\n\
+                Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 623/TTr-SNV ngày 04/11/2010;\n\
+                Ban hành Quyết định số 12/QĐ-UBND ngày 1/2/2010 như sau:\n\
+                QUYẾT ĐỊNH:\nĐiều 1. Ban hành.";
+    // A proposal ("Theo đề nghị") cites a document too, but does not open like "Căn cứ"; nor
+    // does a sentence whose first word is far from "căn".
+    assert_eq!(numbers(text), ["45/2010/NĐ-CP", "37-CT/TW"]);
+}

@@ -1,8 +1,9 @@
 //! OCR: a page image → [`OcrPage`] (text, every word's box and confidence) with Tesseract.
 //!
 //! [`engine`] holds one Tesseract engine per thread, [`pix`] the Leptonica image and header
-//! probe, [`preprocess`] the optional clean-ups ([`median`] the denoising filter, [`geometry`]
-//! the way back from the cleaned copy to the scan's coordinates), [`omp`] the OpenMP guard for the binary.
+//! probe, [`preprocess`] the optional clean-ups ([`median`] the denoising filter, [`specks`]
+//! the dust on binarised pages, [`geometry`] the way back from the cleaned copy to the scan's
+//! coordinates), [`omp`] the OpenMP guard for the binary.
 
 pub mod engine;
 pub mod geometry;
@@ -15,6 +16,7 @@ pub mod preprocess;
 pub mod probe;
 pub mod reading;
 mod source;
+pub mod specks;
 
 pub use source::source_text;
 
@@ -112,7 +114,8 @@ pub struct OcrPageSummary {
     pub text_source: TextSource,
     /// Preprocessing steps run before OCR, in order, each decided from a measurement of the
     /// page: `drop-colour` (a seal or stamp in colour turned as light as the paper),
-    /// `upscale` (scanned under 250 dpi), `denoise` (grain or specks measured), `deskew`.
+    /// `despeckle` (dust measured on a binarised page), `upscale` (scanned under 250 dpi),
+    /// `denoise` (grain measured on a gray page), `deskew`.
     pub preprocessing: Vec<String>,
 }
 

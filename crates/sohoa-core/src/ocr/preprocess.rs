@@ -1,13 +1,14 @@
 //! Page preprocessing before Tesseract, decided page by page from measurements of the page
 //! itself ([`probe`]): a colour page with a seal or stamp is turned gray by its brightest
-//! channel, a page scanned under 250 dpi is upscaled, the 3×3 median runs only on a page whose
-//! paper carries grain or specks (on a clean, blurred or JPEG page it only eats strokes), and
-//! a skewed page is turned straight. Each step also has its own switch, so its benefit can be
+//! channel, a binarised page's dust specks are removed ([`specks`]), a page scanned under
+//! 250 dpi is upscaled, the 3×3 median runs only on a gray page whose paper carries grain (on
+//! a clean, blurred or JPEG page it only eats strokes), and a skewed page is turned straight. Each step also has its own switch, so its benefit can be
 //! measured (BENCHMARKS.md, "OCR under scan conditions").
 
 use super::geometry::PageTransform;
 use super::pix::Pix;
 use super::probe;
+use super::specks;
 
 /// Which preprocessing steps may run. Defaults: grayscale, upscale, denoise and deskew allowed;
 /// orientation off (a Leptonica heuristic tuned for Latin text, which can misfire on sparse
@@ -26,9 +27,10 @@ pub struct Preprocess {
     pub deskew: bool,
     /// Turn pages scanned sideways or upside down upright.
     pub orient: bool,
-    /// Allow the 3×3 median filter against sensor noise and dust specks; it runs on the pages
-    /// whose measured noise or specks call for it (after upscaling, so thin strokes of
-    /// low-resolution scans are not eaten).
+    /// Allow the clean-ups against dirt on the paper: on a gray page whose measured grain calls
+    /// for it, the 3×3 median (after upscaling, so thin strokes of low-resolution scans are not
+    /// eaten); on a binarised page with dust, the removal of specks that stand clear of the
+    /// print (at the page's own resolution).
     pub denoise: bool,
 }
 
@@ -64,7 +66,7 @@ impl Preprocess {
 /// scan-condition grid (BENCHMARKS.md): clean, blurred, JPEG, office and phone pages 0.7-1.0,
 /// faded and dark pages with scanner grain 3.5-4.3, the noise variant 6.1.
 pub const NOISE_MIN: f32 = 2.5;
-/// Share of isolated ink pixels on a binarised page from which the median filter runs:
+/// Share of isolated ink pixels on a binarised page from which its specks are removed:
 /// a clean binarised page has none, photocopies with toner dust 0.0006-0.003.
 pub const SPECKS_MIN: f32 = 0.0004;
 /// Share of saturated-colour pixels from which a colour page is turned gray by its brightest
@@ -137,7 +139,17 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             }
         }
     }
-    let denoise = opts.denoise && (d.noise >= NOISE_MIN || d.isolated_ink >= SPECKS_MIN);
+    // A binarised page's dust is removed at the page's own resolution, where a speck is a
+    // blot of its own: after upscaling, interpolation joins it to the paper around it. The
+    // median is for grain on gray paper; on a 1-bit page it only rounds off strokes that the
+    // copier already thinned (BENCHMARKS.md, "Scan conditions").
+    if opts.denoise && d.isolated_ink >= SPECKS_MIN {
+        if let Some(p) = without_specks(&pix, dpi) {
+            pix = p;
+            d.steps.push("despeckle");
+        }
+    }
+    let denoise = opts.denoise && d.noise >= NOISE_MIN;
     if opts.orient {
         if let Some((p, quarter_turns)) = pix.orient_upright() {
             pix = p;
@@ -190,4 +202,17 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
         transform,
         decisions: d,
     }
+}
+
+/// The 8-bit page `pix` (scanned at `dpi`) with its dust removed ([`specks`]); `None` when
+/// there was none or the page is not 8-bit gray.
+fn without_specks(pix: &Pix, dpi: u32) -> Option<Pix> {
+    let mut bytes = pix.gray_bytes()?;
+    let (w, h) = (pix.width() as usize, pix.height() as usize);
+    if specks::remove_specks_at(w, h, &mut bytes, dpi) == 0 {
+        return None;
+    }
+    let mut out = Pix::from_gray_bytes(w, h, &bytes)?;
+    out.set_dpi(dpi);
+    Some(out)
 }

@@ -66,6 +66,11 @@ impl Inventory {
         inv
     }
 
+    /// Log10 unigram probability of the token `id` (0 for an id out of range).
+    pub fn log_prior(&self, id: u16) -> f32 {
+        self.prior.get(id as usize).copied().unwrap_or(0.0)
+    }
+
     /// Ids whose skeleton is `skeleton`.
     pub fn with_skeleton(&self, skeleton: &str) -> &[u16] {
         self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)

@@ -1,5 +1,11 @@
 //! Beam-pruned trigram Viterbi over the candidate lattice, and per-token confidence from the
 //! rescored alternatives around the chosen path.
+//!
+//! Besides each position's options, the lattice may hold [`Span`]s: options that cover two or
+//! more positions with one syllable (a word the scan cut in pieces, `d ao` → `đạo`) or write two
+//! syllables for one position (two words it glued, `Canhan` → `cá nhân`). The search is then
+//! over a graph of token boundaries, still one beam per boundary, so its work stays linear in
+//! the text length.
 
 use super::lm::{left_bit, Context, Model, BOS, EOS};
 
@@ -12,8 +18,50 @@ pub struct Choice {
     pub cost: f32,
 }
 
-/// A hypothesis: the last two choices, the score so far, where it came from, and the stored
+/// An option over several positions or of two syllables: `len` positions from `start` read as
+/// the syllables `ids[..n]` (`n` is 1 or 2) at channel cost `cost`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// First position covered.
+    pub start: usize,
+    /// Positions covered (at least 1).
+    pub len: usize,
+    /// Language-model ids of the syllables written.
+    pub ids: [u16; 2],
+    /// How many of `ids` are written (1 or 2).
+    pub n: u8,
+    /// Channel cost.
+    pub cost: f32,
+}
+
+impl Span {
+    /// The boundary after the last position covered.
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+
+    /// The syllables written.
+    pub fn units(&self) -> &[u16] {
+        &self.ids[..usize::from(self.n.clamp(1, 2))]
+    }
+}
+
+/// What the best path does at one position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The position's own option of this index.
+    Option(usize),
+    /// The span of this index (into the spans given) starts here.
+    Span(usize),
+    /// A span that starts earlier covers this position.
+    Covered,
+}
+
+/// A hypothesis: the last two choices, the score so far, where it came from (an index into the
+/// decoder's hypotheses: the layer before, or the layer a span starts from), and the stored
 /// bigram of its two choices (the next position's trigram context), [`NO_BIGRAM`] if none.
+/// `cur_idx` is the option index at the position just decoded, or for a span that ends here the
+/// number of that position's options plus the span's rank among the spans ending here.
 #[derive(Debug, Clone, Copy)]
 struct Hyp {
     prev: u16,
@@ -39,18 +87,53 @@ const NO_BIGRAM: u32 = u32::MAX;
 
 /// The best path through `lattice` (one option index per position), given `weight` on channel
 /// costs and at most `beam` hypotheses per position.
-///
-/// Two things keep the look-ups few without changing the result. The bigram of a hypothesis'
-/// last two choices was found when its score was (as p(cur | prev)), and is kept as the next
-/// position's context. And the trigram (prev, cur, option) is searched for only when the
-/// left-word filter of the bigram (cur, option), found for p(option | cur) anyway, does not
-/// rule it out: nine pairs in ten are settled by one bit.
 pub fn viterbi<C: AsRef<[Choice]>>(
     model: &Model,
     lattice: &[C],
     weight: f32,
     beam: usize,
 ) -> Vec<usize> {
+    viterbi_spans(model, lattice, &[], weight, beam)
+        .into_iter()
+        .map(|s| match s {
+            Step::Option(i) => i,
+            Step::Span(_) | Step::Covered => unreachable!("no spans were given"),
+        })
+        .collect()
+}
+
+/// Inserts `h` into the layer being built (`hyps[hi..]`, best first, at most `beam`): an equal
+/// score goes after the hypotheses kept before it.
+#[inline]
+fn keep(hyps: &mut Vec<Hyp>, hi: usize, beam: usize, h: Hyp) {
+    if hyps.len() - hi == beam {
+        if beam == 0 || h.score <= hyps[hyps.len() - 1].score {
+            return;
+        }
+        hyps.pop();
+    }
+    let at = hi + hyps[hi..].partition_point(|x| x.score >= h.score);
+    hyps.insert(at, h);
+}
+
+/// The best path through `lattice` and `spans` (sorted by [`Span::end`]): what it does at each
+/// position, given `weight` on channel costs and at most `beam` hypotheses per boundary.
+///
+/// Two things keep the look-ups few without changing the result. The bigram of a hypothesis'
+/// last two choices was found when its score was (as p(cur | prev)), and is kept as the next
+/// position's context. And the trigram (prev, cur, option) is searched for only when the
+/// left-word filter of the bigram (cur, option), found for p(option | cur) anyway, does not
+/// rule it out: nine pairs in ten are settled by one bit.
+pub fn viterbi_spans<C: AsRef<[Choice]>>(
+    model: &Model,
+    lattice: &[C],
+    spans: &[Span],
+    weight: f32,
+    beam: usize,
+) -> Vec<Step> {
+    debug_assert!(spans.windows(2).all(|w| w[0].end() <= w[1].end()));
+    debug_assert!(spans.iter().all(|s| s.len >= 1 && s.end() <= lattice.len()));
+    let mut next_span = 0;
     // Every layer's hypotheses in one vector (layer t is `hyps[starts[t]..starts[t + 1]]`),
     // and the work tables reused from position to position: no allocation per word.
     let mut hyps: Vec<Hyp> = Vec::with_capacity((lattice.len() + 1) * beam.max(1));
@@ -74,7 +157,7 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     let mut followers = Vec::new();
     let mut row_cur: Vec<u16> = Vec::new();
     let mut ctxs: Vec<Option<Context>> = Vec::new();
-    for opts in lattice {
+    for (t, opts) in lattice.iter().enumerate() {
         let opts = opts.as_ref();
         let k = opts.len();
         let (lo, hi) = (starts[starts.len() - 2], starts[starts.len() - 1]);
@@ -164,32 +247,58 @@ pub fn viterbi<C: AsRef<[Choice]>>(
             .zip(bigrams.chunks_exact(k.max(1)))
         {
             for (ci, &(score, back)) in cells.iter().enumerate() {
-                if !score.is_finite() {
+                if !score.is_finite()
+                    || (hyps.len() - hi == beam
+                        && (beam == 0 || score <= hyps[hyps.len() - 1].score))
+                {
                     continue;
                 }
-                if hyps.len() - hi == beam {
-                    if beam == 0 || score <= hyps[hyps.len() - 1].score {
-                        continue;
-                    }
-                    hyps.pop();
-                }
-                let at = hi + hyps[hi..].partition_point(|x| x.score >= score);
+                let back = lo as u32 + back;
                 let h = Hyp {
-                    prev: hyps[lo + back as usize].cur,
+                    prev: hyps[back as usize].cur,
                     cur: opts[ci].id,
                     cur_idx: ci as u16,
                     score,
                     back,
                     ctx: pairs[ci].at,
                 };
-                hyps.insert(at, h);
+                keep(&mut hyps, hi, beam, h);
             }
+        }
+        // The spans that end after this position, from the layer where each starts: rare (only
+        // where the scan cut or glued a word), so scored term by term.
+        let first_here = next_span;
+        while let Some(sp) = spans.get(next_span).filter(|sp| sp.end() == t + 1) {
+            let rank = k + (next_span - first_here);
+            for g in starts[sp.start]..starts[sp.start + 1] {
+                let h = hyps[g];
+                let (mut prev, mut cur) = (h.prev, h.cur);
+                let mut score = h.score - weight * sp.cost;
+                for &u in sp.units() {
+                    score += model.score(prev, cur, u);
+                    (prev, cur) = (cur, u);
+                }
+                keep(
+                    &mut hyps,
+                    hi,
+                    beam,
+                    Hyp {
+                        prev,
+                        cur,
+                        cur_idx: rank as u16,
+                        score,
+                        back: g as u32,
+                        ctx: model.bigram(prev, cur).map_or(NO_BIGRAM, |j| j as u32),
+                    },
+                );
+            }
+            next_span += 1;
         }
         starts.push(hyps.len());
     }
     let n = lattice.len();
     let last = &hyps[starts[n]..starts[n + 1]];
-    let (mut bi, _) = last
+    let (bi, _) = last
         .iter()
         .enumerate()
         .map(|(i, h)| (i, h.score + model.score(h.prev, h.cur, EOS)))
@@ -197,11 +306,21 @@ pub fn viterbi<C: AsRef<[Choice]>>(
             (0, f32::NEG_INFINITY),
             |best, x| if x.1 > best.1 { x } else { best },
         );
-    let mut path = vec![0usize; n];
-    for t in (0..n).rev() {
-        let h = &hyps[starts[t + 1] + bi];
-        path[t] = h.cur_idx as usize;
-        bi = h.back as usize;
+    let mut path = vec![Step::Covered; n];
+    let (mut b, mut g) = (n, starts[n] + bi);
+    while b > 0 {
+        let h = &hyps[g];
+        let k = lattice[b - 1].as_ref().len();
+        let ci = h.cur_idx as usize;
+        if ci < k {
+            path[b - 1] = Step::Option(ci);
+            b -= 1;
+        } else {
+            let e = spans.partition_point(|sp| sp.end() < b) + (ci - k);
+            path[spans[e].start] = Step::Span(e);
+            b = spans[e].start;
+        }
+        g = h.back as usize;
     }
     path
 }
@@ -226,12 +345,75 @@ fn score_from(
     }
 }
 
+/// The syllables around one position of a chosen path: the two before it and the two after,
+/// with sentence start and end where there are none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Around {
+    /// Two before (`BOS` if none).
+    pub a: u16,
+    /// One before (`BOS` if none).
+    pub b: u16,
+    /// One after (`EOS` if none).
+    pub d: u16,
+    /// Two after (`EOS` if none).
+    pub e: u16,
+    /// Whether the position is the first of its stretch.
+    pub first: bool,
+    /// Whether `d` is a syllable (not the end), so that p(e | c d) is a term of the position.
+    pub has_d: bool,
+}
+
+/// The chosen path as a sequence of syllables: each position's chosen syllable, a span's one or
+/// two in its place, and where each position's first syllable is.
+#[derive(Debug, Clone, Default)]
+pub struct Units {
+    /// The syllables of the path, in order.
+    pub ids: Vec<u16>,
+    /// Index in `ids` of each position's first syllable (a covered position: its span's).
+    pub at: Vec<usize>,
+}
+
+impl Units {
+    /// The syllables of `path` through `lattice` and `spans`.
+    pub fn of<C: AsRef<[Choice]>>(lattice: &[C], spans: &[Span], path: &[Step]) -> Units {
+        let mut u = Units {
+            ids: Vec::with_capacity(path.len()),
+            at: Vec::with_capacity(path.len()),
+        };
+        for (t, step) in path.iter().enumerate() {
+            match *step {
+                Step::Option(i) => {
+                    u.at.push(u.ids.len());
+                    u.ids.push(lattice[t].as_ref()[i].id);
+                }
+                Step::Span(e) => {
+                    u.at.push(u.ids.len());
+                    u.ids.extend_from_slice(spans[e].units());
+                }
+                Step::Covered => u.at.push(u.ids.len().saturating_sub(1)),
+            }
+        }
+        u
+    }
+
+    /// The syllables around position `t`'s (single) syllable.
+    pub fn around(&self, t: usize) -> Around {
+        let u = self.at[t];
+        let get =
+            |i: Option<usize>, none: u16| i.and_then(|i| self.ids.get(i)).map_or(none, |&x| x);
+        Around {
+            a: get(u.checked_sub(2), BOS),
+            b: get(u.checked_sub(1), BOS),
+            d: get(Some(u + 1), EOS),
+            e: get(Some(u + 2), EOS),
+            first: u == 0,
+            has_d: u + 1 < self.ids.len(),
+        }
+    }
+}
+
 /// Scores of every option at position `t` with the rest of `path` fixed (LM terms that involve
 /// `t`, minus weighted channel cost), in option order, written to `out`.
-///
-/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
-/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
-/// as the context of e, and the terms that do not involve `c` are found once for all options.
 pub fn local_scores<C: AsRef<[Choice]>>(
     model: &Model,
     lattice: &[C],
@@ -249,33 +431,62 @@ pub fn local_scores<C: AsRef<[Choice]>>(
             lattice[i as usize].as_ref()[path[i as usize]].id
         }
     };
-    let t = t as isize;
-    let n = lattice.len() as isize;
-    let (a, b) = (id(t - 2), id(t - 1));
-    let (d, e) = (id(t + 1), id(t + 2));
+    let ti = t as isize;
+    let around = Around {
+        a: id(ti - 2),
+        b: id(ti - 1),
+        d: id(ti + 1),
+        e: id(ti + 2),
+        first: t == 0,
+        has_d: t + 1 < lattice.len(),
+    };
+    local_scores_at(model, lattice[t].as_ref(), around, weight, out);
+}
+
+/// Scores of every option of `opts` between the syllables `around` (LM terms that involve the
+/// option, minus weighted channel cost), in option order, written to `out`.
+///
+/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
+/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
+/// as the context of e, and the terms that do not involve `c` are found once for all options.
+pub fn local_scores_at(
+    model: &Model,
+    opts: &[Choice],
+    around: Around,
+    weight: f32,
+    out: &mut Vec<f32>,
+) {
+    let Around {
+        a,
+        b,
+        d,
+        e,
+        first,
+        has_d,
+    } = around;
     // A missing left context is sentence start: the model saw <s> once, not twice, so the
     // first word is scored by p(c | <s>) and the second by p(d | <s> c).
-    let x = if t == 0 { BOS } else { b };
-    let ab = if t == 0 { None } else { model.bigram(a, b) };
+    let x = if first { BOS } else { b };
+    let ab = if first { None } else { model.bigram(a, b) };
     // (d, e) is the same for every option: its filter and score are found once, if needed.
-    let de = (t + 1 < n).then(|| model.bigram(d, e));
+    let de = has_d.then(|| model.bigram(d, e));
     let de_left = de.map_or(0, |de| model.left_filter(de));
     let mut p_de: Option<f32> = None;
     out.clear();
-    // The words around `t` are looked up with every option: their halves of the bigram
+    // The words around the option are looked up with every option: their halves of the bigram
     // look-ups are found once.
     let (lead_x, follow_d) = (model.leader(x), model.follower(d));
-    out.extend(lattice[t as usize].as_ref().iter().map(|o| {
+    out.extend(opts.iter().map(|o| {
         let c = o.id;
         let (lead_c, follow_c) = (model.leader(c), model.follower(c));
         let xc = model.bigram_of(&lead_x, &follow_c);
         let p_xc = model.score2_of(xc, &lead_x, &follow_c);
-        let mut s = if t == 0 {
+        let mut s = if first {
             p_xc
         } else {
             score_from(model, ab, c, model.may_have_trigram(a, xc), || p_xc)
         };
-        // Position t + 1 always exists: a word or the sentence end.
+        // The syllable after always exists: a word or the sentence end.
         let cd = model.bigram_of(&lead_c, &follow_d);
         s += score_from(model, xc, d, model.may_have_trigram(x, cd), || {
             model.score2_of(cd, &lead_c, &follow_d)
@@ -292,6 +503,7 @@ pub fn local_scores<C: AsRef<[Choice]>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::restore::lm;
 
     /// A small lattice of real syllables ("kế hoạch thi đua , khen thưởng" and rivals).
     fn lattice(model: &Model) -> Vec<Vec<Choice>> {
@@ -394,5 +606,109 @@ mod tests {
                 assert_eq!(got.to_bits(), want.to_bits(), "position {t}");
             }
         }
+    }
+
+    /// The score of a path given as its syllables and the channel costs it paid.
+    fn units_score(model: &Model, units: &[u16], cost: f32, weight: f32) -> f32 {
+        let (mut a, mut b) = (BOS, BOS);
+        let mut s = 0.0;
+        for &c in units {
+            s += model.score(a, b, c);
+            (a, b) = (b, c);
+        }
+        s + model.score(a, b, EOS) - weight * cost
+    }
+
+    /// Every path through positions `t..` and the spans that start there: (syllables, cost).
+    fn all_paths(lat: &[Vec<Choice>], spans: &[Span], t: usize) -> Vec<(Vec<u16>, f32)> {
+        if t == lat.len() {
+            return vec![(Vec::new(), 0.0)];
+        }
+        let mut out = Vec::new();
+        for o in &lat[t] {
+            for (mut u, c) in all_paths(lat, spans, t + 1) {
+                u.insert(0, o.id);
+                out.push((u, c + o.cost));
+            }
+        }
+        for sp in spans.iter().filter(|sp| sp.start == t) {
+            for (u, c) in all_paths(lat, spans, sp.end()) {
+                out.push(([sp.units(), &u].concat(), c + sp.cost));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn unpruned_viterbi_with_spans_finds_the_best_path_of_all() {
+        let model = crate::restore::shared().model();
+        let id = |w: &str| model.id(w);
+        // "lãnh d ao các phòng": the pieces `d` `ao` may be one syllable; `canhan` (here the
+        // unknown word) may be two.
+        let opt = |w: &str, cost: f32| Choice { id: id(w), cost };
+        let lat: Vec<Vec<Choice>> = vec![
+            vec![opt("lãnh", 0.0), opt("lanh", 0.2)],
+            vec![opt("d", 0.0)],
+            vec![opt("áo", 0.1), opt("ao", 0.0)],
+            vec![opt("các", 0.0), opt("các", 0.5)],
+            // Kept as written at the price of a malformed old-OCR word, as the restorer does.
+            vec![Choice {
+                id: lm::UNK,
+                cost: 5.0,
+            }],
+        ];
+        let spans = vec![
+            Span {
+                start: 1,
+                len: 2,
+                ids: [id("đạo"), 0],
+                n: 1,
+                cost: 1.5,
+            },
+            Span {
+                start: 1,
+                len: 2,
+                ids: [id("dao"), 0],
+                n: 1,
+                cost: 1.5,
+            },
+            Span {
+                start: 4,
+                len: 1,
+                ids: [id("cá"), id("nhân")],
+                n: 2,
+                cost: 1.5,
+            },
+        ];
+        let best = all_paths(&lat, &spans, 0)
+            .iter()
+            .map(|(u, c)| units_score(model, u, *c, 1.0))
+            .fold(f32::NEG_INFINITY, f32::max);
+        let path = viterbi_spans(model, &lat, &spans, 1.0, 1000);
+        let units = Units::of(&lat, &spans, &path);
+        let cost: f32 = path
+            .iter()
+            .enumerate()
+            .map(|(t, s)| match *s {
+                Step::Option(i) => lat[t][i].cost,
+                Step::Span(e) => spans[e].cost,
+                Step::Covered => 0.0,
+            })
+            .sum();
+        let got = units_score(model, &units.ids, cost, 1.0);
+        assert!((got - best).abs() < 1e-4, "viterbi {got} vs best {best}");
+        // Here the language model wants both: "lãnh đạo các phòng cá nhân".
+        assert_eq!(path[1], Step::Span(0));
+        assert_eq!(path[2], Step::Covered);
+        assert_eq!(path[4], Step::Span(2));
+        assert_eq!(units.ids.len(), 5);
+        // Without spans, the same decoder is the plain one.
+        assert_eq!(
+            viterbi_spans(model, &lat, &[], 1.0, 8),
+            viterbi(model, &lat, 1.0, 8)
+                .into_iter()
+                .map(Step::Option)
+                .collect::<Vec<_>>()
+        );
     }
 }

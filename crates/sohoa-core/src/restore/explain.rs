@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::candidates::Channel;
-use super::decode;
+use super::decode::{self, Step};
 use super::token::{self, Kind, Token};
 use super::Restorer;
 
@@ -17,7 +17,8 @@ pub struct OptionScore {
     /// Channel cost (before the channel weight).
     pub cost: f32,
     /// Log10 language-model score of the terms that involve this position, the rest of the
-    /// chosen path fixed.
+    /// chosen path fixed (NaN for a span over several tokens or of two syllables, whose terms
+    /// are others).
     pub lm: f32,
 }
 
@@ -58,23 +59,30 @@ impl Restorer {
         let mut scores = Vec::new();
         self.each_stretch(text, &tokens, &channel, |lat| {
             let lattice = lat.positions();
-            let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
+            let path = decode::viterbi_spans(
+                &self.model,
+                &lattice,
+                &lat.spans,
+                self.channel_weight,
+                self.beam,
+            );
+            let units = decode::Units::of(&lattice, &lat.spans, &path);
             for (t, tok) in lat.tokens.iter().enumerate() {
                 // Words, and lone numbers that may be misread words (`c6`, `6` for `ở`).
-                if tok.kind != Kind::Word && lat.choices(t).len() < 2 {
+                if path[t] == Step::Covered || (tok.kind != Kind::Word && lat.choices(t).len() < 2)
+                {
                     continue;
                 }
                 let src = &text[tok.span.clone()];
                 let case = token::case_of(src);
-                decode::local_scores(
+                decode::local_scores_at(
                     &self.model,
-                    &lattice,
-                    &path,
-                    t,
+                    lattice[t],
+                    units.around(t),
                     self.channel_weight,
                     &mut scores,
                 );
-                let options = lat
+                let mut options: Vec<OptionScore> = lat
                     .outs(t)
                     .iter()
                     .zip(lat.choices(t))
@@ -89,9 +97,25 @@ impl Restorer {
                         }
                     })
                     .collect();
+                let chosen = match path[t] {
+                    // A span chosen here: listed after the token's own options, its LM score
+                    // not comparable with theirs (other terms), so not given.
+                    Step::Span(e) => {
+                        let mut form = String::new();
+                        token::apply_case(&lat.span_outs[e], case, &mut form);
+                        options.push(OptionScore {
+                            form,
+                            cost: lat.spans[e].cost,
+                            lm: f32::NAN,
+                        });
+                        options.len() - 1
+                    }
+                    Step::Option(i) => i,
+                    Step::Covered => continue,
+                };
                 found.push(Explained {
                     source: tok.span.clone(),
-                    chosen: path[t],
+                    chosen,
                     options,
                 });
             }

@@ -1,10 +1,11 @@
 //! The lattice of one stretch of text: every token's options (language-model id and channel
 //! cost for the decoder, and what to write if it is chosen), in flat arrays reused from
-//! stretch to stretch rather than two vectors per token.
+//! stretch to stretch rather than two vectors per token, and the spans: options over several
+//! tokens or of two syllables, where the scan cut or glued words.
 
 use std::ops::Range;
 
-use super::decode::Choice;
+use super::decode::{Choice, Span};
 use super::token::Token;
 
 /// What the decoder may output at one lattice position.
@@ -28,6 +29,10 @@ pub(super) struct Lattice {
     choices: Vec<Choice>,
     outs: Vec<Out>,
     starts: Vec<usize>,
+    /// Options over several positions or of two syllables, by the boundary they end at.
+    pub spans: Vec<Span>,
+    /// What each span writes: lowercase syllables, in the case of the text it replaces.
+    pub span_outs: Vec<String>,
 }
 
 impl Lattice {
@@ -37,6 +42,16 @@ impl Lattice {
         self.choices.clear();
         self.outs.clear();
         self.starts.clear();
+        self.spans.clear();
+        self.span_outs.clear();
+    }
+
+    /// Adds a span that ends at the last position (so spans stay sorted by their end), writing
+    /// `form` (lowercase).
+    pub fn push_span(&mut self, span: Span, form: String) {
+        debug_assert_eq!(span.end(), self.len());
+        self.spans.push(span);
+        self.span_outs.push(form);
     }
 
     /// Starts the next position, for `token`.

@@ -6,8 +6,9 @@
 //! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]), the
 //! private `lattice` holds a stretch's options, [`decode`] picks the best sequence and
 //! [`confidence`] says how sure it is of each word. Beside this file, the private `channel`
-//! chooses the kind of text, `steer` steers runs of words to gazetteer names, and `output`
-//! writes the restored text and the review summary. The tables are made by the tool crates
+//! chooses the kind of text, `steer` steers runs of words to gazetteer names, `spans` offers
+//! the words old OCR cut or glued as one or two syllables, and `output` writes the restored
+//! text and the review summary. The tables are made by the tool crates
 //! (`sohoa-dict` from the corpora, `sohoa-learn` from rendered pages). This file loads them
 //! and wires the steps into [`Restorer`].
 
@@ -25,6 +26,7 @@ pub mod token;
 mod channel;
 mod explain;
 mod output;
+mod spans;
 mod steer;
 
 pub use explain::{Explained, OptionScore};
@@ -234,8 +236,10 @@ impl Restorer {
             tokens: Vec::with_capacity(tokens.len()),
         };
         let mut copied = 0;
+        // Old OCR also puts spaces before punctuation that the print had none before.
+        let tight = channel == Channel::NOISY;
         self.each_stretch(text, &tokens, &channel, |lattice| {
-            self.emit(text, lattice, &mut copied, &mut out);
+            self.emit(text, lattice, tight, &mut copied, &mut out);
         });
         out.text.push_str(&text[copied..]);
         out
@@ -273,6 +277,10 @@ impl Restorer {
                 self.add_options(text, tokens, j, channel, &mut memo, &mut lattice);
                 while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
                     self.prefer(&mut lattice, &form, text);
+                }
+                // Old OCR cuts and glues words; other text has its word boundaries right.
+                if *channel == Channel::NOISY {
+                    self.add_spans(text, tokens, seg_start, j, channel, &mut memo, &mut lattice);
                 }
             }
             visit(&lattice);

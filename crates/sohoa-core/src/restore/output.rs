@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::decode;
+use super::decode::{self, Step};
 use super::lattice::{Lattice, Out};
+use super::spans::SPAN_CONFIDENCE;
 use super::token::{self, Case, Kind};
 use super::{confidence, Restorer};
 use crate::text::{BBox, SourceText};
@@ -141,56 +142,95 @@ pub fn summarise(restored: &RestoredText, source: &SourceText) -> RestorationSum
 }
 
 impl Restorer {
-    /// Decodes one stretch and appends its text and tokens.
+    /// Decodes one stretch and appends its text and tokens. With `tight`, spaces between a word
+    /// and the closing punctuation after it are dropped (old OCR puts them where the print had
+    /// none).
     pub(super) fn emit(
         &self,
         text: &str,
         lat: &Lattice,
+        tight: bool,
         copied: &mut usize,
         out: &mut RestoredText,
     ) {
         let lattice = lat.positions();
         let mut scores = Vec::new();
         let mut top = Vec::new();
-        let path = decode::viterbi(&self.model, &lattice, self.channel_weight, self.beam);
+        let path = decode::viterbi_spans(
+            &self.model,
+            &lattice,
+            &lat.spans,
+            self.channel_weight,
+            self.beam,
+        );
+        let units = decode::Units::of(&lattice, &lat.spans, &path);
         for (t, token) in lat.tokens.iter().enumerate() {
-            let outs = lat.outs(t);
-            let span = token.span.clone();
-            out.text.push_str(&text[*copied..span.start]);
+            let span = match path[t] {
+                Step::Covered => continue,
+                Step::Span(e) => token.span.start..lat.tokens[t + lat.spans[e].len - 1].span.end,
+                Step::Option(_) => token.span.clone(),
+            };
+            let gap = &text[*copied..span.start];
+            let loose = tight
+                && t > 0
+                && token.kind == Kind::Punct
+                && !gap.is_empty()
+                && gap.chars().all(|c| c == ' ')
+                && lat.tokens[t - 1].kind != Kind::Punct
+                && closes(text, &span);
+            if !loose {
+                out.text.push_str(gap);
+            }
             *copied = span.end;
             let src = &text[span.clone()];
             let start = out.text.len();
-            if token.kind != Kind::Word {
-                self.write(src, Case::Lower, &outs[path[t]], &mut out.text);
-                continue;
-            }
             let case = token::case_of(src);
-            self.write(src, case, &outs[path[t]], &mut out.text);
-            let (confidence, alternatives) = if outs.len() > 1 {
-                decode::local_scores(
-                    &self.model,
-                    &lattice,
-                    &path,
-                    t,
-                    self.channel_weight,
-                    &mut scores,
-                );
-                let confidence = confidence::share(&scores, path[t]);
-                top.clear();
-                if confidence < self.alternatives_below {
-                    confidence::best_others(&scores, path[t], 3, &mut top);
+            let (confidence, alternatives) = match path[t] {
+                Step::Covered => continue,
+                Step::Span(e) => {
+                    token::apply_case(&lat.span_outs[e], case, &mut out.text);
+                    // A moved word boundary is always shown to the archivist, with the words
+                    // as the scan had them.
+                    let alternatives = if SPAN_CONFIDENCE < self.alternatives_below {
+                        vec![src.to_owned()]
+                    } else {
+                        Vec::new()
+                    };
+                    (SPAN_CONFIDENCE, alternatives)
                 }
-                let alts = top
-                    .iter()
-                    .map(|&k| {
-                        let mut s = String::new();
-                        self.write(src, case, &outs[k], &mut s);
-                        s
-                    })
-                    .collect();
-                (confidence, alts)
-            } else {
-                (1.0, Vec::new())
+                Step::Option(chosen) => {
+                    let outs = lat.outs(t);
+                    if token.kind != Kind::Word {
+                        self.write(src, Case::Lower, &outs[chosen], &mut out.text);
+                        continue;
+                    }
+                    self.write(src, case, &outs[chosen], &mut out.text);
+                    if outs.len() > 1 {
+                        decode::local_scores_at(
+                            &self.model,
+                            lattice[t],
+                            units.around(t),
+                            self.channel_weight,
+                            &mut scores,
+                        );
+                        let confidence = confidence::share(&scores, chosen);
+                        top.clear();
+                        if confidence < self.alternatives_below {
+                            confidence::best_others(&scores, chosen, 3, &mut top);
+                        }
+                        let alts = top
+                            .iter()
+                            .map(|&k| {
+                                let mut s = String::new();
+                                self.write(src, case, &outs[k], &mut s);
+                                s
+                            })
+                            .collect();
+                        (confidence, alts)
+                    } else {
+                        (1.0, Vec::new())
+                    }
+                }
             };
             out.tokens.push(RestoredToken {
                 changed: out.text[start..] != *src,
@@ -210,4 +250,15 @@ impl Restorer {
             Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
         }
     }
+}
+
+/// True for a punctuation mark at `span` that closes what comes before it (`,` `;` `:` `.`
+/// `)` `!` `?`) and is followed by a space, a line end or the end of the text: print sets no
+/// space before it.
+fn closes(text: &str, span: &Range<usize>) -> bool {
+    matches!(&text[span.clone()], "," | ";" | ":" | "." | ")" | "!" | "?")
+        && text[span.end..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
 }

@@ -17,13 +17,15 @@ use super::names::{code_letters, official_case, spaced_body};
 
 /// The national name, the motto, and the Party's line that stands in their place on Party
 /// documents (Guidance 36-HD/VPTW). Matched across line breaks, each word also with its marked
-/// letters dropped (see `ocr::phrase_pattern`).
+/// letters dropped, and one word of each set phrase may be damaged by OCR (see
+/// `ocr::damaged_phrase_pattern`); the motto's dashes may be lost or read as any one glyph.
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    let p = super::ocr::phrase_pattern;
+    let p = super::ocr::damaged_phrase_pattern;
     Regex::new(&format!(
-        r"({})|(doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc)|({})",
-        p("cộng hòa xã hội chủ nghĩa việt nam"),
-        p("đảng cộng sản việt nam"),
+        r"({})|({})|({})",
+        p("cộng hòa xã hội chủ nghĩa việt nam", r"\s+"),
+        p("độc lập tự do hạnh phúc", r"(?:\s*[^\s\w]?\s*|\s+\S\s+)"),
+        p("đảng cộng sản việt nam", r"\s+"),
     ))
     .expect("valid regex")
 });
@@ -404,6 +406,15 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         return None;
     }
     let mut first = words.len() - n;
+    // A lone "I" (or "l", "|", "1") in front is the header table's vertical rule as OCR reads
+    // it ("I Hà Giang, ngày ..."): no Vietnamese syllable is a single I.
+    let table_rule = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| super::ocr::letter(c) == 'I') && cs.next().is_none()
+    };
+    while first + 1 < words.len() && table_rule(words[first].1) {
+        first += 1;
+    }
     // "Thành phố Hồ Chí Minh": the level's second word is in lower case (Law 77/2015/QH13 on
     // local government names the levels).
     if first >= 1 {

@@ -72,6 +72,48 @@ pub fn phrase_pattern(phrase: &str) -> String {
     words.join(r"\s+")
 }
 
+/// Whether the skeleton `word` is at most `max` letter edits (insert, delete, replace) from
+/// `target`: for short fixed words whose every OCR form cannot be listed ("căn cứ" read as
+/// "cari clr" or "cần ett").
+pub fn near(word: &str, target: &str, max: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), target.chars().collect());
+    if a.len().abs_diff(b.len()) > max || a.len() > 16 {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()] <= max
+}
+
+/// A regex fragment matching a fixed phrase of several words on skeletons when OCR damaged
+/// at most one of its words beyond what [`phrase_pattern`] absorbs ("CỘNG HÒA XÃ HOL CHỦ
+/// NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phiic"): any one word may be any token of up to
+/// eight characters, the others must be whole or have their marked letters dropped. Only for
+/// long set phrases (the national name, the motto), where six right words out of seven cannot
+/// be anything else; `sep` is the pattern between words.
+pub fn damaged_phrase_pattern(phrase: &str, sep: &str) -> String {
+    let words: Vec<String> = phrase.split_whitespace().map(phrase_pattern).collect();
+    let variants: Vec<String> = (0..words.len())
+        .map(|hurt| {
+            let parts: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i == hurt { r"[^\s]{1,8}" } else { w.as_str() })
+                .collect();
+            parts.join(sep)
+        })
+        .collect();
+    format!("(?:{})", variants.join("|"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +129,28 @@ mod tests {
         let re = regex::Regex::new(&phrase_pattern("hướng dẫn")).unwrap();
         assert!(re.is_match("hng dn"));
         assert!(re.is_match("huong dan"));
+    }
+
+    #[test]
+    fn near_counts_letter_edits() {
+        assert!(near("can", "can", 0));
+        assert!(near("cari", "can", 2));
+        assert!(!near("cari", "can", 1));
+        assert!(!near("theo", "can", 2));
+        assert!(!near("", "can", 2));
+    }
+
+    #[test]
+    fn a_set_phrase_survives_one_damaged_word_but_not_two() {
+        let re = regex::Regex::new(&damaged_phrase_pattern(
+            "cộng hòa xã hội chủ nghĩa việt nam",
+            r"\s+",
+        ))
+        .unwrap();
+        assert!(re.is_match("cong hoa xa hoi chu nghia viet nam"));
+        assert!(re.is_match("cong hoa xa hol\n\nchu nghia viet nam"));
+        assert!(re.is_match("cng ho x hi ch ngha vit nam"));
+        assert!(!re.is_match("cong hoa xa hol chu nghia vlet nam"));
+        assert!(!re.is_match("uy ban nhan dan tinh hai duong"));
     }
 }
