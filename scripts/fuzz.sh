@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz targets (fuzz/) on the stable toolchain, one after another.
 #
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     # default: 600 s, all four targets
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     # default: 600 s, all five targets
 #
-# Targets: ingest (recognition + decoding), pdf (page extraction), restore, segment.
+# Targets: ingest (recognition + decoding), pdf (page extraction), pdf_text (a page's own text
+# layer: content-stream reader, fonts and CMaps, stream caps), restore, segment.
 # Limits: -rss_limit_mb=2048 (an unbounded allocation is a finding) and -timeout=10 (a hang is
 # a finding). Seed corpora are built here from ../shared/seeds and tiny generated files, and
 # stay out of git; findings land in fuzz/artifacts/TARGET/, logs in fuzz/logs/TARGET.log with
@@ -13,14 +14,14 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ingest pdf restore segment)
+[ ${#targets[@]} -gt 0 ] || targets=(ingest pdf pdf_text restore segment)
 # cargo-fuzz passes -Z sanitizer flags; stable rustc accepts them with RUSTC_BOOTSTRAP.
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 seeds=../shared/seeds
 corpus=fuzz/corpus
-mkdir -p fuzz/logs "$corpus"/{ingest,pdf,restore,segment}
+mkdir -p fuzz/logs "$corpus"/{ingest,pdf,pdf_text,restore,segment}
 for f in "$seeds"/*.txt; do
   for t in ingest restore segment; do cp -n "$f" "$corpus/$t/" 2>/dev/null || true; done
 done
@@ -52,6 +53,19 @@ trailer << /Root 1 0 R >>
 pdf "3 0 R" > "$corpus/pdf/one-page.pdf"
 pdf "2 0 R" > "$corpus/pdf/looping-tree.pdf"
 cp "$corpus/pdf/"*.pdf "$corpus/ingest/"
+# pdf_text inputs: selector byte, content stream, 0xFF, ToUnicode CMap, 0xFF, widths (see the
+# target). A simple font showing text, an Identity-H font through a CMap, a Form drawing itself.
+cmap='/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0041> <1EBF> <0042> <0020> endbfchar
+1 beginbfrange <0061> <007A> <0061> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end'
+printf '\000BT /F2 12 Tf 72 700 Td (Ke hoach thi dua) Tj 0 -14 Td [(nam)-250(2025)] TJ ET\377\377' \
+  > "$corpus/pdf_text/simple"
+{ printf '\005BT /F1 11 Tf 1 0 0 1 72 650 Tm <0061006B00410042> Tj T* <0063> Tj ET\377'
+  printf '%s' "$cmap"; printf '\377 0 [500 600] 65 [700]'; } > "$corpus/pdf_text/cid"
+printf '\000q 0.5 0 0 0.5 10 10 cm BT /F2 9 Tf 3 Tr (So 161) Tj ET /Fm0 Do Q\377\377' \
+  > "$corpus/pdf_text/form"
 
 cd fuzz
 for t in "${targets[@]}"; do cargo fuzz build -O "$t"; done

@@ -15,6 +15,10 @@ use sohoa_core::batch::manifest::{manifest_path, ShardManifest};
 use sohoa_core::batch::shard::{self, ShardBy, ShardSpec};
 
 const TASKS: u32 = 4;
+/// A setting that changes records (it is in their fingerprint), not the default: the array and
+/// the merge step must both be given it (`SOHOA_ARGS`) for the merge to reuse the shards'
+/// records rather than recompute them with the default.
+const RECORD_SETTING: &str = "--max-text-mb=5";
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -133,7 +137,7 @@ fn array_job_with_a_cancelled_and_resubmitted_task_merges_to_a_single_process_ru
     // The reference: one plain process over the same input, same threads.
     let reference = tmp.path().join("reference.jsonl");
     let status = Command::new(sohoa)
-        .args(["process", "-q", "--jobs", "1", "-o"])
+        .args(["process", "-q", "--jobs", "1", RECORD_SETTING, "-o"])
         .arg(&reference)
         .arg(&input)
         .env("OMP_THREAD_LIMIT", "1")
@@ -170,7 +174,7 @@ fn array_job_with_a_cancelled_and_resubmitted_task_merges_to_a_single_process_ru
     assert!(sizes[victim as usize] >= 3, "shard sizes {sizes:?}");
 
     let vars = format!(
-        "ALL,SOHOA_INPUT={},SOHOA_OUT={},SOHOA_SHARD_COUNT={TASKS},SOHOA_BIN={sohoa},SOHOA_ARGS=-q,SOHOA_TEST_DELAY_MS=700",
+        "ALL,SOHOA_INPUT={},SOHOA_OUT={},SOHOA_SHARD_COUNT={TASKS},SOHOA_BIN={sohoa},SOHOA_ARGS={RECORD_SETTING},SOHOA_PROCESS_ARGS=-q,SOHOA_TEST_DELAY_MS=700",
         input.display(),
         out.display()
     );
@@ -287,6 +291,11 @@ fn array_job_with_a_cancelled_and_resubmitted_task_merges_to_a_single_process_ru
             std::fs::read_to_string(&log).unwrap_or_default()
         )
     });
+    let merge_log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        !merge_log.contains("recomputing") && !merge_log.contains("stale"),
+        "the merge must reuse every record made with the run's settings:\n{merge_log}"
+    );
     assert_eq!(lines(&merged), documents);
     assert!(
         merged_bytes == std::fs::read(&reference).unwrap(),

@@ -7,9 +7,12 @@
 #   sbatch --array=I --export=ALL,SOHOA_INPUT=INPUT_ROOT,SOHOA_OUT=OUT_DIR,SOHOA_SHARD_COUNT=N \
 #     deploy/slurm/sohoa-array.sbatch
 #   sbatch --dependency=afterok:JOBID --export=ALL,SOHOA_OUT=OUT_DIR deploy/slurm/merge.sbatch
-# Environment: SOHOA_BIN (default: sohoa on PATH), SOHOA_ARGS (extra `sohoa process` options).
+# Environment: SOHOA_BIN (default: sohoa on PATH); SOHOA_ARGS, the options that change
+# records (--lang, --psm, --tessdata, --ocr, --max-*, --no-*, --orient), given to process and
+# merge alike so the merge checks fingerprints with the run's settings; SOHOA_PROCESS_ARGS,
+# options of `sohoa process` only (-q, -j, --include/--exclude, --emit, --progress-every).
 set -euo pipefail
-[ $# -ge 3 ] || { sed -n '2,12p' "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
 input=$(realpath "$1"); out=$(realpath -m "$2"); n=$3; shift 3
 here=$(dirname "$(realpath "$0")")
 mkdir -p "$out/logs"

@@ -22,17 +22,36 @@ impl Line {
     }
 }
 
+/// Longest line segmentation takes as one: 16 KiB, twenty times the longest line of the samples
+/// and the development half of dev-docs (774 bytes; a printed line is under 200 characters,
+/// a web copy's paragraph on one line a few hundred). Only text that is not laid out in lines
+/// (a dump on one line) is cut, where restoration cuts its chunks ([`crate::chunks`]: after a
+/// sentence end, else a space). The cut bounds every per-line copy (cleaning, skeletons with
+/// their byte maps, the header's 40 lines joined), so a text costs the same whether it comes
+/// as one line or many.
+pub const MAX_LINE_BYTES: usize = 16 << 10;
+
 /// Splits `input` into cleaned lines. `no` is the input line, so it stays aligned with the
 /// input; a web copy that printed its line breaks as literal `\r\n` text gets them back as
-/// lines of their own (with the same `no`).
+/// lines of their own (with the same `no`), and so does each [`MAX_LINE_BYTES`] piece of a
+/// longer line, cut where restoration cuts its chunks (after a sentence end, else a space).
 pub fn split(input: &str) -> Vec<Line> {
     let mut out = Vec::new();
     for (i, raw) in input.split('\n').enumerate() {
         for piece in raw.split("\\r\\n").flat_map(|p| p.split("\\n")) {
-            out.push(Line {
-                no: i + 1,
-                text: clean(piece),
-            });
+            if piece.len() <= MAX_LINE_BYTES {
+                out.push(Line {
+                    no: i + 1,
+                    text: clean(piece),
+                });
+                continue;
+            }
+            for part in crate::chunks::chunks(piece, MAX_LINE_BYTES) {
+                out.push(Line {
+                    no: i + 1,
+                    text: clean(part),
+                });
+            }
         }
     }
     out
@@ -231,6 +250,27 @@ mod tests {
         assert_eq!(clean("  |  Số:   161/KH-UBND | "), "Số: 161/KH-UBND");
         assert_eq!(clean("---------------"), "");
         assert_eq!(clean("- Sở Nội vụ;"), "- Sở Nội vụ;");
+    }
+
+    #[test]
+    fn a_line_longer_than_the_cap_is_cut_at_sentence_ends() {
+        let sentence = "Thi đua yêu nước năm 2025. ";
+        let long = sentence.repeat(MAX_LINE_BYTES / sentence.len() * 3);
+        let text = format!("KẾ HOẠCH\n{long}\nNơi nhận:");
+        let lines = split(&text);
+        let middle = &lines[1..lines.len() - 1];
+        assert!(middle.len() >= 3, "{} pieces", middle.len());
+        for l in middle {
+            assert_eq!(l.no, 2);
+            assert!(l.text.len() <= MAX_LINE_BYTES);
+            assert!(l.text.starts_with("Thi đua") && l.text.ends_with("2025."));
+        }
+        let words: usize = middle.iter().map(|l| l.text.split(' ').count()).sum();
+        assert_eq!(words, long.split_whitespace().count());
+        assert_eq!(
+            lines.last().map(|l| (l.no, l.text.as_str())),
+            Some((3, "Nơi nhận:"))
+        );
     }
 
     #[test]
