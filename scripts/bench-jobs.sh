@@ -7,7 +7,8 @@
 # clean 300 dpi pages of the Thai Binh plan (what scripts/bench-ocr.sh times).
 #   scripts/bench-jobs.sh [grid|plan] [RUNS]
 # Accuracy on the grid pages, both engines, is the "Scan conditions" table (scripts/bench-scan.sh).
-# Time it on an idle machine: every other process competes for the same two cores.
+# Needs hyperfine (apt-get install hyperfine). Time it on an idle machine: every other process
+# competes for the same two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SET=${1:-grid}
