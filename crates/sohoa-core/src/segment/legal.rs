@@ -70,7 +70,7 @@ pub fn is_opener(text: &str) -> bool {
         return false;
     }
     let k = skel(text);
-    if k.starts_with("can cu ") || damaged_can_cu(&k) {
+    if k.starts_with("can cu ") || after_damaged_can_cu(&k).is_some() {
         return true;
     }
     // "THỰC HIỆN CHƯƠNG TRÌNH ..." in capitals is a subject line, not a basis: bases are
@@ -91,16 +91,16 @@ pub fn is_opener(text: &str) -> bool {
 /// name of a document type and its number. That is the form every "Căn cứ <type> số <number>"
 /// basis takes; OCR damages the small marked letters of the opening ("ă", "ứ") and keeps the
 /// capital C, the type name and the number ("Ban hành Quyết định số ..." is no basis).
-fn damaged_can_cu(k: &str) -> bool {
+/// Returns the skeleton after the two damaged words (from the type name on).
+fn after_damaged_can_cu(k: &str) -> Option<&str> {
     let mut words = k.splitn(3, ' ');
-    let (Some(first), Some(second), Some(rest)) = (words.next(), words.next(), words.next()) else {
-        return false;
-    };
-    first.starts_with('c')
+    let (first, second, rest) = (words.next()?, words.next()?, words.next()?);
+    (first.starts_with('c')
         && super::ocr::near(first, "can", 2)
         && second.chars().count() <= 4
         && starts_with_type(rest)
-        && NUMBER.is_match(&rest[rest.find(' ').unwrap_or(rest.len())..])
+        && NUMBER.is_match(&rest[rest.find(' ').unwrap_or(rest.len())..]))
+    .then_some(rest)
 }
 
 fn starts_with_type(k: &str) -> bool {
@@ -303,8 +303,8 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     let text = tidy(segment);
     let sk = Skeleton::new(&text);
     let mut body = sk.text.as_str();
-    if damaged_can_cu(body) {
-        body = body.splitn(3, ' ').nth(2).unwrap_or(body);
+    if let Some(rest) = after_damaged_can_cu(body) {
+        body = rest;
     }
     for prefix in ["can cu ", "thuc hien ", "tren co so ", "va ", "cac "] {
         body = body.strip_prefix(prefix).unwrap_or(body);
