@@ -62,12 +62,22 @@ impl Marker {
     }
 }
 
-/// A roman numeral, possibly misread through the OCR lookalikes (see `ocr::roman`).
+/// A roman numeral, possibly misread through the OCR lookalikes (see `ocr::roman`), closed by
+/// its period, a parenthesis, or the comma OCR reads for a period.
 static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXLl1|]{1,6})\s*[.)]\s*(.*)$").expect("valid regex"));
-/// "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Điều 3." (on the skeleton).
+    LazyLock::new(|| Regex::new(r"^([IVXLl1|]{1,6})\s*[.),]\s*(.*)$").expect("valid regex"));
+/// A part's roman number read as strokes only: each stroke of "I", "II", "III" read as "1", "l"
+/// or "|" (or the lone "I" as "L", its foot read as a serif), the period read as a comma or a
+/// colon or lost ("1. MỤC TIÊU", "1, MỤC ĐÍCH", "1 CĂN CỨ", "11. NỘI DUNG", "L MỤC TIÊU"). Only a
+/// heading in capitals takes this reading (see [`marker`]).
+static STROKE_ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([1lI|]{1,3}|L)\s*[.,:)]?\s+(\S.*)$").expect("valid regex"));
+/// "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Điều 3." (on the skeleton). The number may be
+/// closed by a period, a colon, or the comma, semicolon or slash OCR reads for a period (then
+/// the heading must go on with a capital, see [`named`]); the "Đ" of "Điều" may be read as
+/// another letter with a round bowl (p, o, 0; not b: "Biểu 1" is a table).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(phan|chuong|dieu)\s+(thu\s+[a-z]+|[ivxl]{1,6}|\d{1,3})\s*[.:]?(?:\s+|$)")
+    Regex::new(r"^(phan|chuong|[dpo0]ieu)\s+(thu\s+[a-z]+|[ivxl]{1,6}|\d{1,3})\s*([.:,;/])?(\s*)")
         .expect("valid regex")
 });
 /// "A. MỤC ĐÍCH, YÊU CẦU": a capital letter part.
@@ -94,6 +104,21 @@ fn named(text: &str) -> Option<Marked> {
     // An article is numbered in digits; parts and chapters in roman or ordinal words.
     let digits = c[2].chars().all(|ch| ch.is_ascii_digit());
     if (marker == Marker::Article) != digits {
+        return None;
+    }
+    // A misread first letter or a period misread as another mark is taken only where the line
+    // goes on as a heading does, with a capital: "piéu 1, Ban hành ...", not "... 2, 3 và 4".
+    // The number ends at a mark or a space ("Điều 1a" is no article); a heading glued to the
+    // mark ("Điều 1/Ủy quyền") is a misreading too.
+    let term = c.get(3).map(|t| t.as_str());
+    let spaced = !c[4].is_empty() || whole.end() == sk.text.len();
+    if term.is_none() && !spaced {
+        return None;
+    }
+    let misread = !matches!(word, "phan" | "chuong" | "dieu")
+        || matches!(term, Some("," | ";" | "/"))
+        || !spaced;
+    if misread && !starts_upper(&text[sk.orig(whole.end())..]) {
         return None;
     }
     let label = super::lines::capitalize(word_name(word));
@@ -182,6 +207,12 @@ fn to_roman(mut n: u32) -> String {
 
 /// Recognises the marker at the start of `text`, if any.
 pub fn marker(text: &str) -> Option<Marked> {
+    marker_reading(text, true)
+}
+
+/// [`marker`], with or without the stroke reading of a capital heading's "1." as the roman
+/// "I." (see [`tree`] for the documents that number their capital headings in digits).
+fn marker_reading(text: &str, strokes_as_roman: bool) -> Option<Marked> {
     if let Some(m) = named(text) {
         return Some(m);
     }
@@ -204,6 +235,20 @@ pub fn marker(text: &str) -> Option<Marked> {
                     rest: c[2].to_string(),
                 });
             }
+        }
+    }
+    if let Some(c) = STROKE_ROMAN.captures(text).filter(|_| strokes_as_roman) {
+        // Decree 30 plans number their capital headings (the "mục") in roman numerals and the
+        // parts below them in digits with sentence-case headings, so a capital heading under
+        // a stroke-only number is a roman part.
+        let rest = &c[2];
+        if starts_upper(rest) && mostly_upper(rest) {
+            let strokes = if &c[1] == "L" { 1 } else { c[1].len() };
+            return Some(Marked {
+                marker: Marker::Roman,
+                number: "I".repeat(strokes),
+                rest: rest.to_string(),
+            });
         }
     }
     if let Some(c) = DECIMAL.captures(text) {
@@ -279,7 +324,28 @@ pub struct Tree {
 }
 
 /// Builds the section tree over `lines`; `work` counts lines visited (for linearity tests).
+///
+/// A capital heading under a stroke-only number ("1. MỤC TIÊU") is first read as a roman part
+/// (see [`marker`]); a document that also numbers a capital heading 2 to 9 in digits ("2. NỘI
+/// DUNG") numbers its capital headings in digits, and is read again with "1." as the digit.
 pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
+    let read = tree_reading(lines, work, true);
+    if read.strokes_read_as_roman && read.capitals_numbered_in_digits {
+        return tree_reading(lines, work, false).tree;
+    }
+    read.tree
+}
+
+/// A section tree and what its reading saw of how capital headings are numbered.
+struct Reading {
+    tree: Tree,
+    /// A heading's stroke-only number was read as roman.
+    strokes_read_as_roman: bool,
+    /// A capital heading is numbered 2 to 9 in digits.
+    capitals_numbered_in_digits: bool,
+}
+
+fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Reading {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -287,6 +353,7 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
     let mut prev: Option<(&Line, bool)> = None; // previous non-blank line, was it a marker line
     let mut blank_since_prev = false;
     let mut heading_open = false;
+    let (mut strokes_read_as_roman, mut capitals_numbered_in_digits) = (false, false);
 
     for line in lines {
         *work += 1;
@@ -295,7 +362,18 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
             heading_open = false;
             continue;
         }
-        let mut m = marker(&line.text);
+        let mut m = marker_reading(&line.text, strokes_as_roman);
+        if let Some(mk) = &m {
+            capitals_numbered_in_digits |= mk.marker == Marker::Decimal(1)
+                && matches!(
+                    mk.number.as_str(),
+                    "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
+                )
+                && mostly_upper(&mk.rest);
+            strokes_read_as_roman |= mk.marker == Marker::Roman
+                && strokes_as_roman
+                && marker_reading(&line.text, false).is_none_or(|m| m.marker != Marker::Roman);
+        }
         // A "-" after a line broken mid-phrase ("... gửi về Ban Thi đua" / "- Khen thưởng") is a
         // hyphen of the running text, not a bullet.
         if let (Some(mk), Some((p, p_marker))) = (&m, prev) {
@@ -398,9 +476,13 @@ pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
             },
         );
     }
-    Tree {
-        sections: out,
-        heading_colon,
+    Reading {
+        tree: Tree {
+            sections: out,
+            heading_colon,
+        },
+        strokes_read_as_roman,
+        capitals_numbered_in_digits,
     }
 }
 
@@ -474,6 +556,57 @@ mod tests {
         assert_eq!(one.children[0].children[0].text, "ba");
         assert_eq!(t[1].text, "Năm");
         assert_eq!(work, 8);
+    }
+
+    #[test]
+    fn a_capital_heading_under_a_stroke_number_is_a_roman_part() {
+        let m = |s: &str| marker(s).map(|m| (m.marker, m.number));
+        let roman = |n: &str| Some((Marker::Roman, n.to_string()));
+        assert_eq!(m("1. MỤC TIÊU"), roman("I"));
+        assert_eq!(m("1, MỤC ĐÍCH, YÊU CẦU"), roman("I"));
+        assert_eq!(m("1 CĂN CỨ PHÁP LÝ XÂY DỰNG KẾ HOẠCH"), roman("I"));
+        assert_eq!(m("L MỤC ĐÍCH, YÊU CẦU"), roman("I"));
+        assert_eq!(m("11. NỘI DUNG CHƯƠNG TRÌNH"), roman("II"));
+        assert_eq!(m("II, NỘI DUNG"), roman("II"));
+        // Sentence-case headings are the decimal parts below.
+        assert_eq!(
+            m("1. Mục tiêu chung"),
+            Some((Marker::Decimal(1), "1".into()))
+        );
+        assert_eq!(m("1 Mục tiêu chung"), None);
+        // A capital word that happens to be roman letters is not a number without its period.
+        assert_eq!(m("VI PHẠM HÀNH CHÍNH"), None);
+    }
+
+    #[test]
+    fn an_article_survives_a_misread_d_or_period_only_before_a_capital() {
+        let m = |s: &str| marker(s).map(|m| (m.marker, m.number));
+        let article = |n: &str| Some((Marker::Article, n.to_string()));
+        assert_eq!(m("piéu 1, Ban hành kèm theo"), article("Điều 1"));
+        assert_eq!(m("Điều 1/Ủy quyền để Chủ tịch"), article("Điều 1"));
+        assert_eq!(m("điều 3. Chánh Văn phòng"), article("Điều 3"));
+        assert_eq!(m("Điều 1, 2 và 3 của Quyết định"), None);
+        assert_eq!(m("Biểu 1. Danh sách tập thể"), None);
+    }
+
+    #[test]
+    fn capital_headings_numbered_in_digits_keep_their_digits() {
+        let numbers = |text: &str| -> Vec<String> {
+            let mut work = 0;
+            let t = tree(&split(text), &mut work).sections;
+            t.iter().map(|s| s.number.clone()).collect()
+        };
+        // "2." in capitals says this document numbers its capital headings in digits.
+        assert_eq!(
+            numbers("1. MỤC ĐÍCH\nNâng cao.\n2. NỘI DUNG\nTổ chức."),
+            ["1", "2"]
+        );
+        // Without one, "1" over a capital heading is the roman I, with "1." below it.
+        let text = "1 MỤC TIÊU\n1. Mục tiêu chung\nNâng cao.\n2. Mục tiêu cụ thể\nTổ chức.";
+        assert_eq!(numbers(text), ["I"]);
+        let mut work = 0;
+        let t = tree(&split(text), &mut work).sections;
+        assert_eq!(t[0].children.len(), 2);
     }
 
     #[test]
