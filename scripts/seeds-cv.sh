@@ -25,7 +25,7 @@ for k in 0 1; do
   cp "corpus/text/$learn.ocr.txt" "$T/learn-$learn/$learn.ocr.txt"
   "$B/sohoa-learn" confusions --pairs "$T/learn-$learn" --min-count "$MIN_COUNT" \
     --out "$T/real-$learn.tsv" >/dev/null
-  cp dictionaries/lm.bin dictionaries/acronyms.tsv dictionaries/places.txt \
+  cp dictionaries/lm.bin dictionaries/acronyms.tsv dictionaries/places.txt dictionaries/bodies.txt \
     dictionaries/slips-vie.tsv "$T/tables-$learn/"
   # The committed table without its real-OCR part, plus this fold's real-OCR part.
   sed '/^# real-ocr/,$d' dictionaries/confusions.tsv > "$T/tables-$learn/confusions.tsv"
