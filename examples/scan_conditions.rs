@@ -57,6 +57,10 @@ struct Args {
     /// comparisons of sohoa's own preprocessing.
     #[arg(long)]
     no_cli: bool,
+    /// Read the OCR texts a previous run left in `--out` (`*.sohoa.txt`, `*.cli.txt`) instead of
+    /// OCR'ing again: for work on restoration and segmentation over the same readings.
+    #[arg(long)]
+    reuse_ocr: bool,
 }
 
 /// Whether a head (by its two-digit prefix) belongs to the closed held-out part.
@@ -143,6 +147,31 @@ fn run_doc(
     let (mut sohoa, mut cli) = (Scores::default(), Scores::default());
     let (mut ocr_pages, mut cli_texts, mut lines) = (Vec::new(), Vec::new(), Vec::new());
     for (i, (page, seals)) in pages.iter().enumerate() {
+        if args.reuse_ocr {
+            let path = dir.join(format!("{name}-{:03}.png", i + 1));
+            let text = |ext: &str| {
+                std::fs::read_to_string(path.with_extension(ext)).unwrap_or_else(|e| {
+                    panic!("{}: {e} (run without --reuse-ocr first)", path.display())
+                })
+            };
+            let read = sohoa_core::ocr::OcrPage {
+                number: i + 1,
+                text: text("sohoa.txt"),
+                words: Vec::new(),
+                mean_confidence: 0.0,
+                width: 0,
+                height: 0,
+                dpi: None,
+                from_text_layer: false,
+                preprocessing: Vec::new(),
+            };
+            let cli_text = text("cli.txt");
+            sohoa += score(&read.text, &page.gold);
+            cli += score(&cli_text, &page.gold);
+            ocr_pages.push(read);
+            cli_texts.push(cli_text);
+            continue;
+        }
         let (bytes, ext) = scan::scan(page, seals, variant, scan::page_seed(args.seed, i));
         let path = dir.join(format!("{name}-{:03}.{ext}", i + 1));
         std::fs::write(&path, &bytes).expect("page written");
@@ -177,6 +206,11 @@ fn run_doc(
         cli_texts.push(cli_text);
     }
     let from_scan = scan::segment_pages(&ocr_pages, restorer);
+    // What segmentation read, for inspection beside the OCR text.
+    let restored = restorer
+        .restore(&sohoa_core::ocr::source_text(&ocr_pages))
+        .text;
+    std::fs::write(dir.join(format!("{name}.restored.txt")), restored).ok();
     let from_cli = scan::segment_text(&cli_texts.join("\n"), restorer);
     let total = scan::fields(&typed).len();
     let diff = scan::differing(&typed, &from_scan);

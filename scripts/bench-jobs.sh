@@ -7,8 +7,7 @@
 # clean 300 dpi pages of the Thai Binh plan (what scripts/bench-ocr.sh times).
 #   scripts/bench-jobs.sh [grid|plan] [RUNS]
 # Accuracy on the grid pages, both engines, is the "Scan conditions" table (scripts/bench-scan.sh).
-# Needs hyperfine (apt-get install hyperfine). Time it on an idle machine: every other process
-# competes for the same two cores.
+# Time it on an idle machine: every other process competes for the same two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SET=${1:-grid}
@@ -37,19 +36,40 @@ N=$(ls "$W"/pages | wc -l)
 ls "$W"/pages/* | sort | awk 'NR % 2 == 1' > "$W/list1.txt"
 ls "$W"/pages/* | sort | awk 'NR % 2 == 0' > "$W/list2.txt"
 export OMP_THREAD_LIMIT=1
-hyperfine --runs "$RUNS" --warmup 1 --export-json "$W/hyperfine.json" \
-  -n "tesseract CLI x2" \
-  "bash -c 'tesseract $W/list1.txt $W/out/t1 -l vie >/dev/null 2>&1 & tesseract $W/list2.txt $W/out/t2 -l vie >/dev/null 2>&1 & wait'" \
-  -n "sohoa -j 2" "target/release/sohoa process -q -j 2 $W/pages -o $W/out/j2.jsonl" \
-  -n "sohoa -j 1" "target/release/sohoa process -q -j 1 $W/pages -o $W/out/j1.jsonl"
-python3 - "$W/hyperfine.json" "$N" <<'PY'
-import json, sys
-res = json.load(open(sys.argv[1]))["results"]
+# Interleaved rounds, not one block of runs per command: this VM's speed drifts by several per
+# cent over minutes, which a block design turns into a bias between commands. Each round runs
+# the three commands once, in an order that rotates from round to round, and the ratio is taken
+# within each round (median over rounds).
+CLI="tesseract $W/list1.txt $W/out/t1 -l vie >/dev/null 2>&1 & tesseract $W/list2.txt $W/out/t2 -l vie >/dev/null 2>&1 & wait"
+J2="target/release/sohoa process -q -j 2 $W/pages -o $W/out/j2.jsonl"
+J1="target/release/sohoa process -q -j 1 $W/pages -o $W/out/j1.jsonl"
+bash -c "$CLI"; $J2 # warm-up: page cache and model files
+: > "$W/times.tsv"
+for ((r = 0; r < RUNS; r++)); do
+  for k in 0 1 2; do
+    i=$(( (k + r) % 3 ))
+    name=("tesseract CLI x2" "sohoa -j 2" "sohoa -j 1"); cmd=("$CLI" "$J2" "$J1")
+    rm -f "$W"/out/j*.jsonl*
+    /usr/bin/time -f "%e\t%U\t%S" -o "$W/t" bash -c "${cmd[$i]}"
+    printf '%s\t%s\t%s\n' "$r" "${name[$i]}" "$(cat "$W/t")" >> "$W/times.tsv"
+  done
+done
+python3 - "$W/times.tsv" "$N" <<'PY'
+import statistics as st, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 n = int(sys.argv[2])
-r = {x["command"]: x for x in res}
-for k, x in r.items():
-    cpu = x["user"] + x["system"]
-    print(f"{k:18s} {x['mean']:7.2f} s ± {x['stddev']:.2f}  {n / x['mean']:5.3f} pages/s  {cpu / n:5.2f} CPU s/page")
-t, j2, j1 = (r[k]["mean"] for k in ("tesseract CLI x2", "sohoa -j 2", "sohoa -j 1"))
-print(f"pages: {n}; sohoa -j 2 / tesseract x2, pages/s: {t / j2:.3f} (target >= 1.05); speed-up 1 -> 2 jobs: {j1 / j2:.2f}x")
+by = {}
+for r, name, wall, user, sys_ in rows:
+    by.setdefault(name, {})[int(r)] = (float(wall), float(user) + float(sys_))
+for name, runs in by.items():
+    walls = [w for w, _ in runs.values()]
+    cpus = [c for _, c in runs.values()]
+    print(f"{name:18s} median {st.median(walls):7.2f} s (min {min(walls):.2f}, max {max(walls):.2f})  "
+          f"{n / st.median(walls):5.3f} pages/s  {st.median(cpus) / n:5.2f} CPU s/page")
+rounds = sorted(by["sohoa -j 2"])
+ratio = [by["tesseract CLI x2"][r][0] / by["sohoa -j 2"][r][0] for r in rounds]
+scale = [by["sohoa -j 1"][r][0] / by["sohoa -j 2"][r][0] for r in rounds]
+print(f"pages: {n}; rounds: {len(rounds)}; sohoa -j 2 / tesseract x2, pages/s, per round: "
+      + " ".join(f"{x:.3f}" for x in ratio)
+      + f"; median {st.median(ratio):.3f} (target >= 1.05); speed-up 1 -> 2 jobs: median {st.median(scale):.2f}x")
 PY

@@ -144,3 +144,152 @@ fn a_basis_whose_opening_words_ocr_damaged_is_still_read_by_its_citation() {
     // does a sentence whose first word is far from "căn".
     assert_eq!(numbers(text), ["45/2010/NĐ-CP", "37-CT/TW"]);
 }
+
+// OCR damage on copied pages (issue 12 point 3): the kinds of misreading Tesseract makes on a
+// thinned, dusty copy, each tolerated where the decree's grammar leaves no doubt.
+
+#[test]
+fn a_speck_between_the_number_label_and_the_number_is_not_part_of_it() {
+    for read in [
+        "Số:,45/QĐ-UBND",
+        "Số: .45/QĐ-UBND",
+        "Số: - 45/QĐ-UBND",
+        "Số:'45/QĐ-UBND",
+    ] {
+        let s = segment(&format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\n{read}\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+             QUYẾT ĐỊNH\nVề việc khen thưởng"
+        ));
+        assert_eq!(s.header.number.as_deref(), Some("45/QĐ-UBND"), "{read}");
+    }
+}
+
+#[test]
+fn a_one_read_as_a_stroke_in_a_date_or_serial_number_is_a_one() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: I27/KH-UBND\nAn Phú, ngày I1 tháng l2 năm 2024\n\
+         KẾ HOẠCH\nThi đua",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("127/KH-UBND"));
+    assert_eq!(s.header.date.as_deref(), Some("2024-12-11"));
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    let text = "KẾ HOẠCH\nThi đua\n\
+                Căn cứ Nghị quyết số !52/2019/NQ-HĐND ngày 5/7/2019 của Hội đồng nhân dân tỉnh;\n\
+                I. MỤC ĐÍCH";
+    assert_eq!(numbers(text), ["152/2019/NQ-HĐND"]);
+    // Words stay words: a stroke alone is no day, and "ngày lễ" no date.
+    let s = segment("KẾ HOẠCH\nThi đua\nAn Phú, ngày I tháng 4 năm 2024");
+    assert_eq!(s.header.date, None);
+}
+
+#[test]
+fn a_type_code_with_one_lookalike_letter_is_the_code_of_the_type_named_beside_it() {
+    let text = "QUYẾT ĐỊNH\nVề việc khen thưởng\n\
+                Căn cứ Quyết định số 811/QB-UBND ngày 2/3/2021 của Ủy ban nhân dân tỉnh;\n\
+                Căn cứ Kế hoạch số 90/KB-UBND ngày 4/5/2021 của Ủy ban nhân dân tỉnh;\n\
+                Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;\n\
+                Điều 1. Khen thưởng.";
+    // "QB" is "QĐ" with its bar lost; "KB" is no lookalike of "KH" and stays as read.
+    assert_eq!(numbers(text), ["811/QĐ-UBND", "90/KB-UBND", "05-CT/TW"]);
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 12/Q8-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         QUYẾT ĐỊNH\nVề việc khen thưởng",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("12/QĐ-UBND"));
+    assert_eq!(s.header.type_code.as_deref(), Some("QĐ"));
+}
+
+#[test]
+fn the_issuers_code_misread_by_one_letter_is_mended_from_the_issuers_name() {
+    let header = |number: &str| {
+        segment(&format!(
+            "UBND TỈNH AN PHÚ\nSỞ VĂN HÓA VÀ THỂ THAO\n{number}\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+             HƯỚNG DẪN\nVề việc tổ chức hội thao"
+        ))
+        .header
+    };
+    // The code is the initials of the body's name without "và": S V H T T.
+    let h = header("Số: 7/HD-SVHTI");
+    assert_eq!(h.issuer.as_deref(), Some("Sở Văn hóa và Thể thao"));
+    assert_eq!(h.number.as_deref(), Some("7/HD-SVHTT"));
+    assert_eq!(h.issuer_code.as_deref(), Some("SVHTT"));
+    // With a unit after it, the body's part is mended and the unit kept.
+    assert_eq!(
+        header("Số: 7/SVHTI-VP").number.as_deref(),
+        Some("7/SVHTT-VP")
+    );
+    // A code that is not the name's initials misread is left as printed.
+    assert_eq!(header("Số: 7/HD-VHTT").number.as_deref(), Some("7/HD-VHTT"));
+    assert_eq!(
+        header("Số: 7/HD-SVHXX").number.as_deref(),
+        Some("7/HD-SVHXX")
+    );
+}
+
+#[test]
+fn a_speck_glued_into_a_word_gap_of_the_header_is_a_space() {
+    let s = segment(
+        "UBND TỈNH-AN PHÚ\nSỞ NỘI VỤ\nSố: 7/SNV-TĐKT\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         V/v khen thưởng năm.Giáp Thìn\nKính gửi: Các sở",
+    );
+    assert_eq!(s.header.issuer_parent.as_deref(), Some("UBND tỉnh An Phú"));
+    assert_eq!(s.header.title.as_deref(), Some("khen thưởng năm Giáp Thìn"));
+    // A place name's own hyphen and an abbreviation's dot stay.
+    let s = segment(
+        "UBND TỈNH PHAN RANG-THÁP CHÀM\nSỞ NỘI VỤ\nSố: 7/SNV-TĐKT\n\
+         V/v khen thưởng tại TP.HCM\nKính gửi: Các sở",
+    );
+    // (Compared in lower case: how a hyphenated name is cased is not this rule's matter.)
+    assert_eq!(
+        s.header.issuer_parent.map(|p| p.to_lowercase()).as_deref(),
+        Some("ubnd tỉnh phan rang-tháp chàm")
+    );
+    assert_eq!(s.header.title.as_deref(), Some("khen thưởng tại TP.HCM"));
+}
+
+#[test]
+fn a_basis_listed_with_a_dash_or_a_speck_before_it_is_a_basis() {
+    let text = "HƯỚNG DẪN\nVề việc tổ chức lễ hội năm 2024\n\
+                - Thực hiện Nghị quyết số 12/2020/NQ-HĐND ngày 2/4/2020 của Hội đồng nhân dân tỉnh;\n\
+                Sở Văn hóa hướng dẫn như sau:\nI. MỤC ĐÍCH";
+    let s = segment(text);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Về việc tổ chức lễ hội năm 2024")
+    );
+    assert_eq!(numbers(text), ["12/2020/NQ-HĐND"]);
+}
+
+#[test]
+fn a_speck_read_as_a_dash_before_the_date_word_does_not_join_the_number() {
+    let text = "KẾ HOẠCH\nVề thi đua\n\
+                Căn cứ Nghị định số 98/2023/NĐ-CP -ngày 31/12/2023 của Chính phủ;\n\
+                Căn cứ Kế hoạch số 150/KH – BCĐ ngày 09/01/2014 của Ban chỉ đạo;\nI. MỤC ĐÍCH";
+    let s = segment(text);
+    let n: Vec<_> = s
+        .legal_bases
+        .iter()
+        .map(|b| (b.number.clone(), b.date.clone()))
+        .collect();
+    assert_eq!(
+        n,
+        [
+            (Some("98/2023/NĐ-CP".into()), Some("2023-12-31".into())),
+            (Some("150/KH-BCĐ".into()), Some("2014-01-09".into()))
+        ]
+    );
+}
+
+#[test]
+fn a_body_name_wrapped_before_va_is_one_name() {
+    // The header cell is narrow: "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH" is one body.
+    let s = segment(
+        "UBND TỈNH AN PHÚ\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 7/HD-SVHTTDL\n\
+         An Phú, ngày 3 tháng 4 năm 2024\nHƯỚNG DẪN\nVề việc tổ chức lễ hội",
+    );
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Sở Văn hóa, Thể thao và Du lịch")
+    );
+    assert_eq!(s.header.issuer_parent.as_deref(), Some("UBND tỉnh An Phú"));
+}

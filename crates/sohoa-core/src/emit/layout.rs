@@ -1,15 +1,17 @@
 //! The restored document laid out on its pages: every OCR word with its box, its OCR reading
 //! and confidence, and the restored form that replaced it, grouped into blocks and lines.
 //!
-//! Restoration never adds, drops or moves whitespace (it copies the text between tokens and
-//! rewrites only inside them), so the n-th whitespace-separated run of the restored text is the
-//! restored form of the n-th run of the source text; an OCR word is one such run.
+//! Each OCR word's restored form is found through the restorer's tokens (`emit::offsets`): most
+//! words are one token, but where noise cut a word in two and restoration joined it, the OCR
+//! words of that one token become one word (its boxes joined), and where two words glued into
+//! one OCR word were split again, that word's form holds both.
 
 use std::ops::Range;
 
+use super::offsets::OffsetMap;
 use crate::ocr::OcrSummary;
 use crate::restore::RestoredText;
-use crate::text::{runs, BBox, SourceText};
+use crate::text::{BBox, SourceText};
 
 /// One OCR word and the form restoration gave it.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,40 +98,9 @@ impl Block {
 }
 
 impl Layout {
-    /// Lays the restored text of an OCR'd document out on its pages. When the two texts do not
-    /// split into the same number of runs (restoration changed the whitespace, which it never
-    /// should), every word keeps its OCR reading rather than take another word's form.
+    /// Lays the restored text of an OCR'd document out on its pages.
     pub fn build(source: &SourceText, restored: &RestoredText, ocr: &OcrSummary) -> Layout {
-        let src_runs = runs(&source.text);
-        let out_runs = runs(&restored.text);
-        let aligned = src_runs.len() == out_runs.len();
-        let restored_of = |span: &Range<usize>| -> Option<Range<usize>> {
-            let i = src_runs.partition_point(|r| r.start < span.start);
-            (aligned && src_runs.get(i).is_some_and(|r| r.end == span.end))
-                .then(|| out_runs[i].clone())
-        };
-        // The restored byte range of a source range [start, end): from the first run starting
-        // at or after `start` to the last run ending at or before `end`.
-        let restored_range = |range: &Range<usize>| -> Range<usize> {
-            let (src, out) = if aligned {
-                (&src_runs, &out_runs)
-            } else {
-                (&src_runs, &src_runs)
-            };
-            let first = src.partition_point(|r| r.start < range.start);
-            let last = src.partition_point(|r| r.end <= range.end);
-            if first >= last {
-                return 0..0;
-            }
-            out[first].start..out[last - 1].end
-        };
-        let text_of = |r: Range<usize>| -> String {
-            if aligned {
-                restored.text[r].to_string()
-            } else {
-                source.text[r].to_string()
-            }
-        };
+        let map = OffsetMap::new(&restored.tokens);
         let mut pages = Vec::with_capacity(ocr.pages.len());
         let mut word_at = 0;
         for (i, summary) in ocr.pages.iter().enumerate() {
@@ -143,8 +114,15 @@ impl Layout {
                 dpi: summary.dpi.unwrap_or(300).max(1),
                 from_text_layer: summary.from_text_layer,
                 blocks: Vec::new(),
-                text: text_of(restored_range(range)),
+                text: restored
+                    .text
+                    .get(map.range(range))
+                    .unwrap_or_default()
+                    .to_string(),
             };
+            // The output range of the page's previous word: a word mapping into it was joined
+            // to that word by restoration.
+            let mut last_out: Option<Range<usize>> = None;
             let mut last_end: Option<usize> = None;
             while let Some(origin) = source.words.get(word_at) {
                 if origin.span.start >= range.end {
@@ -153,25 +131,37 @@ impl Layout {
                 word_at += 1;
                 let Some(bbox) = origin.bbox else { continue };
                 let ocr_form = &source.text[origin.span.clone()];
-                let (text, restore_confidence) = match restored_of(&origin.span) {
-                    Some(out) => {
-                        let conf = restored
-                            .tokens
-                            .iter()
-                            .skip(
-                                restored
-                                    .tokens
-                                    .partition_point(|t| t.output.end <= out.start),
-                            )
-                            .take_while(|t| t.output.start < out.end)
-                            .map(|t| t.confidence)
-                            .fold(1.0f32, f32::min);
-                        (restored.text[out].to_string(), conf)
-                    }
-                    None => (ocr_form.to_string(), 1.0),
-                };
+                let out = map.range(&origin.span);
                 let gap = last_end.map(|e| &source.text[e..origin.span.start]);
                 last_end = Some(origin.span.end);
+                if let (Some(prev), Some(word)) = (&last_out, last_word(&mut page)) {
+                    if out.start < prev.end {
+                        // Restoration joined this OCR word to the previous one.
+                        word.bbox = word.bbox.union(bbox);
+                        word.ocr = format!("{} {ocr_form}", word.ocr);
+                        word.ocr_confidence =
+                            word.ocr_confidence.min(origin.confidence.unwrap_or(0.0));
+                        continue;
+                    }
+                }
+                last_out = Some(out.clone());
+                let restore_confidence = restored
+                    .tokens
+                    .iter()
+                    .skip(
+                        restored
+                            .tokens
+                            .partition_point(|t| t.output.end <= out.start),
+                    )
+                    .take_while(|t| t.output.start < out.end)
+                    .map(|t| t.confidence)
+                    .fold(1.0f32, f32::min);
+                let text = restored
+                    .text
+                    .get(out)
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(ocr_form)
+                    .to_string();
                 if page.blocks.is_empty() || gap.is_some_and(|g| g.contains("\n\n")) {
                     page.blocks.push(Block::default());
                 }
@@ -206,5 +196,114 @@ impl Layout {
                 .flat_map(|l| &l.words)
                 .map(move |w| (p, w))
         })
+    }
+}
+
+/// The last word laid out on `page`, if any.
+fn last_word(page: &mut Page) -> Option<&mut Word> {
+    page.blocks.last_mut()?.lines.last_mut()?.words.last_mut()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::{OcrPageSummary, TextSource};
+    use crate::restore::RestoredToken;
+    use crate::text::WordOrigin;
+
+    /// A one-page OCR'd document of `text`, each word in a 10-pixel-high box of its own column
+    /// on its line, and its restoration `output` with `pairs` (source form, restored form).
+    fn layout(text: &str, output: &str, pairs: &[(&str, &str)]) -> Layout {
+        let mut words = Vec::new();
+        for (n, line) in text.split('\n').enumerate() {
+            let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+            for (col, run) in crate::text::runs(line).into_iter().enumerate() {
+                words.push(WordOrigin {
+                    span: line_start + run.start..line_start + run.end,
+                    page: 1,
+                    bbox: Some(BBox {
+                        x: 100 * col as u32,
+                        y: 20 * n as u32,
+                        w: 80,
+                        h: 10,
+                    }),
+                    confidence: Some(90.0),
+                });
+            }
+        }
+        let source = SourceText {
+            text: text.to_string(),
+            pages: std::iter::once(0..text.len()).collect(),
+            words,
+        };
+        let tokens = pairs
+            .iter()
+            .map(|(from, to)| {
+                let (s, o) = (text.find(from).unwrap(), output.find(to).unwrap());
+                RestoredToken {
+                    source: s..s + from.len(),
+                    output: o..o + to.len(),
+                    changed: from != to,
+                    confidence: 0.9,
+                    alternatives: Vec::new(),
+                }
+            })
+            .collect();
+        let restored = RestoredText {
+            text: output.to_string(),
+            tokens,
+        };
+        let ocr = OcrSummary {
+            engine: "tesseract".into(),
+            lang: "vie".into(),
+            mean_confidence: Some(90.0),
+            pages: vec![OcrPageSummary {
+                page: 1,
+                mean_confidence: Some(90.0),
+                width: 1000,
+                height: 1000,
+                dpi: Some(300),
+                words: 0,
+                from_text_layer: false,
+                text_source: TextSource::Ocr,
+                preprocessing: Vec::new(),
+            }],
+        };
+        Layout::build(&source, &restored, &ocr)
+    }
+
+    fn texts(layout: &Layout) -> Vec<(String, String, u32)> {
+        layout
+            .words()
+            .map(|(_, w)| (w.ocr.clone(), w.text.clone(), w.bbox.w))
+            .collect()
+    }
+
+    #[test]
+    fn restoration_that_joins_or_splits_words_keeps_every_other_word_restored() {
+        // Line 1: noise cut "nhiệm" in two OCR words; line 2: noise glued "có sẵn" into one.
+        let text = "nhi ¢ém vu\ncosan la";
+        let output = "nhiệm vụ\ncó sẵn là";
+        let pairs = [
+            ("nhi ¢ém", "nhiệm"),
+            ("vu", "vụ"),
+            ("cosan", "có sẵn"),
+            ("la", "là"),
+        ];
+        let l = layout(text, output, &pairs);
+        let want = [
+            // The two halves become one word whose box spans both (x 0..180).
+            ("nhi ¢ém", "nhiệm", 180),
+            ("vu", "vụ", 80),
+            ("cosan", "có sẵn", 80),
+            ("la", "là", 80),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(o, t, w)| (o.to_string(), t.to_string(), *w))
+            .collect();
+        assert_eq!(texts(&l), want);
+        assert_eq!(l.pages[0].text, output);
+        assert_eq!(l.pages[0].blocks[0].lines.len(), 2);
     }
 }

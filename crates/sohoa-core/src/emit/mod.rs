@@ -11,6 +11,7 @@ mod emitter;
 pub mod hocr;
 pub mod image;
 pub mod layout;
+mod offsets;
 pub mod pdfa;
 pub mod table;
 pub mod txt;

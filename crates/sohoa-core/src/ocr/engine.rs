@@ -122,7 +122,10 @@ impl Engine {
         unsafe {
             tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
             tess::TessBaseAPISetSourceResolution(api, dpi as i32);
-            if tess::TessBaseAPIRecognize(api, std::ptr::null_mut()) != 0 {
+            let status = super::line_images::recognising(|| {
+                tess::TessBaseAPIRecognize(api, std::ptr::null_mut())
+            });
+            if status != 0 {
                 tess::TessBaseAPIClear(api);
                 return Err(EngineError::Recognise);
             }

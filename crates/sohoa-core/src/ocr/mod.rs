@@ -8,6 +8,7 @@
 pub mod engine;
 pub mod geometry;
 pub mod layer;
+pub mod line_images;
 pub mod median;
 pub mod omp;
 pub mod pix;

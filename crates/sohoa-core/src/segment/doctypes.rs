@@ -112,6 +112,11 @@ pub fn kind_for_code(code: &str) -> Option<DocKind> {
         .map(|e| e.kind)
 }
 
+/// The type code of a kind ("QĐ" for a Quyết định), if the decree gives it one.
+pub fn code(kind: DocKind) -> Option<&'static str> {
+    entry(kind).code
+}
+
 /// The decree's spelling of a type code written in other capitals ("TTR" → "TTr").
 pub fn canonical_code(code: &str) -> Option<&'static str> {
     let k = skel(code);

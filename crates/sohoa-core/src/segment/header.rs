@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doctypes::{canonical_code, kind_for_code, kind_for_heading, name};
+use super::doctypes::{canonical_code, code, kind_for_code, kind_for_heading, name};
 use super::lines::{is_upper, join, skel, Line, Skeleton};
 use super::model::{DocKind, Header};
 use super::names::{code_letters, official_case, spaced_body};
@@ -32,22 +32,28 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Số: 161/KH-UBND", "Số: 25/2019/QĐ-UBND", "Số: 36a/NQ-CP", "Số: 123/UBND-VP" (Công văn: no
 /// type code), "Số: /HD-STTTT" (draft), "Số 445-KL/TU" and "02-NQ/TU" (Party). The label is
-/// "Số" or one of its OCR readings (`ocr::NUMBER_LABEL`).
+/// "Số" or one of its OCR readings (`ocr::NUMBER_LABEL`); a speck read between the label and
+/// the number (`ocr::SPECK`: "Số:,7303/QĐ-UBND") and a "1" read as a stroke ("Số: I27/...",
+/// `ocr::ONE`) are OCR's.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|]){}\s*(?:(?P<n>\d*[a-z]?)\s*/\s*(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>\d+[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+|\d*)[a-z]?)\s*/\s*(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
         super::ocr::NUMBER_LABEL,
+        speck = super::ocr::SPECK,
+        one = super::ocr::ONE,
         code = r"[a-z][a-z0-9&]{0,9}",
     ))
     .expect("valid regex")
 });
 
 /// "<Place>, ngày 11 tháng 12 năm 2023", "năm" also with its breve dropped; the spaces are
-/// optional because web copies glue words to digits ("ngày29 tháng 12", "tháng11").
+/// optional because web copies glue words to digits ("ngày29 tháng 12", "tháng11"). A day or
+/// month of two digits may have one read as a stroke ("ngày I1 tháng", `ocr::ONE`).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*(\d{{1,2}})\s*thang\s*(\d{{1,2}})\s*{}\s*(\d{{4}})",
-        super::ocr::phrase_pattern("năm")
+        r"ngay\s*(\d{{1,2}}|{one}\d|\d{one})\s*thang\s*(\d{{1,2}}|{one}\d|\d{one})\s*{}\s*(\d{{4}})",
+        super::ocr::phrase_pattern("năm"),
+        one = super::ocr::ONE,
     ))
     .expect("valid regex")
 });
@@ -123,7 +129,10 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         let whole = m.get(0).expect("group 0");
         let at = sk.orig(whole.start());
         number_line = Some(joined.line_of(at + 1));
-        symbol(&joined.text, &sk, &m, &mut header);
+        let named = type_line
+            .and_then(|t| kind_for_heading(&region[t].text))
+            .and_then(code);
+        symbol(&joined.text, &sk, &m, named, &mut header);
         taken.push((at, sk.orig(whole.end())));
     }
 
@@ -159,11 +168,14 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
     for i in 0..stop {
         let left = untaken(&joined, i, &taken);
         let left = left.trim().trim_matches(['*', '-', '_']).trim();
-        if !left.is_empty() && is_upper(left) {
-            parts.push(left.to_string());
+        // Specks OCR read in a word gap of the body's name ("TỈNH-BÌNH", "ỦY.BAN").
+        let left = super::ocr::split_glued_dots(&super::ocr::split_glued_level_dash(left));
+        if !left.is_empty() && is_upper(&left) {
+            parts.push(left);
         }
     }
     issuers(&parts, &mut header);
+    mend_issuer_code(&mut header);
 
     // Subject lines: after the type line; a "V/v" line (Công văn) stands for it; with a
     // cut-off header, everything before the body.
@@ -202,6 +214,23 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         header,
         end: end.min(region.len()),
     }
+}
+
+/// The issuing body's code in the number, mended from the body's name when OCR misread one of
+/// its letters (`ocr::mend_issuer_code`).
+fn mend_issuer_code(header: &mut Header) {
+    let (Some(code), Some(issuer)) = (header.issuer_code.clone(), header.issuer.as_deref()) else {
+        return;
+    };
+    let Some(mended) = super::ocr::mend_issuer_code(&code, issuer) else {
+        return;
+    };
+    if let Some(number) = header.number.as_mut() {
+        if let Some(head) = number.strip_suffix(code.as_str()) {
+            *number = format!("{head}{mended}");
+        }
+    }
+    header.issuer_code = Some(mended);
 }
 
 /// The skeleton offset of original offset `at` (the map is monotone).
@@ -244,8 +273,16 @@ fn untaken(joined: &Joined, i: usize, taken: &[(usize, usize)]) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Fills number, type and issuer codes from a [`NUMBER`] match.
-fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Header) {
+/// Fills number, type and issuer codes from a [`NUMBER`] match; `named` is the code of the type
+/// the header's type line names, which mends a type code OCR read with one lookalike letter
+/// (`ocr::mend_type_code`).
+fn symbol(
+    text: &str,
+    sk: &Skeleton,
+    m: &regex::Captures<'_>,
+    named: Option<&str>,
+    header: &mut Header,
+) {
     let orig = |name: &str| {
         m.name(name).map(|g| {
             text[sk.orig(g.start())..sk.orig(g.end())]
@@ -253,10 +290,16 @@ fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Heade
                 .collect::<String>()
         })
     };
+    // The named type's code for a type code read with one lookalike letter.
+    let mend = |c: String| match named {
+        Some(n) if super::ocr::one_lookalike_off(&c, n) => n.to_string(),
+        _ => c,
+    };
     if let Some(c) = orig("c") {
-        let codes: Vec<String> = c.split('-').map(code_letters).collect();
+        let mut codes: Vec<String> = c.split('-').map(code_letters).collect();
+        codes[0] = mend(std::mem::take(&mut codes[0]));
         let year = orig("y").map(|y| format!("{y}/")).unwrap_or_default();
-        let n = orig("n").unwrap_or_default();
+        let n = super::ocr::serial(&orig("n").unwrap_or_default());
         // A Công văn's symbol has no type code: "123/UBND-VP" is issuer and unit.
         let (type_code, issuer) = match canonical_code(&codes[0]) {
             Some(tc) if codes.len() > 1 => (Some(tc.to_string()), codes[1..].join("-")),
@@ -270,7 +313,8 @@ fn symbol(text: &str, sk: &Skeleton, m: &regex::Captures<'_>, header: &mut Heade
         header.type_code = type_code;
         header.issuer_code = Some(issuer);
     } else if let (Some(n), Some(t), Some(i)) = (orig("pn"), orig("pt"), orig("pi")) {
-        let t = code_letters(&t);
+        let n = super::ocr::serial(&n);
+        let t = code_letters(&mend(t));
         let t = canonical_code(&t).map_or(t.clone(), str::to_string);
         let i: Vec<String> = i.split('-').map(code_letters).collect();
         let i = i.join("-");
@@ -321,7 +365,8 @@ fn title(
             break;
         }
     }
-    let t = join(&taken);
+    // A subject is one phrase: a dot glued between two of its words is a speck (`ocr`).
+    let t = super::ocr::split_glued_dots(&join(&taken));
     ((!t.is_empty()).then_some(t), end)
 }
 
@@ -365,7 +410,7 @@ fn place_and_date(
     let scope = &text[from.min(upto)..upto];
     let sk = Skeleton::new(scope);
     let m = DATE.captures(&sk.text)?;
-    let num = |n: usize| m[n].parse::<u32>().unwrap_or(0);
+    let num = |n: usize| super::ocr::digits(&m[n]).parse::<u32>().unwrap_or(0);
     let (d, mo, y) = (num(1), num(2), num(3));
     header.date = crate::segment::dates::iso(y, mo, d);
     let whole = m.get(0).expect("group 0");
@@ -440,9 +485,9 @@ fn place_before(before: &str) -> Option<(usize, String)> {
 }
 
 /// Groups the left-column parts into bodies: a part continues the body above it when it starts
-/// with an administrative level ("TỈNH THÁI BÌNH" under "ỦY BAN NHÂN DÂN") or when the part
-/// above is a single word cut from its name ("ỦY" / "BAN NHÂN DÂN"); any other part starts a
-/// new body. The last body is the issuer, the one before it the parent.
+/// with an administrative level ("TỈNH THÁI BÌNH" under "ỦY BAN NHÂN DÂN") or with "và" ("VÀ
+/// DU LỊCH" under "SỞ VĂN HÓA, THỂ THAO"), or when the part above is a single word cut from its
+/// name ("ỦY" / "BAN NHÂN DÂN"); any other part starts a new body. The last body is the issuer, the one before it the parent.
 fn issuers(parts: &[String], header: &mut Header) {
     let mut bodies: Vec<String> = Vec::new();
     for text in parts {
@@ -462,8 +507,11 @@ fn issuers(parts: &[String], header: &mut Header) {
         .any(|p| k.starts_with(p));
         // "TỈNH ỦY", "HUYỆN ỦY", "THÀNH ỦY": a Party committee, a body of its own.
         let party = k.split_whitespace().nth(1) == Some("uy");
+        // "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH": no body's name starts with "và", so a part that
+        // does is the rest of the name above, broken where the header cell wrapped.
+        let and = k.starts_with("va ");
         let continues = match bodies.last() {
-            Some(last) => (level && !party) || last.split_whitespace().count() == 1,
+            Some(last) => (level && !party) || and || last.split_whitespace().count() == 1,
             None => false,
         };
         match bodies.last_mut() {

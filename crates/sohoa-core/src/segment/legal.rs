@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doctypes::{canonical_code, cited_names};
+use super::doctypes::{canonical_code, cited_names, code, kind_for_name};
 use super::lines::{skel, Skeleton, View};
 use super::model::{LegalBasis, Section, SectionKind};
 use super::names::code_letters;
@@ -20,16 +20,23 @@ use super::names::code_letters;
 const CITATION_REACH: usize = 80;
 
 /// A document number: digits (with a letter: "36a"), then "/" or "-" parts ("25/2019/QĐ-UBND",
-/// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP").
-const NUMBER_BODY: &str = r"(\d+[a-z]?(?:\s*[/\-]\s*[0-9a-z&]+)+)";
+/// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP"); its first digit may be a 1 OCR read as a stroke
+/// ("!79/2009/NQ-HĐND", `ocr::ONE`).
+static NUMBER_BODY: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"((?:{})?\d+[a-z]?(?:\s*[/\-]\s*[0-9a-z&]+)+)",
+        super::ocr::ONE
+    )
+});
 
 /// The number right after the type ("Quyết định 749/..."), after "số", or after "số" a few
 /// words on ("Luật Thi đua, khen thưởng số 06/2022/QH15", "các Quyết định của Thủ tướng
 /// Chính phủ: số 1400/...").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let so = super::ocr::NUMBER_WORD;
+    let body = NUMBER_BODY.as_str();
     Regex::new(&format!(
-        r"^(?:\s*|\s*{so}\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*:?\s*){NUMBER_BODY}"
+        r"^(?:\s*|\s*{so}\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*:?\s*){body}"
     ))
     .expect("valid regex")
 });
@@ -64,6 +71,7 @@ static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line opens a legal basis ("Căn cứ ...", "Thực hiện <document> ...", "Trên cơ sở
 /// <document> ...").
 pub fn is_opener(text: &str) -> bool {
+    let text = unbulleted(text);
     // An opener begins a sentence; "thực hiện các chương trình" at the start of a line broken
     // mid-sentence does not.
     if !text.chars().next().is_some_and(char::is_uppercase) {
@@ -84,6 +92,18 @@ pub fn is_opener(text: &str) -> bool {
         }
     }
     false
+}
+
+/// `text` without a list dash or bullet in front ("- Căn cứ Luật ...;"): plans list their bases
+/// as dash items too, and OCR reads a speck before a line's first word as a dash.
+fn unbulleted(text: &str) -> &str {
+    let t = text.trim_start();
+    match t.chars().next() {
+        Some(c) if super::lines::is_dash(c) || matches!(c, '+' | '•' | '*') => {
+            t[c.len_utf8()..].trim_start()
+        }
+        _ => text,
+    }
 }
 
 /// "Căn cứ" damaged by OCR beyond what restoration mends ("Cari clr Nghị định số ...", "Cần
@@ -300,7 +320,7 @@ fn normalise_number(raw: &str) -> String {
 /// One cited document from a segment, if it starts with a document type; with the issuer a
 /// list gives all its items ("các Quyết định của Thủ tướng Chính phủ: số ...; số ...").
 fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
-    let text = tidy(segment);
+    let text = tidy(unbulleted(segment));
     let sk = Skeleton::new(&text);
     let mut body = sk.text.as_str();
     if let Some(rest) = after_damaged_can_cu(body) {
@@ -340,8 +360,15 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
             }
         }
         let raw = &text[sk.orig(pos + g.start())..sk.orig(pos + g.end())];
-        basis.number = Some(normalise_number(raw));
-        pos += m.get(0).expect("group 0").end();
+        let kept = super::ocr::without_stray_word(raw);
+        let number = normalise_number(&super::ocr::serial(kept));
+        basis.number = Some(match kind_for_name(name).and_then(code) {
+            Some(c) => super::ocr::mend_type_code(&number, c),
+            None => number,
+        });
+        // Skeleton and text have the same characters, so the kept part's skeleton length is
+        // where the number ends in the skeleton.
+        pos += g.start() + skel(kept).len();
     }
     if let Some(m) = DATE.captures(&sk.text[pos..]) {
         let n = |i: usize| m.get(i).and_then(|g| g.as_str().parse::<u32>().ok());

@@ -38,7 +38,7 @@ const FINALS: &[&str] = &["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
 /// Whether a capital word can be a Vietnamese syllable: an initial, one to three vowels, a
 /// final. A word that cannot ("UBND", "THCS", "GD&ĐT", "TW") is an abbreviation and keeps its
 /// capitals.
-fn is_syllable(word: &str) -> bool {
+pub(super) fn is_syllable(word: &str) -> bool {
     let w: String = word
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '&')

@@ -42,6 +42,204 @@ pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*:|so\s)";
 /// "sé", "$6"); restoration leaves such a token when it cannot tell "số" from "sở" or "sẽ".
 pub const NUMBER_WORD: &str = r"(?:so|[s$][o06e])";
 
+/// Glyphs Tesseract reads for a toner speck or a dot of dust beside print on a copied page
+/// ("Số:,7303/QĐ-UBND", "Số: -68/KH-UBND"), on skeletons (dashes folded to "-"): between a
+/// label and what it labels they are noise, since Decree 30 puts nothing there.
+pub const SPECK: &str = r"[,.\-'`_~;]";
+
+/// Glyphs OCR reads for the digit 1 on thin or broken print, on skeletons: the vertical
+/// strokes I (skeleton "i"), l and "|", and "!" whose dot is a broken foot ("ngày I1 tháng",
+/// "số !79/2009/NQ-HĐND"). Used only where the grammar wants digits (a day, a month, a
+/// document's serial number) and next to a true digit, so a word is never taken for a number.
+pub const ONE: &str = r"[!|il]";
+
+/// Digits read through [`ONE`]'s lookalikes ("I1" → "11", "!79" → "179"), for a token the
+/// grammar already placed where digits belong; other characters are kept.
+pub fn digits(token: &str) -> String {
+    token
+        .chars()
+        .map(|c| {
+            if matches!(c, '!' | '|' | 'I' | 'i' | 'l') {
+                '1'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A document's serial number with a leading [`ONE`] lookalike read as 1 ("I27" → "127",
+/// "!79" → "179"); the grammar matched it only when a true digit follows.
+pub fn serial(token: &str) -> String {
+    let mut cs = token.chars();
+    match (cs.next(), cs.clone().next()) {
+        (Some('!' | '|' | 'I' | 'i' | 'l'), Some(d)) if d.is_ascii_digit() => {
+            format!("1{}", cs.as_str())
+        }
+        _ => token.to_string(),
+    }
+}
+
+/// A cited number as matched (`raw`, original text) without a trailing part in lower case that
+/// it picked up across a space ("98/2023/NĐ-CP -ngày" → "98/2023/NĐ-CP"): a symbol's codes are
+/// capitals (Decree 30, appendix VI), so " -ngày" is the next word with a speck read as a dash.
+/// Parts glued to the number are kept (a web copy may type a code in lower case).
+pub fn without_stray_word(raw: &str) -> &str {
+    for (at, c) in raw.char_indices() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let rest = raw[at..].trim_start();
+        let mut rc = rest.chars();
+        let dash = rc
+            .next()
+            .is_some_and(|d| d == '/' || super::lines::is_dash(d));
+        let after = rc.as_str().trim_start();
+        if dash && after.chars().next().is_some_and(char::is_lowercase) {
+            return raw[..at].trim_end();
+        }
+    }
+    raw
+}
+
+/// Capitals (and digits) that Tesseract reads for one another when a copier thins or breaks
+/// the strokes: the bowl letters B/Đ/D/8 (the bar of Đ lost or a bowl closed: "QB-UBND" for
+/// "QĐ-UBND"), the round O/0/Q/D, the vertical I/L/T/1, C/G, E/F, U/V. These are the shape
+/// confusions of Latin-script OCR (Tesseract's unicharambigs list the same families).
+const CAPITAL_LOOKALIKES: &[&str] = &["BĐD8", "O0QD", "IL1T", "CG", "EF", "UV"];
+
+/// Whether `seen` is `meant` with exactly one capital read as a lookalike of the same family
+/// (letters compared without marks and case, Đ as D otherwise).
+pub fn one_lookalike_off(seen: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut off = 0;
+    for (&x, &y) in a.iter().zip(&b) {
+        if super::lines::fold_char(x) == super::lines::fold_char(y) {
+            continue;
+        }
+        let (x, y) = (x.to_uppercase().next(), y.to_uppercase().next());
+        let family = CAPITAL_LOOKALIKES
+            .iter()
+            .any(|f| x.is_some_and(|x| f.contains(x)) && y.is_some_and(|y| f.contains(y)));
+        if !family {
+            return false;
+        }
+        off += 1;
+    }
+    off == 1
+}
+
+/// `number` ("10401/QB-UBND", "37-CT/TW") with its type code (the first part after the serial
+/// that is not a year) replaced by `code` when OCR read one of its letters as a lookalike ("QB" for the
+/// "QĐ" of a Quyết định). Decree 30 (appendix III) gives each document type one code, and the
+/// type is named beside the number ("Quyết định số ...", the "QUYẾT ĐỊNH" line), so the named
+/// type is the evidence; a code that is no lookalike of it is left as read.
+pub fn mend_type_code(number: &str, code: &str) -> String {
+    let mut start = 0;
+    for (i, part) in number.split(['/', '-']).enumerate() {
+        // After the serial and the year, the first part is the type code's place.
+        if i > 0 && !part.chars().all(|c| c.is_ascii_digit()) {
+            if one_lookalike_off(part, code) {
+                return format!(
+                    "{}{code}{}",
+                    &number[..start],
+                    &number[start + part.len()..]
+                );
+            }
+            break;
+        }
+        start += part.len() + 1;
+    }
+    number.to_string()
+}
+
+/// The issuing body's part of a symbol (`code`, "SVHTTDI-VP") mended from the body's own name
+/// (`issuer`, "Sở Văn hóa, Thể thao và Du lịch") when OCR read one of its letters as a
+/// lookalike: Decree 30 (art. 8, appendix VI) writes the body in a symbol as the abbreviation
+/// of its name, the initials of its words without "và" ("SVHTTDL", "SNV", "UBND" for "Ủy ban
+/// nhân dân tỉnh ..."), so a code one lookalike letter off the name's initials (or their
+/// start) is that abbreviation misread. `None` when the code reads right or is no such misreading.
+pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
+    let initials: Vec<char> = issuer
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && super::lines::skel(w) != "va")
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let (first, rest) = code.split_once('-').map_or((code, ""), |(f, r)| (f, r));
+    let n = first.chars().count();
+    // A code with a small letter is the decree's own spelling ("TTg" for the Prime Minister),
+    // not initials.
+    if n < 2 || n > initials.len() || first.chars().any(char::is_lowercase) {
+        return None;
+    }
+    // Codes carry no marks but Đ's stroke ("Ủy ban" gives "U").
+    let meant = super::names::code_letters(&initials[..n].iter().collect::<String>());
+    if !one_lookalike_off(first, &meant) {
+        return None;
+    }
+    Some(if rest.is_empty() {
+        meant
+    } else {
+        format!("{meant}-{rest}")
+    })
+}
+
+/// `text` with a "." glued between two words that are both whole Vietnamese syllables made a
+/// space ("năm.Đinh Dậu", "ỦY.BAN"): a full stop is followed by a space in print, and an
+/// abbreviation's dot follows letters that are no syllable ("TP.HCM", "Tp.Hồ Chí Minh"), so a
+/// dot between two syllables is a speck of dust the OCR read where the space was.
+pub fn split_glued_dots(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let fixed: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let parts: Vec<&str> = w.split('.').collect();
+            let glued = parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| p.chars().count() >= 2 && super::names::is_syllable(p));
+            if glued {
+                parts.join(" ")
+            } else {
+                (*w).to_string()
+            }
+        })
+        .collect();
+    fixed.join(" ")
+}
+
+/// Administrative level words (Law 77/2015/QH13 on local government): in a header they are
+/// written before the place name as a word of their own, never hyphenated to it.
+const LEVEL_WORDS: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong", "pho", "tran"];
+
+/// `text` with a dash glued between an administrative level word and the capital name after
+/// it made a space ("UBND TỈNH-BÌNH ĐỊNH" → "UBND TỈNH BÌNH ĐỊNH"): Tesseract reads a speck in
+/// the word gap as a hyphen, while a place name's own hyphen joins two parts of the name
+/// ("PHAN RANG-THÁP CHÀM", "BÀ RỊA-VŨNG TÀU"), never a level word to the name.
+pub fn split_glued_level_dash(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|w| {
+            let mut parts = w.splitn(2, super::lines::is_dash);
+            match (parts.next(), parts.next()) {
+                (Some(level), Some(name))
+                    if LEVEL_WORDS.contains(&super::lines::skel(level).as_str())
+                        && name.chars().next().is_some_and(char::is_uppercase) =>
+                {
+                    format!("{level} {name}")
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// Whether `c` is a letter Vietnamese writes with a mark (tone, breve, circumflex, horn or the
 /// stroke of đ): the letters an OCR without a Vietnamese model drops ("S VN HO" for "SỞ VĂN
 /// HÓA", "nm" for "năm").
@@ -129,6 +327,64 @@ mod tests {
         let re = regex::Regex::new(&phrase_pattern("hướng dẫn")).unwrap();
         assert!(re.is_match("hng dn"));
         assert!(re.is_match("huong dan"));
+    }
+
+    #[test]
+    fn ones_read_as_strokes() {
+        assert_eq!(digits("I1"), "11");
+        assert_eq!(digits("3l"), "31");
+        assert_eq!(serial("!79"), "179");
+        assert_eq!(serial("l23a"), "123a");
+        assert_eq!(serial("36a"), "36a");
+        assert_eq!(serial("ia"), "ia");
+    }
+
+    #[test]
+    fn type_codes_mended_only_by_one_lookalike() {
+        assert_eq!(mend_type_code("10401/QB-UBND", "QĐ"), "10401/QĐ-UBND");
+        assert_eq!(mend_type_code("5/2020/0Đ-UBND", "QĐ"), "5/2020/QĐ-UBND");
+        assert_eq!(mend_type_code("37-CI/TW", "CT"), "37-CT/TW");
+        assert_eq!(mend_type_code("12/QD-UBND", "QĐ"), "12/QD-UBND");
+        assert_eq!(mend_type_code("12/KB-UBND", "KH"), "12/KB-UBND");
+        assert_eq!(mend_type_code("12/BB-UBND", "QĐ"), "12/BB-UBND");
+        assert_eq!(mend_type_code("36a/NQ-CP", "NQ"), "36a/NQ-CP");
+    }
+
+    #[test]
+    fn issuer_codes_mended_from_initials() {
+        let name = "Sở Văn hóa, Thể thao và Du lịch";
+        assert_eq!(
+            mend_issuer_code("SVHTTDI", name).as_deref(),
+            Some("SVHTTDL")
+        );
+        assert_eq!(mend_issuer_code("SVHTTDL", name), None);
+        assert_eq!(
+            mend_issuer_code("UBNO-VP", "Ủy ban nhân dân tỉnh An Phú").as_deref(),
+            Some("UBND-VP")
+        );
+        assert_eq!(mend_issuer_code("TU", "Tỉnh ủy Thừa Thiên Huế"), None);
+        assert_eq!(mend_issuer_code("TTg", "Thủ tướng Chính phủ"), None);
+        assert_eq!(mend_issuer_code("X", "Sở Nội vụ"), None);
+    }
+
+    #[test]
+    fn specks_glued_into_word_gaps() {
+        assert_eq!(split_glued_dots("năm.Đinh Dậu"), "năm Đinh Dậu");
+        assert_eq!(split_glued_dots("ỦY.BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(
+            split_glued_dots("tại TP.HCM và Tp.Hồ"),
+            "tại TP.HCM và Tp.Hồ"
+        );
+        assert_eq!(split_glued_dots("năm 2024. Kế"), "năm 2024. Kế");
+        assert_eq!(split_glued_dots("www.abc.vn"), "www.abc.vn");
+        assert_eq!(
+            split_glued_level_dash("UBND TỈNH-BÌNH ĐỊNH"),
+            "UBND TỈNH BÌNH ĐỊNH"
+        );
+        assert_eq!(split_glued_level_dash("BÀ RỊA-VŨNG TÀU"), "BÀ RỊA-VŨNG TÀU");
+        assert_eq!(without_stray_word("98/2023/NĐ-CP -ngày"), "98/2023/NĐ-CP");
+        assert_eq!(without_stray_word("150/KH – BCĐ"), "150/KH – BCĐ");
+        assert_eq!(without_stray_word("12/kh-ubnd"), "12/kh-ubnd");
     }
 
     #[test]
