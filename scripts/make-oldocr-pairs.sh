@@ -4,7 +4,8 @@
 # Serif, 13 pt body, bold capital headers, header and footer tables, a red seal), scanned as
 # clean pages, office scans, photocopies and copies of copies, and read by several OCR
 # engines that have no Vietnamese model. Text: the CONFUSION split (document i % 100 == 1) of
-# ../shared/corpora/laws-vlc.txt (the administrative register), headers made from the
+# ../shared/corpora/laws-vlc.txt (the administrative register; its ~110 KB make 27 documents),
+# then of the news files (as scripts/make-confusion-pairs.sh uses them), headers made from the
 # gazetteer and the Decree 30 vocabulary; never the eval split, dev-docs or the seeds.
 #
 #   target/oldocr-pairs/pairs/dNNN.{src,ocr}.txt   one engine and scan per document, rotating
@@ -34,10 +35,14 @@ FONT=/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 mkdir -p "$OUT/marked"
 
 $LEARN split --split confusion --min-chars 100 "$C/laws-vlc.txt" > "$OUT/laws.txt"
+{ $LEARN split --split confusion "$C/news-dantri-unc.txt" | grep -v '^# '
+  zcat "$C/news-baomoi-2017.part00.txt.gz" | $LEARN split --split confusion --min-chars 200; } \
+  > "$OUT/news.txt"
 
 # Marked Decree 30 documents: a header of a generic issuing body (names from the gazetteer),
 # number, place and date, a type and a title taken from the body's first sentence, ~3,000
-# characters of law text as the body, recipients and a signature block.
+# characters of law text (news text once the laws run out) as the body, recipients and a
+# signature block.
 $PY - "$OUT" "$DOCS" "$C/gazetteer/vn-admin-units-2025.tsv" <<'PYEOF'
 import random, re, sys
 out, ndocs, gaz = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -55,7 +60,8 @@ KINDS = [("KH", "KẾ HOẠCH"), ("QĐ", "QUYẾT ĐỊNH"), ("BC", "BÁO CÁO")
 DEPTS = [("SỞ NỘI VỤ", "SNV"), ("SỞ TÀI CHÍNH", "STC"), ("SỞ Y TẾ", "SYT"),
          ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SGDĐT"), ("SỞ TƯ PHÁP", "STP"),
          ("BAN THI ĐUA - KHEN THƯỞNG", "BTĐKT"), ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SKHCN")]
-docs = [d.strip() for d in open(f"{out}/laws.txt", encoding="utf-8").read().split("\n\n") if d.strip()]
+docs = [d.strip() for f in ("laws", "news")
+        for d in open(f"{out}/{f}.txt", encoding="utf-8").read().split("\n\n") if d.strip()]
 docs = [d for d in docs if not d.startswith("# ")]
 k = 0
 i = 0

@@ -6,6 +6,8 @@
 //! continuation unigrams, prunes, quantises probabilities to 8-bit codebooks and writes the
 //! format described in [`sohoa_core::restore::lm`].
 
+pub mod bodies;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -251,6 +253,13 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, BuildError> {
 
 /// Counts one corpus file's training documents; returns (documents counted, held out).
 fn count_file(c: &mut Counter, path: &Path, times: u32) -> Result<(u64, u64), BuildError> {
+    training_lines(path, |line| c.line(line, times))
+}
+
+/// Hands every line of the training documents of one corpus file to `visit` (Markdown markup
+/// of the wiki files stripped; documents with `i % 100` 0 or 1 skipped); returns (documents
+/// visited, held out).
+pub fn training_lines(path: &Path, mut visit: impl FnMut(&str)) -> Result<(u64, u64), BuildError> {
     let markdown = path.to_string_lossy().contains("wiki");
     let mut doc = 0u64;
     let mut in_doc = false;
@@ -276,9 +285,9 @@ fn count_file(c: &mut Counter, path: &Path, times: u32) -> Result<(u64, u64), Bu
             continue;
         }
         if markdown {
-            c.line(&strip_markdown(&line), times);
+            visit(&strip_markdown(&line));
         } else {
-            c.line(&line, times);
+            visit(&line);
         }
     }
     Ok((kept, held))

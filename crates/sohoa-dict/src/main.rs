@@ -1,5 +1,6 @@
 //! `sohoa-build-dict`: rebuilds `dictionaries/lm.bin`, `acronyms.tsv` and `places.txt` from the
-//! raw corpora. Not run in CI: its outputs are committed (see `dictionaries/README.md`).
+//! raw corpora, or (`--bodies-only`) `bodies.txt`. Not run in CI: its outputs are committed
+//! (see `dictionaries/README.md`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +12,11 @@ fn main() -> ExitCode {
     // `--places-only`: rewrite places.txt from the gazetteer without recounting the corpora.
     let places_only = args.peek().is_some_and(|a| a == "--places-only");
     if places_only {
+        args.next();
+    }
+    // `--bodies-only`: write bodies.txt (names of bodies and titles) from the corpora.
+    let bodies_only = args.peek().is_some_and(|a| a == "--bodies-only");
+    if bodies_only {
         args.next();
     }
     // `--weight FILE=N` (repeatable): count corpus file FILE N times (a register weighted).
@@ -37,6 +43,18 @@ fn main() -> ExitCode {
         file_weights,
         ..BuildOptions::default()
     };
+    if bodies_only {
+        return match sohoa_dict::bodies::write_bodies(&opts, &out) {
+            Ok(n) => {
+                eprintln!("build-dict: {n} names of bodies and titles written");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("build-dict: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if places_only {
         let gaz = opts.corpora.join("gazetteer/vn-admin-units-2025.tsv");
         return match sohoa_dict::write_places(&gaz, &out) {

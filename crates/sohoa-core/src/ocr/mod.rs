@@ -192,7 +192,9 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
     let lines = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
         .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
-    let (text, mut words) = reading::assemble(&reading::reading_order(reading::drop_specks(lines)));
+    let (text, mut words) = reading::assemble(&reading::reading_order(reading::mend_digits(
+        reading::drop_specks(lines),
+    )));
     // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
     for w in &mut words {
         w.bbox = prepared.transform.box_to_scan(w.bbox);

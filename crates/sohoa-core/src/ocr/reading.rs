@@ -210,6 +210,51 @@ pub fn drop_specks(lines: Vec<OcrLine>) -> Vec<OcrLine> {
         .collect()
 }
 
+/// Glyphs Tesseract reads for the digit 1 of a serif face when a copier thins or breaks its
+/// foot and flag: the vertical strokes I, l and "|", and "!" (a foot broken off as a dot).
+fn reads_as_one(c: char) -> bool {
+    matches!(c, 'I' | 'l' | '|' | '!')
+}
+
+/// A word's number read with some of its 1s as strokes ("I1" → "11", "!79/2009/NQ-HĐND" →
+/// "179/2009/NQ-HĐND", "03/l2/2020" → "03/12/2020"): every run of digits and strokes between
+/// the "/" and "-" of a number that holds a true digit has its strokes made 1s. No Vietnamese
+/// word holds a digit, so such a run is a number; left alone, restoration takes "I1" for a
+/// misread word ("Lễ") and the date it stood in is lost. A roman numeral misread with a 1
+/// ("I1." for "II.") ends in the heading's full stop and is left to the segmenter.
+fn mend_digit_strokes(word: &str) -> Option<String> {
+    if word.ends_with('.') || !word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut changed = false;
+    for run in word.split_inclusive(['/', '-']) {
+        let (body, sep) = match run.char_indices().last() {
+            Some((at, c)) if c == '/' || c == '-' => (&run[..at], &run[at..]),
+            _ => (run, ""),
+        };
+        let numeric = body.chars().all(|c| c.is_ascii_digit() || reads_as_one(c));
+        if numeric && body.chars().any(|c| c.is_ascii_digit()) && body.chars().any(reads_as_one) {
+            out.extend(body.chars().map(|c| if reads_as_one(c) { '1' } else { c }));
+            changed = true;
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(sep);
+    }
+    changed.then_some(out)
+}
+
+/// The lines with each word's 1s read as strokes made digits again ([`mend_digit_strokes`]).
+pub fn mend_digits(mut lines: Vec<OcrLine>) -> Vec<OcrLine> {
+    for w in lines.iter_mut().flat_map(|l| l.words.iter_mut()) {
+        if let Some(m) = mend_digit_strokes(&w.text) {
+            w.text = m;
+        }
+    }
+    lines
+}
+
 /// The page text (lines in the order given, words joined by a space, lines by `\n`) and every
 /// word with its byte span in that text.
 pub fn assemble<'a>(lines: impl IntoIterator<Item = &'a OcrLine>) -> (String, Vec<OcrWord>) {
@@ -267,6 +312,21 @@ mod tests {
             bbox,
             words,
         }
+    }
+
+    #[test]
+    fn ones_read_as_strokes_inside_numbers_are_ones() {
+        let m = |w: &str| mend_digit_strokes(w);
+        assert_eq!(m("I1").as_deref(), Some("11"));
+        assert_eq!(m("!79/2009/NQ-HĐND").as_deref(), Some("179/2009/NQ-HĐND"));
+        assert_eq!(m("03/l2/2020").as_deref(), Some("03/12/2020"));
+        // Words, codes and roman headings stay.
+        assert_eq!(m("11"), None);
+        assert_eq!(m("Ilà"), None);
+        assert_eq!(m("I1."), None);
+        assert_eq!(m("37-CT/TW"), None);
+        assert_eq!(m("QĐ-UBND"), None);
+        assert_eq!(m("l"), None);
     }
 
     #[test]

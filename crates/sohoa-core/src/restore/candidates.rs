@@ -1,13 +1,13 @@
 //! Candidate syllables for an observed word, with channel costs: every accented form of its
-//! skeleton, plus forms reachable through the OCR confusion table (weighted edit distance).
+//! skeleton, plus forms reachable through the OCR confusion table (weighted edit distance),
+//! plus, for a word old OCR left malformed, the syllables one edit no table has seen away from
+//! those skeletons (the syllable inventory's deletion index finds them in a few look-ups).
 
 use rustc_hash::FxHashMap;
 
 use super::confusion::Confusions;
 use super::lm::Model;
-use super::syllable::{
-    base_char, foreign_base, split_tone, strip, strip_char, with_tone, Syllable, Tone,
-};
+use super::syllable::{base_char, foreign_base, split_tone, strip_char, Syllable, Tone};
 
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
@@ -28,6 +28,13 @@ pub struct Inventory {
     /// Length in bytes of the longest skeleton: a partial rewrite longer than this can never
     /// become a candidate, which bounds the search on long junk tokens.
     max_skeleton_len: usize,
+    /// Every skeleton of `by_skeleton`, sorted: what [`Inventory::near`] indexes into.
+    skeletons: Vec<String>,
+    /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
+    /// into `skeletons`) it came from: two skeletons one insertion, deletion or substitution
+    /// apart share a key (the symmetric-delete index of SymSpell), so the neighbours of a
+    /// skeleton are found with one look-up per letter instead of one per possible edit.
+    deletes: FxHashMap<String, Vec<u32>>,
 }
 
 impl Inventory {
@@ -63,7 +70,55 @@ impl Inventory {
             ids.sort_by_key(|&i| std::cmp::Reverse(model.counts[i as usize]));
         }
         inv.max_skeleton_len = inv.by_skeleton.keys().map(String::len).max().unwrap_or(0);
+        inv.index_near();
         inv
+    }
+
+    /// Builds the index of [`Inventory::near`] over the skeletons of `by_skeleton`.
+    fn index_near(&mut self) {
+        self.skeletons = self.by_skeleton.keys().cloned().collect();
+        self.skeletons.sort();
+        self.deletes.clear();
+        for (k, sk) in self.skeletons.iter().enumerate() {
+            let chars: Vec<char> = sk.chars().collect();
+            for key in std::iter::once(sk.clone()).chain(deletions(&chars)) {
+                let v = self.deletes.entry(key).or_default();
+                if v.last() != Some(&(k as u32)) {
+                    v.push(k as u32);
+                }
+            }
+        }
+    }
+
+    /// Appends to `out` the skeletons one edit (a letter inserted, deleted or replaced, or two
+    /// neighbours swapped) from `skeleton`, itself excluded; `out` is sorted and deduplicated.
+    pub fn near(&self, skeleton: &str, out: &mut Vec<u32>) {
+        let start = out.len();
+        let chars: Vec<char> = skeleton.chars().collect();
+        for key in std::iter::once(skeleton.to_owned()).chain(deletions(&chars)) {
+            if let Some(v) = self.deletes.get(&key) {
+                // One deletion a side also pairs a deletion with an insertion elsewhere
+                // (`dooi`, `doin`): two edits, not one.
+                out.extend(v.iter().filter(|&&k| {
+                    let other: Vec<char> = self.skeletons[k as usize].chars().collect();
+                    one_edit(&chars, &other)
+                }));
+            }
+        }
+        out[start..].sort_unstable();
+        let mut w = start;
+        for r in start..out.len() {
+            if w == start || out[r] != out[w - 1] {
+                out[w] = out[r];
+                w += 1;
+            }
+        }
+        out.truncate(w);
+    }
+
+    /// The skeleton of index `k` of [`Inventory::near`].
+    pub fn skeleton(&self, k: u32) -> &str {
+        &self.skeletons[k as usize]
     }
 
     /// Log10 unigram probability of the token `id` (0 for an id out of range).
@@ -75,6 +130,32 @@ impl Inventory {
     pub fn with_skeleton(&self, skeleton: &str) -> &[u16] {
         self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)
     }
+}
+
+/// True when `a` and `b` are one edit apart: a letter replaced, inserted or deleted, or two
+/// neighbouring letters swapped.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if p == short.len() => false,
+        0 => {
+            short[p + 1..] == long[p + 1..]
+                || (p + 1 < short.len()
+                    && short[p] == long[p + 1]
+                    && short[p + 1] == long[p]
+                    && short[p + 2..] == long[p + 2..])
+        }
+        1 => short[p..] == long[p + 1..],
+        _ => false,
+    }
+}
+
+/// The strings made by deleting one letter of `chars` (distinct ones once).
+fn deletions(chars: &[char]) -> impl Iterator<Item = String> + '_ {
+    (0..chars.len())
+        .filter(move |&p| p == 0 || chars[p] != chars[p - 1])
+        .map(move |p| chars[..p].iter().chain(&chars[p + 1..]).collect())
 }
 
 /// Prices of mark slips on one letter, set per document from how marked its text is.
@@ -229,6 +310,19 @@ fn is_junk(c: char) -> bool {
     matches!(c, '¢' | '&' | '@')
 }
 
+/// Largest channel cost of a candidate reached through an edit no table has seen: under the
+/// price of keeping a malformed word in old OCR (5, see the restorer), so that a repair within
+/// it can win when the language model agrees. Chosen on the development pages (errors at
+/// 3.5 / 4 / 4.5 / 5: 1,557 / 1,491 / 1,479 / 1,481 of 14,009 words; BENCHMARKS.md).
+const UNSEEN_BUDGET: f32 = 4.5;
+/// Rewrites of an observed word (its skeleton and its cheapest confusion-table rewrites) whose
+/// neighbours one unseen edit away are looked up: the cheapest few, so the work per word stays
+/// bounded.
+const UNSEEN_BASES: usize = 16;
+/// Forms taken per neighbouring skeleton, most frequent first: which tone the word has is the
+/// language model's to say, from the few common ones.
+const UNSEEN_FORMS: usize = 4;
+
 /// Candidates kept per token, cheapest first, in OCR mode: the decoder's work grows with the
 /// square of the options per word, and past the twelfth the cheapest are rarely chosen.
 const MAX_CANDIDATES: usize = 12;
@@ -249,6 +343,12 @@ pub struct Generator<'a> {
     /// between its consonants only a vowel can stand; set for words with letters in OCR text,
     /// not for lone numbers (which are first of all numbers).
     pub digit_vowels: bool,
+    /// Price of one edit of the skeleton that neither table has seen (a letter inserted,
+    /// deleted or replaced, two neighbours swapped: `dbi` for `đổi`, `Vian` for `Văn`), when
+    /// the word may be repaired through one, on top of the tables' edits: set for words of old
+    /// OCR whose letters spell no syllable, which are certainly misread, in ways the rendered
+    /// pages and the other seed did not all show. `None`: only the tables' edits.
+    pub unseen_edit: Option<f32>,
 }
 
 impl Generator<'_> {
@@ -280,9 +380,9 @@ impl Generator<'_> {
     }
 
     /// Candidates for the lowercase word `lower`, under `channel` (up to its `max_cost`),
-    /// appended to `out`.
-    pub fn candidates(&self, lower: &str, channel: &Channel, out: &mut Vec<Candidate>) {
-        self.candidates_within(lower, channel, channel.max_cost, out);
+    /// appended to `out`. True when some candidate was found without an unseen edit.
+    pub fn candidates(&self, lower: &str, channel: &Channel, out: &mut Vec<Candidate>) -> bool {
+        self.candidates_within(lower, channel, channel.max_cost, out)
     }
 
     /// As [`Generator::candidates`], with candidates up to channel cost `max_cost`.
@@ -292,7 +392,8 @@ impl Generator<'_> {
         channel: &Channel,
         max_cost: f32,
         out: &mut Vec<Candidate>,
-    ) {
+    ) -> bool {
+        let first = out.len();
         let obs: Vec<char> = lower.chars().collect();
         let letters = obs.iter().all(|c| c.is_alphabetic());
         let skeleton = || obs.iter().map(|&c| base_char(c)).collect::<String>();
@@ -324,7 +425,7 @@ impl Generator<'_> {
         // Outside OCR text, confusions are only worth a look when the marks alone explain
         // nothing (`nhitng` in an otherwise clean document).
         if !channel.ocr && !out.is_empty() {
-            return;
+            return true;
         }
         let max_cost = if !channel.ocr && Syllable::parse(lower).is_none() {
             max_cost.max(REPAIR_MAX_COST)
@@ -333,7 +434,9 @@ impl Generator<'_> {
         };
         let start = out.len();
         let mut skeletons: Vec<(String, f32)> = Vec::new();
-        self.variants(&obs, 0, String::new(), 0.0, 0, max_cost, &mut skeletons);
+        let chunks = self.chunks(&obs);
+        let mut cur = String::new();
+        self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut skeletons);
         skeletons.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         skeletons.dedup_by(|a, b| a.0 == b.0);
         let exact = if letters { skeleton() } else { String::new() };
@@ -342,11 +445,16 @@ impl Generator<'_> {
                 continue;
             }
             for &id in self.inventory.with_skeleton(sk) {
-                let cost = self.distance(&obs, &self.inventory.chars[id as usize], channel);
+                let cost =
+                    self.distance_in(&obs, &chunks, &self.inventory.chars[id as usize], channel);
                 if cost <= max_cost {
                     out.push(Candidate { id, cost });
                 }
             }
+        }
+        let direct = out.len() > first;
+        if let Some(unseen) = self.unseen_edit {
+            self.unseen_neighbours(&skeletons, unseen, channel, out);
         }
         // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
         // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
@@ -355,15 +463,86 @@ impl Generator<'_> {
         let rank = |c: &Candidate| c.cost - prior.get(c.id as usize).copied().unwrap_or(0.0);
         out[start..].sort_by(|a, b| rank(a).total_cmp(&rank(b)));
         out.truncate(start + MAX_CANDIDATES);
+        direct
     }
 
-    /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within `max_cost`.
+    /// Appends the forms of the syllables one unseen edit from the cheapest `rewrites` (sorted
+    /// by skeleton, one each) that are not rewrites themselves, within [`UNSEEN_BUDGET`]: each
+    /// at the rewrite's cost, plus `unseen`, plus its marks as the channel prices added ones.
+    fn unseen_neighbours(
+        &self,
+        rewrites: &[(String, f32)],
+        unseen: f32,
+        channel: &Channel,
+        out: &mut Vec<Candidate>,
+    ) {
+        let budget = UNSEEN_BUDGET;
+        let mut bases: Vec<&(String, f32)> =
+            rewrites.iter().filter(|r| r.1 + unseen <= budget).collect();
+        bases.sort_by(|a, b| a.1.total_cmp(&b.1));
+        bases.truncate(UNSEEN_BASES);
+        let mut near = Vec::new();
+        let mut found: Vec<Candidate> = Vec::new();
+        for (base, cost) in bases {
+            near.clear();
+            self.inventory.near(base, &mut near);
+            for &k in &near {
+                let sk = self.inventory.skeleton(k);
+                if rewrites.binary_search_by(|r| r.0.as_str().cmp(sk)).is_ok() {
+                    continue;
+                }
+                for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
+                    let marks: f32 = self.inventory.chars[id as usize]
+                        .iter()
+                        .map(|&c| channel.letter(strip_char(c), c).unwrap_or(0.0))
+                        .sum();
+                    let c = cost + unseen + marks;
+                    if c <= budget {
+                        found.push(Candidate { id, cost: c });
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
+        found.dedup_by_key(|c| c.id);
+        out.extend(found);
+    }
+
+    /// The table's entries for every chunk of `obs`: for each start `i`, (chunk length, its
+    /// entries, its entries as the capital starting a word). Found once per word, for the
+    /// rewrites and every candidate's distance.
+    fn chunks<'t>(&'t self, obs: &[char]) -> Chunks<'t> {
+        let mut starts = Vec::with_capacity(obs.len());
+        let mut key = String::new();
+        for i in 0..obs.len() {
+            let mut here = Vec::new();
+            key.clear();
+            for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
+                key.push(obs[i + k - 1]);
+                let plain = self.confusions.intended(&key);
+                let initial = if i == 0 && self.capital {
+                    self.confusions.intended_initial(&key)
+                } else {
+                    &[]
+                };
+                if !plain.is_empty() || !initial.is_empty() {
+                    here.push((k, plain, initial));
+                }
+            }
+            starts.push(here);
+        }
+        Chunks { starts }
+    }
+
+    /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within `max_cost`,
+    /// `cur` being the skeleton so far (restored as it was on return).
     #[allow(clippy::too_many_arguments)]
     fn variants(
         &self,
         obs: &[char],
+        chunks: &Chunks<'_>,
         i: usize,
-        cur: String,
+        cur: &mut String,
         cost: f32,
         depth: usize,
         max_cost: f32,
@@ -376,37 +555,40 @@ impl Generator<'_> {
             return;
         }
         if i == obs.len() {
-            out.push((cur, cost));
+            out.push((cur.clone(), cost));
             return;
         }
+        let len = cur.len();
         if obs[i].is_alphabetic() {
-            let mut next = cur.clone();
-            next.push(base_char(obs[i]));
-            self.variants(obs, i + 1, next, cost, depth, max_cost, out);
+            cur.push(base_char(obs[i]));
+            self.variants(obs, chunks, i + 1, cur, cost, depth, max_cost, out);
+            cur.truncate(len);
         } else if (is_junk(obs[i]) || self.is_vowel_digit(obs[i])) && cost + JUNK_VOWEL <= max_cost
         {
             for v in MARKED_VOWEL_BASES {
-                let mut next = cur.clone();
-                next.push(v);
-                self.variants(obs, i + 1, next, cost + JUNK_VOWEL, depth, max_cost, out);
+                cur.push(v);
+                self.variants(
+                    obs,
+                    chunks,
+                    i + 1,
+                    cur,
+                    cost + JUNK_VOWEL,
+                    depth,
+                    max_cost,
+                    out,
+                );
+                cur.truncate(len);
             }
         }
         if depth >= 3 {
             return;
         }
-        let mut key = String::new();
-        for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
-            key.push(obs[i + k - 1]);
-            let initial = if i == 0 && self.capital {
-                self.confusions.intended_initial(&key)
-            } else {
-                &[]
-            };
-            for (int, w) in self.confusions.intended(&key).iter().chain(initial) {
+        for &(k, plain, initial) in &chunks.starts[i] {
+            for (int, w) in plain.iter().chain(initial) {
                 if cost + w <= max_cost {
-                    let mut next = cur.clone();
-                    next.push_str(&strip(int));
-                    self.variants(obs, i + k, next, cost + w, depth + 1, max_cost, out);
+                    cur.extend(int.chars().map(strip_char));
+                    self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
+                    cur.truncate(len);
                 }
             }
         }
@@ -415,11 +597,30 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
+        self.distance_in(obs, &self.chunks(obs), cand, channel)
+    }
+
+    /// [`Generator::distance`], with the table's entries for the chunks of `obs` found.
+    fn distance_in(
+        &self,
+        obs: &[char],
+        chunks: &Chunks<'_>,
+        cand: &[char],
+        channel: &Channel,
+    ) -> f32 {
         let (n, m) = (obs.len(), cand.len());
         let w = m + 1;
-        let mut d = vec![f32::INFINITY; (n + 1) * w];
+        // On the stack for words of ordinary length: this runs for every candidate form.
+        let mut stack = [f32::INFINITY; 256];
+        let mut heap = Vec::new();
+        let d: &mut [f32] = if (n + 1) * w <= stack.len() {
+            &mut stack[..(n + 1) * w]
+        } else {
+            heap.resize((n + 1) * w, f32::INFINITY);
+            &mut heap
+        };
         d[0] = 0.0;
-        let mut key = String::new();
+        let mut ic = [' '; 8];
         for i in 0..=n {
             for j in 0..=m {
                 let here = d[i * w + j];
@@ -432,22 +633,25 @@ impl Generator<'_> {
                         *t = t.min(here + c);
                     }
                 }
-                key.clear();
-                for k in 1..=self.confusions.max_observed.min(n - i) {
-                    key.push(obs[i + k - 1]);
+                let Some(at) = chunks.starts.get(i) else {
+                    continue;
+                };
+                for &(k, plain, initial) in at {
                     let tone = chunk_tone(&obs[i..i + k]);
-                    let initial = if i == 0 && j == 0 && self.capital {
-                        self.confusions.intended_initial(&key)
-                    } else {
-                        &[]
-                    };
-                    for (int, cost) in self.confusions.intended(&key).iter().chain(initial) {
-                        let ic: Vec<char> = int.chars().collect();
-                        if j + ic.len() > m {
+                    let initial = if j == 0 { initial } else { &[] };
+                    for (int, cost) in plain.iter().chain(initial) {
+                        let mut len = 0;
+                        for c in int.chars() {
+                            if len < ic.len() {
+                                ic[len] = c;
+                            }
+                            len += 1;
+                        }
+                        if len > ic.len() || j + len > m {
                             continue;
                         }
-                        let extra = chunk_cost(&ic, &cand[j..j + ic.len()], tone, channel);
-                        let t = &mut d[(i + k) * w + j + ic.len()];
+                        let extra = chunk_cost(&ic[..len], &cand[j..j + len], tone, channel);
+                        let t = &mut d[(i + k) * w + j + len];
                         *t = t.min(here + cost + extra);
                     }
                 }
@@ -456,6 +660,16 @@ impl Generator<'_> {
         d[n * w + m]
     }
 }
+
+/// The confusion table's entries for the chunks of one observed word, by start.
+struct Chunks<'t> {
+    /// For each start: (chunk length in characters, entries, entries as a capital's).
+    #[allow(clippy::type_complexity)]
+    starts: Vec<Vec<(usize, &'t [(String, f32)], &'t [(String, f32)])>>,
+}
+
+/// The vowel letters that carry a tone, without it, in both cases.
+const TONE_VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
 
 /// The tone an observed chunk carries (`é` → acute), 0 for none.
 fn chunk_tone(obs: &[char]) -> Tone {
@@ -471,10 +685,9 @@ fn chunk_tone(obs: &[char]) -> Tone {
 /// carries a tone, the candidate's tone is compared with it rather than priced as added; marks
 /// other than tones are compared letter by letter.
 fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -> f32 {
-    let toned = cand.iter().any(|&c| {
-        let (b, _) = split_tone(c);
-        with_tone(b, 1) != b
-    });
+    // Whether the candidate has a vowel (which carries its tone): a test of the letter, not a
+    // look-up of `with_tone`'s table, as this runs for every cell of every candidate's distance.
+    let toned = cand.iter().any(|&c| TONE_VOWELS.contains(split_tone(c).0));
     if tone == 0 || !toned {
         return intended
             .iter()
@@ -516,7 +729,36 @@ mod tests {
             slips,
             capital: false,
             digit_vowels: false,
+            unseen_edit: None,
         }
+    }
+
+    #[test]
+    fn neighbours_are_one_edit_away() {
+        let mut inv = Inventory::default();
+        for sk in ["doi", "dai", "do", "doin", "oi", "dong", "toi", "xa"] {
+            inv.by_skeleton.insert(sk.to_owned(), Vec::new());
+        }
+        inv.index_near();
+        let near = |s: &str| {
+            let mut v = Vec::new();
+            inv.near(s, &mut v);
+            v.iter().map(|&k| inv.skeleton(k)).collect::<Vec<_>>()
+        };
+        // Replaced, inserted, deleted letters; never the skeleton itself, each once.
+        assert_eq!(near("dbi"), ["dai", "doi"]);
+        assert_eq!(near("doi"), ["dai", "do", "doin", "oi", "toi"]);
+        assert_eq!(
+            near("dooi"),
+            ["doi"],
+            "not doin: a deletion and an insertion"
+        );
+        assert_eq!(
+            near("dio"),
+            ["do", "doi"],
+            "a letter deleted; two neighbours swapped"
+        );
+        assert!(near("xyz").is_empty());
     }
 
     #[test]

@@ -90,6 +90,12 @@ impl Lattice {
         &self.choices[self.range(t)]
     }
 
+    /// The options of position `t`, to change their costs.
+    pub fn choices_mut(&mut self, t: usize) -> &mut [Choice] {
+        let r = self.range(t);
+        &mut self.choices[r]
+    }
+
     /// What each option of position `t` writes.
     pub fn outs(&self, t: usize) -> &[Out] {
         &self.outs[self.range(t)]

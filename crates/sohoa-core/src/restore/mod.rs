@@ -6,12 +6,14 @@
 //! proposes forms for an observed word (skeleton and OCR confusions from [`confusion`]), the
 //! private `lattice` holds a stretch's options, [`decode`] picks the best sequence and
 //! [`confidence`] says how sure it is of each word. Beside this file, the private `channel`
-//! chooses the kind of text, `steer` steers runs of words to gazetteer names, `spans` offers
+//! chooses the kind of text, `steer` steers runs of words to gazetteer names ([`bodies`] to
+//! names of bodies and titles), `spans` offers
 //! the words old OCR cut or glued as one or two syllables, and `output` writes the restored
 //! text and the review summary. The tables are made by the tool crates
 //! (`sohoa-dict` from the corpora, `sohoa-learn` from rendered pages). This file loads them
 //! and wires the steps into [`Restorer`].
 
+pub mod bodies;
 pub mod candidates;
 pub mod confidence;
 pub mod confusion;
@@ -63,6 +65,8 @@ static SLIPS: &str = include_str!("../../../../dictionaries/slips-vie.tsv");
 static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
 /// The committed place names.
 static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
+/// The committed names of bodies and titles.
+static BODIES: &str = include_str!("../../../../dictionaries/bodies.txt");
 
 /// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
 /// number, and this one is one of many (see `number_or_word`).
@@ -71,6 +75,11 @@ const NUMBER_KEEP: f32 = 1.0;
 /// [`candidates`] (a digit read for a letter is a confusion, `c6` → `có`), not the smaller
 /// budget of a word read as a word.
 const NUMBER_WORD_MAX_COST: f32 = 4.0;
+/// Price of one edit no table has seen, in an old-OCR word whose letters spell no syllable
+/// (see `Generator::unseen_edit`): a chance in 300, dearer than most learned edits. Chosen on
+/// the development pages (errors at 1 / 1.5 / 2 / 2.25 / 2.5 / 2.75 / 3: 1,951 / 1,719 /
+/// 1,554 / 1,501 / 1,491 / 1,519 / 1,538 of 14,009 words, budget 4; BENCHMARKS.md).
+const UNSEEN_EDIT: f32 = 2.5;
 
 /// The line of `confusions.tsv` from which its edits are those of real old OCR
 /// (`scripts/learn-real-confusions.sh`), used under the old-OCR channel only.
@@ -107,6 +116,7 @@ pub struct Restorer {
     slips: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
+    bodies: bodies::Bodies,
     /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
     /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
     /// keeps a margin.
@@ -129,12 +139,13 @@ impl Default for Restorer {
     }
 }
 
-/// What a lowercase word offers, wherever it stands: its candidates, its own LM id and whether
-/// it is a well-formed syllable.
+/// What a lowercase word offers, wherever it stands: its candidates, its own LM id, whether
+/// it is a well-formed syllable and whether some candidate was reached without an unseen edit.
 struct WordOptions {
     cands: Vec<Candidate>,
     own: u16,
     parsed: bool,
+    direct: bool,
 }
 
 impl Restorer {
@@ -142,11 +153,12 @@ impl Restorer {
     pub fn embedded() -> Restorer {
         Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
             .and_then(|r| r.with_slips(SLIPS))
+            .map(|r| r.with_bodies(BODIES))
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
     /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv`, `places.txt` and (if present)
-    /// `slips-vie.tsv` from `dir`.
+    /// `slips-vie.tsv` and `bodies.txt` from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -161,8 +173,16 @@ impl Restorer {
         let places = String::from_utf8_lossy(&read("places.txt")?).into_owned();
         // Optional, so that a table directory made before slips were learned still loads.
         let slips = read("slips-vie.tsv").unwrap_or_default();
-        Restorer::from_parts(&lm, &conf, &acr, &places)?
-            .with_slips(&String::from_utf8_lossy(&slips))
+        let bodies = read("bodies.txt").unwrap_or_default();
+        Ok(Restorer::from_parts(&lm, &conf, &acr, &places)?
+            .with_slips(&String::from_utf8_lossy(&slips))?
+            .with_bodies(&String::from_utf8_lossy(&bodies)))
+    }
+
+    /// Replaces the names of bodies and titles (`bodies.txt` text).
+    pub fn with_bodies(mut self, bodies: &str) -> Self {
+        self.bodies = bodies::Bodies::parse(bodies, &self.model);
+        self
     }
 
     /// Replaces the learned mark slips of Vietnamese OCR (`slips-vie.tsv` text).
@@ -209,6 +229,7 @@ impl Restorer {
             slips: Confusions::default(),
             acronyms,
             places: places::Places::parse(places),
+            bodies: bodies::Bodies::default(),
             beam: 8,
             channel_weight: 1.0,
             alternatives_below: REVIEW_THRESHOLD,
@@ -282,6 +303,9 @@ impl Restorer {
                 if *channel == Channel::NOISY {
                     self.add_spans(text, tokens, seg_start, j, channel, &mut memo, &mut lattice);
                 }
+            }
+            if *channel != Channel::MARKED && *channel != Channel::MARKED_OCR {
+                self.steer_bodies(text, &mut lattice);
             }
             visit(&lattice);
             seg_start = i;
@@ -364,15 +388,26 @@ impl Restorer {
             Cow::Borrowed(src)
         };
         let mut cands: Vec<Candidate> = Vec::new();
+        let parsed = Syllable::parse(&lower);
+        // A word of old OCR whose letters spell no syllable, whatever marks they take, is
+        // certainly misread: it may be repaired through an edit no table has seen. One that
+        // spells a syllable (`cac`, marks lost) is most often that syllable.
+        let unseen_edit = (*channel == Channel::NOISY
+            && lower.chars().any(char::is_alphabetic)
+            && self
+                .inventory
+                .with_skeleton(&lower.chars().map(syllable::base_char).collect::<String>())
+                .is_empty())
+        .then_some(UNSEEN_EDIT);
         let gen = Generator {
             inventory: &self.inventory,
             confusions: self.confusions_for(channel),
             slips: &self.slips,
             capital: src.starts_with(char::is_uppercase),
             digit_vowels: channel.ocr && src.chars().any(char::is_alphabetic),
+            unseen_edit,
         };
-        gen.candidates(&lower, channel, &mut cands);
-        let parsed = Syllable::parse(&lower);
+        let direct = gen.candidates(&lower, channel, &mut cands);
         let own = parsed
             .as_ref()
             .map_or(lm::UNK, |s| self.model.id(&s.render()));
@@ -380,6 +415,7 @@ impl Restorer {
             cands,
             own,
             parsed: parsed.is_some(),
+            direct,
         }
     }
 
@@ -404,6 +440,7 @@ impl Restorer {
             slips: &self.slips,
             capital: false,
             digit_vowels: false,
+            unseen_edit: None,
         };
         gen.candidates_within(src, channel, NUMBER_WORD_MAX_COST, &mut cands);
         lattice.push(
@@ -496,6 +533,39 @@ pub fn restore_str(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_spelling_no_syllable_reach_syllables_one_unseen_edit_away_in_old_ocr() {
+        // No confusion table: whatever is offered beyond a word's own skeleton is an unseen edit.
+        let r = Restorer::from_parts(LM_BYTES, "", ACRONYMS, PLACES).unwrap();
+        let forms = |w: &str, ch: &Channel| {
+            let o = r.word_options(w, ch);
+            let f: Vec<String> = o
+                .cands
+                .iter()
+                .map(|c| r.inventory.forms[c.id as usize].clone())
+                .collect();
+            (f, o.direct)
+        };
+        // A letter replaced (`b` for `ô`), a letter too many (`i` in `vian`).
+        for (word, meant) in [("dbi", "đổi"), ("vian", "văn")] {
+            let (f, direct) = forms(word, &Channel::NOISY);
+            assert!(f.iter().any(|x| x == meant), "{word}: {f:?}");
+            assert!(!direct, "{word}: only unseen edits reach a syllable");
+            // Other kinds of text take no unseen edit.
+            for ch in [Channel::STRIPPED, Channel::MARKED, Channel::MARKED_OCR] {
+                assert!(!forms(word, &ch).0.iter().any(|x| x == meant), "{word}");
+            }
+        }
+        // A word whose letters spell a syllable keeps to that skeleton.
+        let (f, direct) = forms("cac", &Channel::NOISY);
+        assert!(
+            direct && f.iter().all(|x| syllable::strip(x) == "cac"),
+            "{f:?}"
+        );
+        // One unseen edit, never two.
+        assert!(!forms("dbb", &Channel::NOISY).0.iter().any(|x| x == "đổi"));
+    }
 
     #[test]
     fn real_ocr_edits_serve_the_old_ocr_channel_only() {

@@ -101,14 +101,14 @@ impl Restorer {
     }
 
     /// True for a word that is no syllable nor a misreading of one: one letter, or a word with
-    /// no candidate that is not a known syllable either (its options were memoised when its
-    /// position was built).
+    /// no candidate the tables' edits reach that is not a known syllable either (its options
+    /// were memoised when its position was built).
     fn piece(&self, w: &str, memo: &FxHashMap<String, WordOptions>) -> bool {
         let mut chars = w.chars();
         let one = chars.next().is_some() && chars.next().is_none();
         one || memo
             .get(w)
-            .is_some_and(|o| o.cands.is_empty() && o.own == super::lm::UNK)
+            .is_some_and(|o| !o.direct && o.own == super::lm::UNK)
     }
 
     /// Spans reading `len` positions from `start` as the syllable `merged` may stand for.

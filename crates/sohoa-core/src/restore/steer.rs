@@ -9,7 +9,7 @@ use super::{lm, syllable, Restorer};
 /// Added to the cost of every other form of a word that spells a gazetteer name: 2.0 is a
 /// hundredfold in the model's log10 units, enough to beat a common word's unigram advantage
 /// over a place syllable, not enough to beat a strong bigram against the name.
-const PLACE_PREFERENCE: f32 = 2.0;
+pub(super) const PLACE_PREFERENCE: f32 = 2.0;
 
 impl Restorer {
     /// Runs of capitalised words whose skeleton spells a gazetteer name: (position in

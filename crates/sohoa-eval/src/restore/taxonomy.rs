@@ -6,7 +6,9 @@
 //!
 //! Input and gold words are aligned line by line (one gold line per input line, as the sets
 //! are made) allowing one word to stand for two or three (`Canhan` for `Cá nhân`); the output
-//! keeps the input's whitespace, so its n-th word is the restoration of the input's n-th word.
+//! keeps the input's whitespace, so its n-th word is the restoration of the input's n-th word,
+//! except on a line where restoration merged or split words: there output words are aligned
+//! with the gold and with the input words they restore.
 
 use std::collections::BTreeMap;
 
@@ -338,11 +340,15 @@ pub fn classify(restorer: &Restorer, name: &str, input: &str, gold: &str) -> Doc
         let iw = words_at(in_line, *base);
         let ow = words_at(out_line, 0);
         let gw = words_at(gold_line, 0);
-        if iw.len() != ow.len() {
-            continue; // restoration keeps whitespace; a line where it did not is not classified
-        }
         let i_str: Vec<&str> = iw.iter().map(|w| w.1).collect();
         let g_str: Vec<&str> = gw.iter().map(|w| w.1).collect();
+        if iw.len() != ow.len() {
+            // Restoration moved a word boundary on this line (a merge or a split): output words
+            // are aligned with the gold, and each with the input word it restores, if one.
+            let o_str: Vec<&str> = ow.iter().map(|w| w.1).collect();
+            moved_line(&i_str, &iw, &o_str, &g_str, &explained, &mut doc);
+            continue;
+        }
         for (ir, gr) in align(&i_str, &g_str) {
             let out = ow[ir.clone()]
                 .iter()
@@ -380,6 +386,57 @@ pub fn classify(restorer: &Restorer, name: &str, input: &str, gold: &str) -> Doc
         }
     }
     doc
+}
+
+/// Classifies the errors of one line whose output has other word boundaries than its input:
+/// output words aligned with gold words; a wrong output word that restores exactly one input
+/// word is classed as any other, the rest of the errors are split or glued words.
+fn moved_line(
+    i_str: &[&str],
+    iw: &[(usize, &str)],
+    o_str: &[&str],
+    g_str: &[&str],
+    explained: &BTreeMap<usize, &Explained>,
+    doc: &mut DocTaxonomy,
+) {
+    let mut input_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (ir, or) in align(i_str, o_str) {
+        if ir.len() == 1 && or.len() == 1 {
+            input_of.insert(or.start, ir.start);
+        }
+    }
+    for (or, gr) in align(o_str, g_str) {
+        let out = o_str[or.clone()].join(" ");
+        let gol = g_str[gr.clone()].join(" ");
+        if out == gol {
+            continue;
+        }
+        let one = (or.len() == 1).then(|| input_of.get(&or.start)).flatten();
+        let (class, n, inp) = match (or.len(), gr.len(), one) {
+            (0, k, _) => (ErrorClass::Unrecoverable, k, String::new()),
+            (k, 0, _) => (ErrorClass::NoiseKept, k, out.clone()),
+            (1, 1, Some(&i)) => (
+                classify_word(
+                    i_str[i],
+                    iw[i].0,
+                    &out,
+                    &gol,
+                    explained,
+                    &mut doc.never_by_distance,
+                ),
+                1,
+                i_str[i].to_owned(),
+            ),
+            (a, b, _) => (ErrorClass::SplitGlued, a.max(b), out.clone()),
+        };
+        *doc.counts.entry(class).or_default() += n;
+        doc.cases.push(ErrorCase {
+            class,
+            input: inp,
+            output: out,
+            gold: gol,
+        });
+    }
 }
 
 /// The taxonomy of every document of `set`.
