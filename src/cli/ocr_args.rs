@@ -32,8 +32,9 @@ pub struct OcrArgs {
     /// Turn pages scanned sideways or upside down upright (Leptonica's orientation test).
     #[arg(long)]
     pub orient: bool,
-    /// Never median-filter pages (3×3); by default the filter runs on the pages whose paper
-    /// carries measured grain or dust specks.
+    /// Never clean dirt off the paper: no 3×3 median filter on gray pages with measured grain
+    /// and no removal of dust specks that stand clear of the print on binarised (1-bit) pages
+    /// (photocopies); by default each runs on the pages whose measured noise calls for it.
     #[arg(long)]
     pub no_denoise: bool,
     /// PDF pages with a text layer (OCRmyPDF's choices): `auto` reads a page's own text

@@ -21,10 +21,12 @@ pub fn locate(seg: &mut Segmented, restored_text: &str, source: &SourceText) {
         return;
     }
     let map = Map::new(restored_text, source);
+    // Once for the document: per section it made the work grow with sections times lines.
+    let starts = line_starts(restored_text);
     for s in &mut seg.sections {
-        sections(s, &map, restored_text);
+        sections(s, &map, restored_text, &starts);
     }
-    let header_end = line_starts(restored_text)
+    let header_end = starts
         .get(HEADER_LINES)
         .copied()
         .unwrap_or(restored_text.len());
@@ -75,8 +77,8 @@ fn date_range(region: &Skeleton, iso: &str) -> Option<Range<usize>> {
     forms.iter().find_map(|f| region.find_part(f, 4..f.len()))
 }
 
-fn sections(s: &mut Section, map: &Map, text: &str) {
-    let starts = line_starts(text);
+/// Fills the origin of `s` and its children; `starts` are the line starts of `text`.
+fn sections(s: &mut Section, map: &Map, text: &str, starts: &[usize]) {
     if s.line_start >= 1 {
         if let Some(&start) = starts.get(s.line_start - 1) {
             let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
@@ -84,7 +86,7 @@ fn sections(s: &mut Section, map: &Map, text: &str) {
         }
     }
     for c in &mut s.children {
-        sections(c, map, text);
+        sections(c, map, text, starts);
     }
 }
 

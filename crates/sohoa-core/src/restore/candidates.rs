@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::confusion::Confusions;
 use super::lm::Model;
-use super::syllable::{base_char, foreign_base, split_tone, strip_char, with_tone, Syllable, Tone};
+use super::syllable::{base_char, foreign_base, split_tone, strip_char, Syllable, Tone};
 
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
@@ -668,6 +668,9 @@ struct Chunks<'t> {
     starts: Vec<Vec<(usize, &'t [(String, f32)], &'t [(String, f32)])>>,
 }
 
+/// The vowel letters that carry a tone, without it, in both cases.
+const TONE_VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+
 /// The tone an observed chunk carries (`é` → acute), 0 for none.
 fn chunk_tone(obs: &[char]) -> Tone {
     obs.iter()
@@ -682,10 +685,9 @@ fn chunk_tone(obs: &[char]) -> Tone {
 /// carries a tone, the candidate's tone is compared with it rather than priced as added; marks
 /// other than tones are compared letter by letter.
 fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -> f32 {
-    let toned = cand.iter().any(|&c| {
-        let (b, _) = split_tone(c);
-        with_tone(b, 1) != b
-    });
+    // Whether the candidate has a vowel (which carries its tone): a test of the letter, not a
+    // look-up of `with_tone`'s table, as this runs for every cell of every candidate's distance.
+    let toned = cand.iter().any(|&c| TONE_VOWELS.contains(split_tone(c).0));
     if tone == 0 || !toned {
         return intended
             .iter()

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::doctypes::{canonical_code, cited_names, code, kind_for_name};
-use super::lines::{skel, Line, Skeleton};
+use super::lines::{skel, Skeleton, View};
 use super::model::{LegalBasis, Section, SectionKind};
 use super::names::code_letters;
 
@@ -132,7 +132,7 @@ fn starts_with_type(k: &str) -> bool {
 }
 
 /// Extracts the legal bases from the preamble lines (between header and first section).
-pub fn parse(lines: &[Line], work: &mut usize) -> Vec<LegalBasis> {
+pub fn parse(lines: View<'_>, work: &mut usize) -> Vec<LegalBasis> {
     let mut out = Vec::new();
     for para in paragraphs(lines, work) {
         if !is_opener(&para) {
@@ -247,20 +247,20 @@ pub fn continues_list(text: &str) -> bool {
 /// line starts with a capital that does not continue a list. A line after a blank that starts
 /// in lower case or with a digit continues the paragraph: OCR text puts blank lines between
 /// the lines of one paragraph ("Nghị định số" / "" / "27/2022/NĐ-CP ...").
-fn paragraphs(lines: &[Line], work: &mut usize) -> Vec<String> {
+fn paragraphs(lines: View<'_>, work: &mut usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut after_blank = false;
-    for line in lines {
+    for line in lines.iter() {
         *work += 1;
         if line.is_blank() {
             after_blank = true;
             continue;
         }
         let starts_upper = line.text.chars().next().is_some_and(char::is_uppercase);
-        let next_item = starts_upper && !continues_list(&line.text);
-        let new_para = is_opener(&line.text)
-            || skel(&line.text).starts_with("de ")
+        let next_item = starts_upper && !continues_list(line.text);
+        let new_para = is_opener(line.text)
+            || skel(line.text).starts_with("de ")
             || (after_blank && next_item)
             || (cur.ends_with('.') && starts_upper)
             || (cur.ends_with(';') && next_item);
@@ -271,7 +271,7 @@ fn paragraphs(lines: &[Line], work: &mut usize) -> Vec<String> {
         if !cur.is_empty() {
             cur.push(' ');
         }
-        cur.push_str(&line.text);
+        cur.push_str(line.text);
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -405,12 +405,12 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::split;
+    use crate::segment::lines::Lines;
 
     fn bases(text: &str) -> Vec<LegalBasis> {
-        let lines = split(text);
+        let lines = Lines::new(text);
         let mut work = 0;
-        parse(&lines, &mut work)
+        parse(lines.all(), &mut work)
     }
 
     #[test]

@@ -6,7 +6,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// One cleaned line of the document.
+/// One cleaned line of the document, owned: what the header parser takes for its few lines
+/// (a [`View::to_vec`] of at most 40); the whole document is held as [`Lines`].
 #[derive(Debug, Clone)]
 pub struct Line {
     /// 1-based line number in the input.
@@ -31,30 +32,232 @@ impl Line {
 /// as one line or many.
 pub const MAX_LINE_BYTES: usize = 16 << 10;
 
-/// Splits `input` into cleaned lines. `no` is the input line, so it stays aligned with the
-/// input; a web copy that printed its line breaks as literal `\r\n` text gets them back as
-/// lines of their own (with the same `no`), and so does each [`MAX_LINE_BYTES`] piece of a
-/// longer line, cut where restoration cuts its chunks (after a sentence end, else a space).
-pub fn split(input: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    for (i, raw) in input.split('\n').enumerate() {
-        for piece in raw.split("\\r\\n").flat_map(|p| p.split("\\n")) {
-            if piece.len() <= MAX_LINE_BYTES {
-                out.push(Line {
-                    no: i + 1,
-                    text: clean(piece),
-                });
-                continue;
-            }
-            for part in crate::chunks::chunks(piece, MAX_LINE_BYTES) {
-                out.push(Line {
-                    no: i + 1,
-                    text: clean(part),
-                });
+/// Most cleaned text [`Lines`] holds, so that its offsets fit in 4 bytes: 4 GiB, a thousand
+/// times the default text cap (`--max-text-mb 4`). Lines past it are not segmented.
+const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// The document's cleaned lines, all in one buffer. A line costs its cleaned text and one
+/// 4-byte offset, not a record of its own with its own allocation (32 bytes and more), so a
+/// text of empty or one-word lines costs what the same bytes of prose cost: memory depends on
+/// the text's bytes, not on how it is broken into lines.
+#[derive(Debug, Default)]
+pub struct Lines {
+    /// The cleaned lines, one after another.
+    text: String,
+    /// `ends[i]`: where line `i` ends in `text` (it starts where line `i - 1` ends).
+    ends: Vec<u32>,
+    /// The lines that continue the input line of the line before them (the pieces of a line
+    /// cut at [`MAX_LINE_BYTES`] or at a literal `\r\n`), in ascending order: a line's number
+    /// is its index plus one, less the pieces before it.
+    continued: Vec<u32>,
+}
+
+impl Lines {
+    /// Splits `input` into cleaned lines. `no` is the input line, so it stays aligned with the
+    /// input; a web copy that printed its line breaks as literal `\r\n` text gets them back as
+    /// lines of their own (with the same `no`), and so does each [`MAX_LINE_BYTES`] piece of a
+    /// longer line, cut where restoration cuts its chunks (after a sentence end, else a space).
+    pub fn new(input: &str) -> Lines {
+        let mut lines = Lines::default();
+        // Reserved up front, so no large buffer is copied as it grows: one offset per input
+        // line, and the input's length for the cleaned text (never longer but for the rare
+        // NFC expansion; pages reserved and not written are not resident).
+        lines
+            .ends
+            .reserve(input.bytes().filter(|&b| b == b'\n').count() + 1);
+        lines.text.reserve(input.len());
+        for raw in input.split('\n') {
+            let mut continues = false;
+            for piece in raw.split("\\r\\n").flat_map(|p| p.split("\\n")) {
+                let parts = crate::chunks::chunks(piece, MAX_LINE_BYTES);
+                // An empty piece is a (blank) line too, which `chunks` does not yield.
+                for part in parts.chain(piece.is_empty().then_some("")) {
+                    if !lines.push(&clean(part), continues) {
+                        return lines;
+                    }
+                    continues = true;
+                }
             }
         }
+        lines
     }
-    out
+
+    /// Appends a cleaned line; false (and nothing appended) when [`MAX_TEXT_BYTES`] is reached.
+    fn push(&mut self, cleaned: &str, continues: bool) -> bool {
+        let end = self.text.len() + cleaned.len();
+        if end > MAX_TEXT_BYTES || self.ends.len() >= MAX_TEXT_BYTES {
+            return false;
+        }
+        if continues {
+            self.continued.push(self.ends.len() as u32);
+        }
+        self.text.push_str(cleaned);
+        self.ends.push(end as u32);
+        true
+    }
+
+    /// All the lines.
+    pub fn all(&self) -> View<'_> {
+        View {
+            lines: self,
+            start: 0,
+            end: self.ends.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> LineRef<'_> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let pieces_before = self.continued.partition_point(|&c| c as usize <= i);
+        LineRef {
+            no: i + 1 - pieces_before,
+            text: &self.text[start..self.ends[i] as usize],
+        }
+    }
+}
+
+/// One line of [`Lines`], borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct LineRef<'a> {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// NFC text, trimmed, table marks (`|`) and runs of spaces removed.
+    pub text: &'a str,
+}
+
+impl LineRef<'_> {
+    /// Whether the line holds nothing but blanks or layout marks.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// An owned copy.
+    pub fn to_line(self) -> Line {
+        Line {
+            no: self.no,
+            text: self.text.to_string(),
+        }
+    }
+}
+
+/// A run of consecutive [`Lines`] (what a slice of lines is for a `Vec`): the header's lines,
+/// the preamble, the body, the footer.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    lines: &'a Lines,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> View<'a> {
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether there is no line.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Line `i` of the run.
+    ///
+    /// # Panics
+    /// If `i` is not below [`View::len`] (as indexing a slice does).
+    pub fn get(&self, i: usize) -> LineRef<'a> {
+        assert!(i < self.len(), "line {i} of a run of {}", self.len());
+        self.lines.get(self.start + i)
+    }
+
+    /// The lines `range` of the run (clamped to it).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> View<'a> {
+        let end = (self.start + range.end).min(self.end);
+        View {
+            lines: self.lines,
+            start: (self.start + range.start).min(end),
+            end,
+        }
+    }
+
+    /// Bytes of cleaned text the lines hold.
+    pub fn text_bytes(&self) -> usize {
+        let offset = |i: usize| match i {
+            0 => 0,
+            i => self.lines.ends[i - 1] as usize,
+        };
+        offset(self.end) - offset(self.start)
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> Iter<'a> {
+        Iter {
+            lines: self.lines,
+            front: self.start,
+            back: self.end,
+        }
+    }
+
+    /// Owned copies of the lines (for a run of a few lines: the header's).
+    pub fn to_vec(&self) -> Vec<Line> {
+        self.iter().map(LineRef::to_line).collect()
+    }
+
+    /// The texts of the non-blank lines joined with single spaces.
+    pub fn join(&self) -> String {
+        let mut out = String::new();
+        for l in self.iter().filter(|l| !l.is_blank()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(l.text);
+        }
+        out
+    }
+}
+
+/// The lines of a [`View`], in order or from the end.
+#[derive(Debug, Clone)]
+pub struct Iter<'a> {
+    lines: &'a Lines,
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = LineRef<'a>;
+
+    fn next(&mut self) -> Option<LineRef<'a>> {
+        (self.front < self.back).then(|| {
+            self.front += 1;
+            self.lines.get(self.front - 1)
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back - self.front;
+        (n, Some(n))
+    }
+
+    // Skipping lines costs nothing: `skip(from)` over a long document stays linear.
+    fn nth(&mut self, n: usize) -> Option<LineRef<'a>> {
+        self.front = self.front.saturating_add(n).min(self.back);
+        self.next()
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        (self.front < self.back).then(|| {
+            self.back -= 1;
+            self.lines.get(self.back)
+        })
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+/// [`Lines::new`] as owned lines (for tests and callers of a few lines).
+pub fn split(input: &str) -> Vec<Line> {
+    Lines::new(input).all().to_vec()
 }
 
 /// NFC, drops web-table marks and decoration rules, collapses whitespace.
@@ -271,6 +474,39 @@ mod tests {
             lines.last().map(|l| (l.no, l.text.as_str())),
             Some((3, "Nơi nhận:"))
         );
+    }
+
+    #[test]
+    fn views_number_lines_as_the_input_does() {
+        let long = "Thi đua yêu nước năm 2025. ".repeat(MAX_LINE_BYTES / 10);
+        let text = format!("a\\r\\nb\n\n{long}\nc");
+        let lines = Lines::new(&text);
+        let all = lines.all();
+        let nos: Vec<usize> = all.iter().map(|l| l.no).collect();
+        // "a" and "b" (input line 1), the blank line 2, the pieces of line 3, "c" on line 4.
+        assert_eq!(nos[..3], [1, 1, 2]);
+        assert!(nos.len() >= 7, "{nos:?}");
+        assert!(nos[3..nos.len() - 1].iter().all(|&n| n == 3), "{nos:?}");
+        assert_eq!(nos.last(), Some(&4));
+        assert_eq!(all.iter().nth(3).map(|l| l.no), Some(3));
+        let tail = all.slice(2..all.len());
+        assert_eq!((tail.get(0).no, tail.get(0).is_blank()), (2, true));
+        assert_eq!(tail.iter().next_back().map(|l| l.text), Some("c"));
+        assert_eq!(tail.iter().rev().count(), all.len() - 2);
+        assert_eq!(all.slice(0..3).join(), "a b");
+        assert!(all.slice(all.len()..2).is_empty());
+        assert_eq!(all.slice(0..3).text_bytes(), 2);
+        assert_eq!(
+            all.text_bytes(),
+            all.iter().map(|l| l.text.len()).sum::<usize>()
+        );
+        // The owned lines are the same lines.
+        let owned = split(&text);
+        assert_eq!(owned.len(), all.len());
+        assert!(owned
+            .iter()
+            .zip(all.iter())
+            .all(|(o, l)| o.no == l.no && o.text == l.text));
     }
 
     #[test]

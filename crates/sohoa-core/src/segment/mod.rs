@@ -22,7 +22,7 @@ mod signer;
 
 pub use model::*;
 
-use lines::{join, skel, Line, Skeleton};
+use lines::{skel, Lines, Skeleton, View};
 use numbering::Marker;
 
 /// How far down a header can reach before we stop looking for one: a Decree 30 header is about
@@ -46,29 +46,31 @@ pub fn segment(text: &str) -> Segmented {
 /// linearity tests compare across input sizes.
 pub fn segment_counted(text: &str) -> (Segmented, usize) {
     let mut work = 0usize;
-    let lines = lines::split(text);
+    let owned = Lines::new(text);
+    let lines = owned.all();
     work += lines.len();
 
-    let limit = header_limit(&lines, &mut work);
-    let parsed = header::parse(&lines, limit);
+    let limit = header_limit(lines, &mut work);
+    // The header's lines are a few (`limit` is at most HEADER_MAX_LINES): owned copies.
+    let parsed = header::parse(&lines.slice(0..limit).to_vec(), limit);
     let mut header = parsed.header;
-    let body_start = body_start(&lines, parsed.end, &mut work);
-    let (body_end, footer_end) = footer(&lines, body_start, &mut work);
+    let body_start = body_start(lines, parsed.end, &mut work);
+    let (body_end, footer_end) = footer(lines, body_start, &mut work);
 
-    let preamble = &lines[parsed.end.min(body_start)..body_start];
+    let preamble = lines.slice(parsed.end.min(body_start)..body_start);
     let mut legal_bases = legal::parse(preamble, &mut work);
-    let opening = join(preamble);
+    let opening = preamble.join();
     if header.issuer.is_none() || header.doc_type.is_none() {
         issuing_sentence(&opening, &mut header);
     }
-    complete_issuer(&lines, &mut header, &mut work);
+    complete_issuer(lines, &mut header, &mut work);
     // The motto alone is not a header: running text may quote the national name.
     header.found = header.issuer.is_some() || header.number.is_some() || header.kind.is_some();
 
     let numbering::Tree {
         mut sections,
         heading_colon,
-    } = numbering::tree(&lines[body_start..body_end], &mut work);
+    } = numbering::tree(lines.slice(body_start..body_end), &mut work);
     kinds::assign(&mut sections);
     legal_bases.extend(legal::from_sections(&sections, &mut work));
 
@@ -81,7 +83,7 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
     let criteria = facts::criteria::extract(&units, &mut work);
     let timeline = facts::timeline::extract(&units, &mut work);
 
-    let footer = &lines[body_end..footer_end];
+    let footer = lines.slice(body_end..footer_end);
     let rec = recipients::parse(footer, &mut work);
     let signer = signer::parse(footer, rec.run_in_name, &mut work);
 
@@ -103,13 +105,13 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
 
 /// The header cannot reach past the first legal basis or top-level part (nor past
 /// [`HEADER_MAX_LINES`]).
-fn header_limit(lines: &[Line], work: &mut usize) -> usize {
+fn header_limit(lines: View<'_>, work: &mut usize) -> usize {
     for (i, l) in lines.iter().enumerate().take(HEADER_MAX_LINES) {
         *work += 1;
-        if legal::is_opener(&l.text) || skel(&l.text).starts_with("de ") {
+        if legal::is_opener(l.text) || skel(l.text).starts_with("de ") {
             return i;
         }
-        if numbering::marker(&l.text).is_some_and(|m| m.marker.is_major()) {
+        if numbering::marker(l.text).is_some_and(|m| m.marker.is_major()) {
             return i;
         }
     }
@@ -119,10 +121,10 @@ fn header_limit(lines: &[Line], work: &mut usize) -> usize {
 /// The body starts at the first top-level part ("I.", "Điều 1.", "PHẦN I", "A.") or the first
 /// "1." after the header; with neither (a letter without numbered parts, or a copy cut before
 /// them), after the run of legal-basis paragraphs that follows the header.
-fn body_start(lines: &[Line], from: usize, work: &mut usize) -> usize {
+fn body_start(lines: View<'_>, from: usize, work: &mut usize) -> usize {
     for (i, l) in lines.iter().enumerate().skip(from) {
         *work += 1;
-        if let Some(m) = numbering::marker(&l.text) {
+        if let Some(m) = numbering::marker(l.text) {
             if m.marker.is_major() || m.marker == Marker::Decimal(1) {
                 return i;
             }
@@ -138,13 +140,13 @@ fn body_start(lines: &[Line], from: usize, work: &mut usize) -> usize {
 /// sentence (".", ";" or ":") and the next line starts a new one with a capital that is not
 /// itself an opener nor the next document of a list ("...; / Quyết định số ..."): the decree's preamble lists one cited document per paragraph, each closed
 /// by ";" and the last by "." or the issuing sentence.
-fn after_bases(lines: &[Line], from: usize, work: &mut usize) -> usize {
+fn after_bases(lines: View<'_>, from: usize, work: &mut usize) -> usize {
     let first = lines
         .iter()
         .enumerate()
         .skip(from)
         .take(HEADER_MAX_LINES)
-        .find(|(_, l)| legal::is_opener(&l.text));
+        .find(|(_, l)| legal::is_opener(l.text));
     let Some((first, _)) = first else {
         return from.min(lines.len());
     };
@@ -156,12 +158,12 @@ fn after_bases(lines: &[Line], from: usize, work: &mut usize) -> usize {
         if l.is_blank() {
             continue;
         }
-        if legal::is_opener(&l.text) {
+        if legal::is_opener(l.text) {
             in_basis = true;
         } else if !in_basis
             || (prev_closed
                 && l.text.chars().next().is_some_and(char::is_uppercase)
-                && !legal::continues_list(&l.text))
+                && !legal::continues_list(l.text))
         {
             return i;
         }
@@ -178,19 +180,19 @@ const SIGNATURE_LINES: usize = 5;
 /// recipients list ending in "- Lưu", else at a signature heading standing alone after the body
 /// ("CHỦ TỊCH"); in that last case it ends at the signer's name, because what follows belongs
 /// to another document of the same copy (an attached decision or plan).
-fn footer(lines: &[Line], body_start: usize, work: &mut usize) -> (usize, usize) {
+fn footer(lines: View<'_>, body_start: usize, work: &mut usize) -> (usize, usize) {
     let mut luu = None;
     let mut signature = None;
     for (i, line) in lines.iter().enumerate().skip(body_start) {
         *work += 1;
-        let k = skel(&line.text);
+        let k = skel(line.text);
         if k.starts_with("noi nhan") {
             return (i, lines.len());
         }
         if luu.is_none() && (k.starts_with("- luu") || k.starts_with("-luu")) {
             luu = Some(i);
         }
-        if signature.is_none() && luu.is_none() && signer::is_signature_line(&line.text) {
+        if signature.is_none() && luu.is_none() && signer::is_signature_line(line.text) {
             signature = Some(i);
         }
     }
@@ -198,7 +200,7 @@ fn footer(lines: &[Line], body_start: usize, work: &mut usize) -> (usize, usize)
         // Walk up over the "- ..." lines: the line above them is the (garbled) "Nơi nhận".
         while i > body_start {
             *work += 1;
-            let t = &lines[i - 1].text;
+            let t = lines.get(i - 1).text;
             if t.is_empty() || t.starts_with(['-', '–']) {
                 i -= 1;
             } else {
@@ -215,7 +217,7 @@ fn footer(lines: &[Line], body_start: usize, work: &mut usize) -> (usize, usize)
         .enumerate()
         .skip(s + 1)
         .take(SIGNATURE_LINES)
-        .find(|(_, l)| recipients::looks_like_name(&l.text))
+        .find(|(_, l)| recipients::looks_like_name(l.text))
         .map_or(lines.len(), |(i, _)| i + 1);
     (s, name)
 }
@@ -238,7 +240,7 @@ const ISSUER_SEARCH_BYTES: usize = 20_000;
 /// copy) is completed from the document: the level and place named together in it ("CHỦ TỊCH
 /// ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "tỉnh Lạng Sơn"), the place being the one of the date
 /// line. A level alone is not enough: a provincial body may date its documents from a city.
-fn complete_issuer(lines: &[Line], header: &mut Header, work: &mut usize) {
+fn complete_issuer(lines: View<'_>, header: &mut Header, work: &mut usize) {
     let (Some(issuer), Some(place)) = (header.issuer.as_deref(), header.place.as_deref()) else {
         return;
     };
@@ -247,12 +249,12 @@ fn complete_issuer(lines: &[Line], header: &mut Header, work: &mut usize) {
         return;
     }
     let mut text = String::new();
-    for l in lines {
+    for l in lines.iter() {
         *work += 1;
         if text.len() > ISSUER_SEARCH_BYTES {
             break;
         }
-        text.push_str(&l.text);
+        text.push_str(l.text);
         text.push(' ');
     }
     let hay = skel(&text);

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::Line;
+use super::lines::{LineRef, View};
 use super::model::Section;
 
 /// The kind of a line marker and its rank in the hierarchy.
@@ -309,9 +309,20 @@ struct Node {
     marker: Marker,
     section: Section,
     heading_colon: bool,
-    text_lines: Vec<String>,
+    /// The section's own lines joined by spaces (one buffer, not a copy per line).
+    text: String,
     children: Vec<usize>,
 }
+
+/// Sections a body always may hold, whatever its size: eighty times the most of any sample or
+/// development document (124, a 27 KB plan).
+const MIN_MAX_SECTIONS: usize = 10_000;
+/// Beyond [`MIN_MAX_SECTIONS`], a body holds at most one section per this many bytes of its
+/// text: a marker and its heading take more (the densest sample has one section per 214
+/// bytes). A section costs about 500 bytes from parsing to the record's JSON, so a text of
+/// one-word bullet lines ("- a", a section per 4 bytes) took 130 bytes per byte of input;
+/// past the cap, marker lines are running text of the section they fall in.
+const BYTES_PER_SECTION: usize = 64;
 
 /// The section tree, with what the parser knows of each section beyond the record.
 pub struct Tree {
@@ -328,7 +339,7 @@ pub struct Tree {
 /// A capital heading under a stroke-only number ("1. MỤC TIÊU") is first read as a roman part
 /// (see [`marker`]); a document that also numbers a capital heading 2 to 9 in digits ("2. NỘI
 /// DUNG") numbers its capital headings in digits, and is read again with "1." as the digit.
-pub fn tree(lines: &[Line], work: &mut usize) -> Tree {
+pub fn tree(lines: View<'_>, work: &mut usize) -> Tree {
     let read = tree_reading(lines, work, true);
     if read.strokes_read_as_roman && read.capitals_numbered_in_digits {
         return tree_reading(lines, work, false).tree;
@@ -345,24 +356,26 @@ struct Reading {
     capitals_numbered_in_digits: bool,
 }
 
-fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Reading {
+fn tree_reading(lines: View<'_>, work: &mut usize, strokes_as_roman: bool) -> Reading {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
-    let mut preface: Vec<String> = Vec::new();
-    let mut prev: Option<(&Line, bool)> = None; // previous non-blank line, was it a marker line
+    // The body's lines before its first marker, joined by spaces.
+    let mut preface = String::new();
+    let mut prev: Option<(LineRef<'_>, bool)> = None; // previous non-blank line, was it a marker line
     let mut blank_since_prev = false;
     let mut heading_open = false;
     let (mut strokes_read_as_roman, mut capitals_numbered_in_digits) = (false, false);
+    let max_sections = MIN_MAX_SECTIONS.max(lines.text_bytes() / BYTES_PER_SECTION);
 
-    for line in lines {
+    for line in lines.iter() {
         *work += 1;
         if line.is_blank() {
             blank_since_prev = true;
             heading_open = false;
             continue;
         }
-        let mut m = marker_reading(&line.text, strokes_as_roman);
+        let mut m = marker_reading(line.text, strokes_as_roman);
         if let Some(mk) = &m {
             capitals_numbered_in_digits |= mk.marker == Marker::Decimal(1)
                 && matches!(
@@ -372,7 +385,7 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
                 && mostly_upper(&mk.rest);
             strokes_read_as_roman |= mk.marker == Marker::Roman
                 && strokes_as_roman
-                && marker_reading(&line.text, false).is_none_or(|m| m.marker != Marker::Roman);
+                && marker_reading(line.text, false).is_none_or(|m| m.marker != Marker::Roman);
         }
         // A "-" after a line broken mid-phrase ("... gửi về Ban Thi đua" / "- Khen thưởng") is a
         // hyphen of the running text, not a bullet.
@@ -389,6 +402,9 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
             {
                 m = None;
             }
+        }
+        if nodes.len() >= max_sections {
+            m = None;
         }
         match m {
             Some(mk) => {
@@ -412,11 +428,7 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
                         line_end: line.no,
                         ..Section::default()
                     },
-                    text_lines: if inline.is_empty() {
-                        vec![]
-                    } else {
-                        vec![inline]
-                    },
+                    text: inline,
                     children: Vec::new(),
                 });
                 match stack.last() {
@@ -424,7 +436,7 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
                     None => roots.push(idx),
                 }
                 stack.push(idx);
-                heading_open = nodes[idx].text_lines.is_empty();
+                heading_open = nodes[idx].text.is_empty();
             }
             None => match stack.last() {
                 Some(&top) => {
@@ -433,20 +445,20 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
                     // Capital headings wrap onto capital lines ("... GIẢI PHÁP" / "THỰC HIỆN").
                     let upper_wrap = node.marker == Marker::Roman
                         && heading_open
-                        && super::lines::is_upper(&line.text);
+                        && super::lines::is_upper(line.text);
                     let comma_wrap = heading_open
                         && node.section.heading.ends_with(',')
                         && line.text.split_whitespace().count() <= 4
                         && !line.text.ends_with(['.', ';', ':']);
                     if upper_wrap || comma_wrap {
                         node.section.heading.push(' ');
-                        node.section.heading.push_str(&line.text);
+                        node.section.heading.push_str(line.text);
                     } else {
-                        node.text_lines.push(line.text.clone());
+                        push_joined(&mut node.text, line.text);
                         heading_open = false;
                     }
                 }
-                None => preface.push(line.text.clone()),
+                None => push_joined(&mut preface, line.text),
             },
         }
         prev = Some((line, m_is_marker(&stack, &nodes, line.no)));
@@ -462,14 +474,14 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
         let first = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
         let last = out
             .first()
-            .map_or(lines.last().map_or(first, |l| l.no), |s| {
+            .map_or(lines.iter().next_back().map_or(first, |l| l.no), |s| {
                 s.line_start.saturating_sub(1).max(first)
             });
         out.insert(
             0,
             Section {
                 number: String::new(),
-                text: preface.join(" "),
+                text: preface,
                 line_start: first,
                 line_end: last,
                 ..Section::default()
@@ -486,6 +498,15 @@ fn tree_reading(lines: &[Line], work: &mut usize, strokes_as_roman: bool) -> Rea
     }
 }
 
+/// Appends a non-blank line's text to `text`, a space between lines (what joining the lines
+/// with spaces gives, without holding each line apart).
+fn push_joined(text: &mut String, line: &str) {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
 fn m_is_marker(stack: &[usize], nodes: &[Node], no: usize) -> bool {
     stack
         .last()
@@ -497,7 +518,7 @@ fn build(nodes: &mut [Node], idx: usize) -> Section {
     let built: Vec<Section> = children.iter().map(|&c| build(nodes, c)).collect();
     let node = &mut nodes[idx];
     let mut section = std::mem::take(&mut node.section);
-    section.text = node.text_lines.join(" ");
+    section.text = std::mem::take(&mut node.text);
     if let Some(last) = built.last() {
         section.line_end = section.line_end.max(last.line_end);
     }
@@ -508,7 +529,7 @@ fn build(nodes: &mut [Node], idx: usize) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::split;
+    use crate::segment::lines::Lines;
 
     #[test]
     fn markers() {
@@ -545,9 +566,9 @@ mod tests {
     #[test]
     fn tree_nests_and_covers() {
         let text = "I. MỤC ĐÍCH\n1. Mục đích\n- Một\n+ Hai\nba\na) Bốn\nII. NỘI DUNG\nNăm";
-        let lines = split(text);
+        let lines = Lines::new(text);
         let mut work = 0;
-        let t = tree(&lines, &mut work).sections;
+        let t = tree(lines.all(), &mut work).sections;
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].number, "I");
         assert_eq!(t[0].line_end, 6);
@@ -593,7 +614,8 @@ mod tests {
     fn capital_headings_numbered_in_digits_keep_their_digits() {
         let numbers = |text: &str| -> Vec<String> {
             let mut work = 0;
-            let t = tree(&split(text), &mut work).sections;
+            let lines = Lines::new(text);
+            let t = tree(lines.all(), &mut work).sections;
             t.iter().map(|s| s.number.clone()).collect()
         };
         // "2." in capitals says this document numbers its capital headings in digits.
@@ -605,17 +627,44 @@ mod tests {
         let text = "1 MỤC TIÊU\n1. Mục tiêu chung\nNâng cao.\n2. Mục tiêu cụ thể\nTổ chức.";
         assert_eq!(numbers(text), ["I"]);
         let mut work = 0;
-        let t = tree(&split(text), &mut work).sections;
+        let lines = Lines::new(text);
+        let t = tree(lines.all(), &mut work).sections;
         assert_eq!(t[0].children.len(), 2);
     }
 
     #[test]
+    fn bullets_past_the_cap_are_text_of_the_last_section() {
+        // One-word bullets, a section per 4 bytes: the first MIN_MAX_SECTIONS are sections,
+        // the rest text of the last one, line numbers and all.
+        let n = MIN_MAX_SECTIONS + 500;
+        let text = "- a\n".repeat(n);
+        let lines = Lines::new(&text);
+        let mut work = 0;
+        let t = tree(lines.all(), &mut work);
+        assert_eq!(t.sections.len(), MIN_MAX_SECTIONS);
+        assert_eq!(t.heading_colon.len(), MIN_MAX_SECTIONS);
+        let last = t.sections.last().unwrap();
+        assert_eq!(
+            (last.heading.as_str(), last.line_start),
+            ("a", MIN_MAX_SECTIONS)
+        );
+        assert_eq!(last.line_end, n);
+        assert_eq!(last.text, vec!["- a"; 500].join(" "));
+        // Over MIN_MAX_SECTIONS of bullets as long as a printed line's keep every section.
+        let item = "- Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp các đơn vị;\n";
+        assert!(item.len() > BYTES_PER_SECTION);
+        let long = item.repeat(n);
+        let lines = Lines::new(&long);
+        assert_eq!(tree(lines.all(), &mut work).sections.len(), n);
+    }
+
+    #[test]
     fn broken_line_hyphen_is_not_a_bullet() {
-        let lines = split(
+        let lines = Lines::new(
             "1. Việc\n- Một việc cần làm\ngửi về Ban Thi đua\n- Khen thưởng, Sở Nội vụ.\n- Hai",
         );
         let mut work = 0;
-        let t = tree(&lines, &mut work).sections;
+        let t = tree(lines.all(), &mut work).sections;
         assert_eq!(t[0].children.len(), 2);
         assert!(t[0].children[0].text.ends_with("- Khen thưởng, Sở Nội vụ."));
     }

@@ -4,7 +4,7 @@
 //! ("- Phòng Văn hóa và Thông tin huyện; CHỦ TỊCH"), and OCR may run the signer's name into the
 //! last line ("- Lưu: VT, VP. Trương Hoa Châu"); both are cut off here.
 
-use super::lines::{is_upper, skel, Line};
+use super::lines::{is_upper, skel, View};
 
 /// Common family names, for telling a run-in signer's name from a recipient: the Kinh family
 /// names that most Vietnamese carry (the frequency tables of the "Vietnamese name" articles of
@@ -77,17 +77,17 @@ pub struct Parsed {
 }
 
 /// Parses the lines after the body (from the "Nơi nhận" line on).
-pub fn parse(tail: &[Line], work: &mut usize) -> Parsed {
+pub fn parse(tail: View<'_>, work: &mut usize) -> Parsed {
     let mut recipients: Vec<String> = Vec::new();
     let mut run_in_name = None;
     let mut in_list = false;
     let mut closed = false;
-    for line in tail {
+    for line in tail.iter() {
         *work += 1;
         if line.is_blank() || closed {
             continue;
         }
-        let text = line.text.as_str();
+        let text = line.text;
         if skel(text).starts_with("noi nhan") {
             in_list = true;
             continue;
@@ -140,15 +140,15 @@ pub fn parse(tail: &[Line], work: &mut usize) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::split;
+    use crate::segment::lines::Lines;
 
     #[test]
     fn cuts_title_column_and_run_in_name() {
-        let lines = split(
+        let lines = Lines::new(
             "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;\n- Phòng Văn hóa huyện; CHỦ TỊCH\n- Lưu: VT, VP. Trương Hoa Châu",
         );
         let mut work = 0;
-        let p = parse(&lines, &mut work);
+        let p = parse(lines.all(), &mut work);
         assert_eq!(
             p.recipients,
             ["Sở Nội vụ", "Phòng Văn hóa huyện", "Lưu: VT, VP"]

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{is_upper, sentence_case, skel, Line};
+use super::lines::{is_upper, sentence_case, skel, View};
 use super::model::{Signer, SignerAuthority};
 use super::recipients::looks_like_name;
 
@@ -129,17 +129,17 @@ fn capital_runs(text: &str) -> Vec<String> {
 }
 
 /// The signature block from the lines after the body; `run_in_name` from the recipients.
-pub fn parse(tail: &[Line], run_in_name: Option<String>, work: &mut usize) -> Option<Signer> {
+pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> Option<Signer> {
     let mut signer = Signer::default();
-    for line in tail {
+    for line in tail.iter() {
         *work += 1;
         if line.is_blank() {
             continue;
         }
-        if let Some(c) = AUTHORITY.captures(&line.text) {
+        if let Some(c) = AUTHORITY.captures(line.text) {
             signer.authority = SignerAuthority::from_prefix(&c[1]);
         }
-        for run in capital_runs(&line.text) {
+        for run in capital_runs(line.text) {
             if let Some(t) = title_in(&run) {
                 signer.title = Some(t);
             }
@@ -149,7 +149,7 @@ pub fn parse(tail: &[Line], run_in_name: Option<String>, work: &mut usize) -> Op
         .iter()
         .rev()
         .find(|l| !l.is_blank())
-        .map(|l| l.text.clone())
+        .map(|l| l.text.to_string())
         .filter(|t| looks_like_name(t) && !is_upper(t))
         .or(run_in_name);
     (signer != Signer::default()).then_some(signer)
@@ -158,14 +158,15 @@ pub fn parse(tail: &[Line], run_in_name: Option<String>, work: &mut usize) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::split;
+    use crate::segment::lines::Lines;
 
     #[test]
     fn deputy_signing_for_the_head() {
-        let lines =
-            split("Nơi nhận:\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nNguyễn Văn An");
+        let lines = Lines::new(
+            "Nơi nhận:\n- Như trên; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nNguyễn Văn An",
+        );
         let mut work = 0;
-        let s = parse(&lines, None, &mut work).unwrap();
+        let s = parse(lines.all(), None, &mut work).unwrap();
         assert_eq!(s.authority, Some(SignerAuthority::Kt));
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.name.as_deref(), Some("Nguyễn Văn An"));
@@ -173,9 +174,9 @@ mod tests {
 
     #[test]
     fn title_on_the_recipients_heading() {
-        let lines = split("Nơi nhận: GIÁM ĐỐC\n- Sở Nội vụ;");
+        let lines = Lines::new("Nơi nhận: GIÁM ĐỐC\n- Sở Nội vụ;");
         let mut work = 0;
-        let s = parse(&lines, Some("Trương Hoa Châu".into()), &mut work).unwrap();
+        let s = parse(lines.all(), Some("Trương Hoa Châu".into()), &mut work).unwrap();
         assert_eq!(s.title.as_deref(), Some("Giám đốc"));
         assert_eq!(s.authority, None);
         assert_eq!(s.name.as_deref(), Some("Trương Hoa Châu"));
