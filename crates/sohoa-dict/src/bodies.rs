@@ -94,7 +94,7 @@ pub struct BodyCounts {
 }
 
 impl BodyCounts {
-    /// Empty counts over [`HEADS`].
+    /// Empty counts over the head words (`HEADS`).
     pub fn new() -> BodyCounts {
         BodyCounts {
             counts: HashMap::new(),

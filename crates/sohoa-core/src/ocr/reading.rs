@@ -245,7 +245,7 @@ fn mend_digit_strokes(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// The lines with each word's 1s read as strokes made digits again ([`mend_digit_strokes`]).
+/// The lines with each word's 1s read as strokes made digits again (`mend_digit_strokes`).
 pub fn mend_digits(mut lines: Vec<OcrLine>) -> Vec<OcrLine> {
     for w in lines.iter_mut().flat_map(|l| l.words.iter_mut()) {
         if let Some(m) = mend_digit_strokes(&w.text) {
