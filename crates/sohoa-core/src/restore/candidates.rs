@@ -30,6 +30,8 @@ pub struct Inventory {
     max_skeleton_len: usize,
     /// Every skeleton of `by_skeleton`, sorted: what [`Inventory::near`] indexes into.
     skeletons: Vec<String>,
+    /// The characters of each of `skeletons`, for the test of one edit.
+    skeleton_chars: Vec<Vec<char>>,
     /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
     /// into `skeletons`) it came from: two skeletons one insertion, deletion or substitution
     /// apart share a key (the symmetric-delete index of SymSpell), so the neighbours of a
@@ -78,6 +80,7 @@ impl Inventory {
     fn index_near(&mut self) {
         self.skeletons = self.by_skeleton.keys().cloned().collect();
         self.skeletons.sort();
+        self.skeleton_chars = self.skeletons.iter().map(|s| s.chars().collect()).collect();
         self.deletes.clear();
         for (k, sk) in self.skeletons.iter().enumerate() {
             let chars: Vec<char> = sk.chars().collect();
@@ -95,14 +98,24 @@ impl Inventory {
     pub fn near(&self, skeleton: &str, out: &mut Vec<u32>) {
         let start = out.len();
         let chars: Vec<char> = skeleton.chars().collect();
-        for key in std::iter::once(skeleton.to_owned()).chain(deletions(&chars)) {
-            if let Some(v) = self.deletes.get(&key) {
+        let mut look_up = |key: &str| {
+            if let Some(v) = self.deletes.get(key) {
                 // One deletion a side also pairs a deletion with an insertion elsewhere
                 // (`dooi`, `doin`): two edits, not one.
-                out.extend(v.iter().filter(|&&k| {
-                    let other: Vec<char> = self.skeletons[k as usize].chars().collect();
-                    one_edit(&chars, &other)
-                }));
+                out.extend(
+                    v.iter()
+                        .filter(|&&k| one_edit(&chars, &self.skeleton_chars[k as usize])),
+                );
+            }
+        };
+        look_up(skeleton);
+        // The deletions of `deletions`, built in one buffer.
+        let mut key = String::with_capacity(skeleton.len());
+        for p in 0..chars.len() {
+            if p == 0 || chars[p] != chars[p - 1] {
+                key.clear();
+                key.extend(chars[..p].iter().chain(&chars[p + 1..]));
+                look_up(&key);
             }
         }
         out[start..].sort_unstable();
@@ -433,15 +446,14 @@ impl Generator<'_> {
             max_cost
         };
         let start = out.len();
-        let mut skeletons: Vec<(String, f32)> = Vec::new();
         let chunks = self.chunks(&obs);
+        let mut found = Rewrites::default();
         let mut cur = String::new();
-        self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut skeletons);
-        skeletons.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        skeletons.dedup_by(|a, b| a.0 == b.0);
+        self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut found);
+        let skeletons = found.sorted();
         let exact = if letters { skeleton() } else { String::new() };
-        for (sk, _) in &skeletons {
-            if *sk == exact {
+        for &(sk, _) in &skeletons {
+            if sk == exact {
                 continue;
             }
             for &id in self.inventory.with_skeleton(sk) {
@@ -471,13 +483,13 @@ impl Generator<'_> {
     /// at the rewrite's cost, plus `unseen`, plus its marks as the channel prices added ones.
     fn unseen_neighbours(
         &self,
-        rewrites: &[(String, f32)],
+        rewrites: &[(&str, f32)],
         unseen: f32,
         channel: &Channel,
         out: &mut Vec<Candidate>,
     ) {
         let budget = UNSEEN_BUDGET;
-        let mut bases: Vec<&(String, f32)> =
+        let mut bases: Vec<&(&str, f32)> =
             rewrites.iter().filter(|r| r.1 + unseen <= budget).collect();
         bases.sort_by(|a, b| a.1.total_cmp(&b.1));
         bases.truncate(UNSEEN_BASES);
@@ -488,7 +500,7 @@ impl Generator<'_> {
             self.inventory.near(base, &mut near);
             for &k in &near {
                 let sk = self.inventory.skeleton(k);
-                if rewrites.binary_search_by(|r| r.0.as_str().cmp(sk)).is_ok() {
+                if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
                     continue;
                 }
                 for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
@@ -503,7 +515,8 @@ impl Generator<'_> {
                 }
             }
         }
-        found.sort_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
+        // Unstable is exact here: entries equal in both keys are the same entry.
+        found.sort_unstable_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
         found.dedup_by_key(|c| c.id);
         out.extend(found);
     }
@@ -513,9 +526,12 @@ impl Generator<'_> {
     /// rewrites and every candidate's distance.
     fn chunks<'t>(&'t self, obs: &[char]) -> Chunks<'t> {
         let mut starts = Vec::with_capacity(obs.len());
+        let mut edits = Vec::new();
+        let mut edits_from = Vec::with_capacity(obs.len() + 1);
         let mut key = String::new();
         for i in 0..obs.len() {
             let mut here = Vec::new();
+            edits_from.push(edits.len());
             key.clear();
             for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
                 key.push(obs[i + k - 1]);
@@ -527,11 +543,19 @@ impl Generator<'_> {
                 };
                 if !plain.is_empty() || !initial.is_empty() {
                     here.push((k, plain, initial));
+                    let tone = chunk_tone(&obs[i..i + k]);
+                    edits.extend(plain.iter().filter_map(|e| Edit::new(k, tone, e, false)));
+                    edits.extend(initial.iter().filter_map(|e| Edit::new(k, tone, e, true)));
                 }
             }
             starts.push(here);
         }
-        Chunks { starts }
+        edits_from.push(edits.len());
+        Chunks {
+            starts,
+            edits,
+            edits_from,
+        }
     }
 
     /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within `max_cost`,
@@ -546,16 +570,16 @@ impl Generator<'_> {
         cost: f32,
         depth: usize,
         max_cost: f32,
-        out: &mut Vec<(String, f32)>,
+        out: &mut Rewrites,
     ) {
         // Rewrites only ever lengthen `cur`: once it is longer than every skeleton, nothing
         // below this call can be a candidate. Without this a long junk token (a line of `D`s,
         // a code glued to text) costs time growing with the fourth power of its length.
-        if out.len() >= 256 || cur.len() > self.inventory.max_skeleton_len {
+        if out.found.len() >= 256 || cur.len() > self.inventory.max_skeleton_len {
             return;
         }
         if i == obs.len() {
-            out.push((cur.clone(), cost));
+            out.push(cur, cost);
             return;
         }
         let len = cur.len();
@@ -620,7 +644,6 @@ impl Generator<'_> {
             &mut heap
         };
         d[0] = 0.0;
-        let mut ic = [' '; 8];
         for i in 0..=n {
             for j in 0..=m {
                 let here = d[i * w + j];
@@ -633,31 +656,52 @@ impl Generator<'_> {
                         *t = t.min(here + c);
                     }
                 }
-                let Some(at) = chunks.starts.get(i) else {
+                if i == n {
                     continue;
-                };
-                for &(k, plain, initial) in at {
-                    let tone = chunk_tone(&obs[i..i + k]);
-                    let initial = if j == 0 { initial } else { &[] };
-                    for (int, cost) in plain.iter().chain(initial) {
-                        let mut len = 0;
-                        for c in int.chars() {
-                            if len < ic.len() {
-                                ic[len] = c;
-                            }
-                            len += 1;
-                        }
-                        if len > ic.len() || j + len > m {
-                            continue;
-                        }
-                        let extra = chunk_cost(&ic[..len], &cand[j..j + len], tone, channel);
-                        let t = &mut d[(i + k) * w + j + len];
-                        *t = t.min(here + cost + extra);
+                }
+                for e in chunks.edits_at(i) {
+                    let len = usize::from(e.len);
+                    if (e.initial && j != 0) || j + len > m {
+                        continue;
                     }
+                    let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
+                    let t = &mut d[(i + usize::from(e.k)) * w + j + len];
+                    *t = t.min(here + e.cost + extra);
                 }
             }
         }
         d[n * w + m]
+    }
+}
+
+/// The skeletons one word's rewrites reach, with their costs, in one buffer: a string per
+/// rewrite was an allocation for each of up to 256 rewrites of every new word.
+#[derive(Default)]
+struct Rewrites {
+    /// The skeletons, one after another.
+    text: String,
+    /// (start, end) in `text` and cost of each rewrite, in the order found.
+    found: Vec<(u32, u32, f32)>,
+}
+
+impl Rewrites {
+    fn push(&mut self, skeleton: &str, cost: f32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(skeleton);
+        self.found.push((start, self.text.len() as u32, cost));
+    }
+
+    /// Each skeleton once at its cheapest cost, sorted by skeleton.
+    fn sorted(&self) -> Vec<(&str, f32)> {
+        let mut all: Vec<(&str, f32)> = self
+            .found
+            .iter()
+            .map(|&(a, b, cost)| (&self.text[a as usize..b as usize], cost))
+            .collect();
+        // Unstable is exact here: entries equal in both keys are the same entry.
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
+        all.dedup_by(|a, b| a.0 == b.0);
+        all
     }
 }
 
@@ -666,10 +710,89 @@ struct Chunks<'t> {
     /// For each start: (chunk length in characters, entries, entries as a capital's).
     #[allow(clippy::type_complexity)]
     starts: Vec<Vec<(usize, &'t [(String, f32)], &'t [(String, f32)])>>,
+    /// The same entries as the edit distance reads them, decoded once per word instead of
+    /// once per cell of every candidate's table: those of start `i` are
+    /// `edits[edits_from[i]..edits_from[i + 1]]`.
+    edits: Vec<Edit>,
+    edits_from: Vec<usize>,
 }
 
-/// The vowel letters that carry a tone, without it, in both cases.
-const TONE_VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+impl Chunks<'_> {
+    /// The edits of the chunks starting at observed character `i`.
+    #[inline]
+    fn edits_at(&self, i: usize) -> &[Edit] {
+        &self.edits[self.edits_from[i]..self.edits_from[i + 1]]
+    }
+}
+
+/// Longest intended side of a table entry the edit distance uses (longer ones never are).
+const EDIT_MAX_INTENDED: usize = 8;
+
+/// One table entry at one start, ready for the edit distance: the observed chunk's length and
+/// tone, the intended letters, the entry's cost, and whether it holds only at a capital
+/// starting the word (column 0).
+#[derive(Clone, Copy)]
+struct Edit {
+    k: u8,
+    len: u8,
+    initial: bool,
+    tone: Tone,
+    cost: f32,
+    intended: [char; EDIT_MAX_INTENDED],
+}
+
+impl Edit {
+    /// The entry `(intended, cost)` for a chunk of `k` characters carrying `tone`; `None` when
+    /// its intended side is too long to be used.
+    fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
+        let mut intended = [' '; EDIT_MAX_INTENDED];
+        let mut len = 0;
+        for c in entry.0.chars() {
+            *intended.get_mut(len)? = c;
+            len += 1;
+        }
+        Some(Edit {
+            k: k as u8,
+            len: len as u8,
+            initial,
+            tone,
+            cost: entry.1,
+            intended,
+        })
+    }
+}
+
+/// True for the vowel letters that carry a tone, without it, in both cases: a match, not a
+/// search of a string, as it runs for every cell of every candidate's edit distance.
+#[inline]
+fn takes_tone(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă'
+            | 'â'
+            | 'e'
+            | 'ê'
+            | 'i'
+            | 'o'
+            | 'ô'
+            | 'ơ'
+            | 'u'
+            | 'ư'
+            | 'y'
+            | 'A'
+            | 'Ă'
+            | 'Â'
+            | 'E'
+            | 'Ê'
+            | 'I'
+            | 'O'
+            | 'Ô'
+            | 'Ơ'
+            | 'U'
+            | 'Ư'
+            | 'Y'
+    )
+}
 
 /// The tone an observed chunk carries (`é` → acute), 0 for none.
 fn chunk_tone(obs: &[char]) -> Tone {
@@ -687,7 +810,7 @@ fn chunk_tone(obs: &[char]) -> Tone {
 fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -> f32 {
     // Whether the candidate has a vowel (which carries its tone): a test of the letter, not a
     // look-up of `with_tone`'s table, as this runs for every cell of every candidate's distance.
-    let toned = cand.iter().any(|&c| TONE_VOWELS.contains(split_tone(c).0));
+    let toned = cand.iter().any(|&c| takes_tone(split_tone(c).0));
     if tone == 0 || !toned {
         return intended
             .iter()
