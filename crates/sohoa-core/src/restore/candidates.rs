@@ -340,6 +340,10 @@ const UNSEEN_FORMS: usize = 4;
 /// square of the options per word, and past the twelfth the cheapest are rarely chosen.
 const MAX_CANDIDATES: usize = 12;
 
+/// Most skeletons the confusion table's rewrites of one word may reach (a bound on the work
+/// for long junk tokens).
+const MAX_REWRITES: usize = 256;
+
 /// Generates candidates for one lowercase observed word.
 pub struct Generator<'a> {
     /// The syllables.
@@ -447,7 +451,7 @@ impl Generator<'_> {
         };
         let start = out.len();
         let chunks = self.chunks(&obs);
-        let mut found = Rewrites::default();
+        let mut found = Rewrites::with_capacity(obs.len());
         let mut cur = String::new();
         self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut found);
         let skeletons = found.sorted();
@@ -457,8 +461,8 @@ impl Generator<'_> {
                 continue;
             }
             for &id in self.inventory.with_skeleton(sk) {
-                let cost =
-                    self.distance_in(&obs, &chunks, &self.inventory.chars[id as usize], channel);
+                let form = &self.inventory.chars[id as usize];
+                let cost = self.distance_within(&obs, &chunks, form, channel, max_cost);
                 if cost <= max_cost {
                     out.push(Candidate { id, cost });
                 }
@@ -575,7 +579,7 @@ impl Generator<'_> {
         // Rewrites only ever lengthen `cur`: once it is longer than every skeleton, nothing
         // below this call can be a candidate. Without this a long junk token (a line of `D`s,
         // a code glued to text) costs time growing with the fourth power of its length.
-        if out.found.len() >= 256 || cur.len() > self.inventory.max_skeleton_len {
+        if out.found.len() >= MAX_REWRITES || cur.len() > self.inventory.max_skeleton_len {
             return;
         }
         if i == obs.len() {
@@ -608,8 +612,12 @@ impl Generator<'_> {
             return;
         }
         for &(k, plain, initial) in &chunks.starts[i] {
-            for (int, w) in plain.iter().chain(initial) {
-                if cost + w <= max_cost {
+            // Each list is sorted by cost: past the first entry over budget, all are.
+            for entries in [plain, initial] {
+                for (int, w) in entries {
+                    if cost + w > max_cost {
+                        break;
+                    }
                     cur.extend(int.chars().map(strip_char));
                     self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
                     cur.truncate(len);
@@ -621,16 +629,19 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
-        self.distance_in(obs, &self.chunks(obs), cand, channel)
+        self.distance_within(obs, &self.chunks(obs), cand, channel, f32::INFINITY)
     }
 
-    /// [`Generator::distance`], with the table's entries for the chunks of `obs` found.
-    fn distance_in(
+    /// [`Generator::distance`], with the table's entries for the chunks of `obs` found, exact
+    /// up to `bound`: above it, some value above it (every price is non-negative, so a partial
+    /// path already dearer than `bound` cannot end within it, and is not followed).
+    fn distance_within(
         &self,
         obs: &[char],
         chunks: &Chunks<'_>,
         cand: &[char],
         channel: &Channel,
+        bound: f32,
     ) -> f32 {
         let (n, m) = (obs.len(), cand.len());
         let w = m + 1;
@@ -647,7 +658,7 @@ impl Generator<'_> {
         for i in 0..=n {
             for j in 0..=m {
                 let here = d[i * w + j];
-                if !here.is_finite() {
+                if here > bound || here == f32::INFINITY {
                     continue;
                 }
                 if i < n && j < m {
@@ -661,7 +672,7 @@ impl Generator<'_> {
                 }
                 for e in chunks.edits_at(i) {
                     let len = usize::from(e.len);
-                    if (e.initial && j != 0) || j + len > m {
+                    if (e.initial && j != 0) || j + len > m || here + e.cost > bound {
                         continue;
                     }
                     let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
@@ -685,6 +696,14 @@ struct Rewrites {
 }
 
 impl Rewrites {
+    /// Room for the most rewrites [`Generator::variants`] makes, of words about `len` long.
+    fn with_capacity(len: usize) -> Rewrites {
+        Rewrites {
+            text: String::with_capacity(MAX_REWRITES * (len + 2)),
+            found: Vec::with_capacity(MAX_REWRITES),
+        }
+    }
+
     fn push(&mut self, skeleton: &str, cost: f32) {
         let start = self.text.len() as u32;
         self.text.push_str(skeleton);
