@@ -340,6 +340,43 @@ const UNSEEN_FORMS: usize = 4;
 /// square of the options per word, and past the twelfth the cheapest are rarely chosen.
 const MAX_CANDIDATES: usize = 12;
 
+/// The `n` best candidates offered, by rank (least first), in the order a stable sort of all
+/// offered would leave them (equal ranks in the order offered): what sorting them all and
+/// keeping the first `n` gives, without sorting the hundreds of forms a noisy word may reach.
+struct Best {
+    n: usize,
+    /// (rank, candidate), best first.
+    kept: Vec<(f32, Candidate)>,
+}
+
+impl Best {
+    fn new(n: usize) -> Best {
+        Best {
+            n,
+            kept: Vec::with_capacity(n + 1),
+        }
+    }
+
+    /// Whether a candidate of rank `rank` or more could still be kept: false once `n` are kept
+    /// that all rank below or equal to it (an equal rank goes after them).
+    #[inline]
+    fn may_take(&self, rank: f32) -> bool {
+        self.kept.len() < self.n
+            || self.kept[self.n - 1].0.total_cmp(&rank) == std::cmp::Ordering::Greater
+    }
+
+    fn offer(&mut self, c: Candidate, rank: f32) {
+        // After every kept one of equal rank, as a stable sort puts it.
+        let at = self
+            .kept
+            .partition_point(|(k, _)| k.total_cmp(&rank) != std::cmp::Ordering::Greater);
+        if at < self.n {
+            self.kept.insert(at, (rank, c));
+            self.kept.truncate(self.n);
+        }
+    }
+}
+
 /// Most skeletons the confusion table's rewrites of one word may reach (a bound on the work
 /// for long junk tokens).
 const MAX_REWRITES: usize = 256;
@@ -456,29 +493,39 @@ impl Generator<'_> {
         self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut found);
         let skeletons = found.sorted();
         let exact = if letters { skeleton() } else { String::new() };
+        // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
+        // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
+        // the cap before the common word one dearer confusion away (`có`).
+        let prior = |id: u16| self.inventory.prior.get(id as usize).copied().unwrap_or(0.0);
+        let mut best = Best::new(MAX_CANDIDATES);
+        let mut direct = out.len() > first;
         for &(sk, _) in &skeletons {
             if sk == exact {
                 continue;
             }
             for &id in self.inventory.with_skeleton(sk) {
+                // A cost is never negative, so a form whose rank at cost 0 cannot enter the
+                // kept best needs no edit distance (the cap is full, so `direct` is set).
+                if !best.may_take(0.0 - prior(id)) {
+                    continue;
+                }
                 let form = &self.inventory.chars[id as usize];
                 let cost = self.distance_within(&obs, &chunks, form, channel, max_cost);
                 if cost <= max_cost {
-                    out.push(Candidate { id, cost });
+                    direct = true;
+                    best.offer(Candidate { id, cost }, cost - prior(id));
                 }
             }
         }
-        let direct = out.len() > first;
         if let Some(unseen) = self.unseen_edit {
-            self.unseen_neighbours(&skeletons, unseen, channel, out);
+            let mut near = Vec::new();
+            self.unseen_neighbours(&skeletons, unseen, channel, &mut near);
+            for c in near {
+                best.offer(c, c.cost - prior(c.id));
+            }
         }
-        // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
-        // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
-        // the cap before the common word one dearer confusion away (`có`).
-        let prior = &self.inventory.prior;
-        let rank = |c: &Candidate| c.cost - prior.get(c.id as usize).copied().unwrap_or(0.0);
-        out[start..].sort_by(|a, b| rank(a).total_cmp(&rank(b)));
-        out.truncate(start + MAX_CANDIDATES);
+        out.truncate(start);
+        out.extend(best.kept.into_iter().map(|(_, c)| c));
         direct
     }
 
@@ -712,12 +759,33 @@ impl Rewrites {
 
     /// Each skeleton once at its cheapest cost, sorted by skeleton.
     fn sorted(&self) -> Vec<(&str, f32)> {
+        let skeleton = |a: u32, b: u32| &self.text[a as usize..b as usize];
+        // Skeletons of up to eight bytes (every Vietnamese one; longer rewrites are cut before
+        // they are found) compare as their bytes read as a big-endian number, zero-padded: the
+        // order of `str`, without comparing strings.
+        if self.found.iter().all(|&(a, b, _)| b - a <= 8) {
+            let mut keyed: Vec<(u64, f32, u32, u32)> = self
+                .found
+                .iter()
+                .map(|&(a, b, cost)| {
+                    let mut bytes = [0u8; 8];
+                    bytes[..(b - a) as usize].copy_from_slice(skeleton(a, b).as_bytes());
+                    (u64::from_be_bytes(bytes), cost, a, b)
+                })
+                .collect();
+            // Unstable is exact here: entries equal in both keys are the same entry.
+            keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+            keyed.dedup_by_key(|x| x.0);
+            return keyed
+                .into_iter()
+                .map(|(_, cost, a, b)| (skeleton(a, b), cost))
+                .collect();
+        }
         let mut all: Vec<(&str, f32)> = self
             .found
             .iter()
-            .map(|&(a, b, cost)| (&self.text[a as usize..b as usize], cost))
+            .map(|&(a, b, cost)| (skeleton(a, b), cost))
             .collect();
-        // Unstable is exact here: entries equal in both keys are the same entry.
         all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
         all.dedup_by(|a, b| a.0 == b.0);
         all
