@@ -30,6 +30,9 @@ pub struct Inventory {
     max_skeleton_len: usize,
     /// Every skeleton of `by_skeleton`, sorted: what [`Inventory::near`] indexes into.
     skeletons: Vec<String>,
+    /// [`marks_of`] each form under [`Channel::NOISY`], the one channel that takes unseen
+    /// edits: found once at load instead of for every neighbour of every malformed word.
+    noisy_marks: Vec<f32>,
     /// The characters of each of `skeletons`, for the test of one edit.
     skeleton_chars: Vec<Vec<char>>,
     /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
@@ -71,6 +74,11 @@ impl Inventory {
         for ids in inv.by_skeleton.values_mut() {
             ids.sort_by_key(|&i| std::cmp::Reverse(model.counts[i as usize]));
         }
+        inv.noisy_marks = inv
+            .chars
+            .iter()
+            .map(|form| marks_of(form, &Channel::NOISY))
+            .collect();
         inv.max_skeleton_len = inv.by_skeleton.keys().map(String::len).max().unwrap_or(0);
         inv.index_near();
         inv
@@ -143,6 +151,14 @@ impl Inventory {
     pub fn with_skeleton(&self, skeleton: &str) -> &[u16] {
         self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)
     }
+}
+
+/// What `channel` charges for the marks of `form` (its letters read without them): the price
+/// of a form reached through an unseen edit, on top of the edit.
+fn marks_of(form: &[char], channel: &Channel) -> f32 {
+    form.iter()
+        .map(|&c| channel.letter(strip_char(c), c).unwrap_or(0.0))
+        .sum()
 }
 
 /// True when `a` and `b` are one edit apart: a letter replaced, inserted or deleted, or two
@@ -263,6 +279,11 @@ impl Channel {
     pub fn letter(&self, o: char, c: char) -> Option<f32> {
         if o == c {
             return Some(0.0);
+        }
+        // Two different ASCII letters are two different letters (the common case of the edit
+        // distance: an observed letter against a candidate's), without the tables below.
+        if o.is_ascii() && c.is_ascii() {
+            return None;
         }
         if strip_char(o) != strip_char(c) {
             return None;
@@ -496,7 +517,7 @@ impl Generator<'_> {
         // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
         // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
         // the cap before the common word one dearer confusion away (`có`).
-        let prior = |id: u16| self.inventory.prior.get(id as usize).copied().unwrap_or(0.0);
+        let prior = |id: u16| self.inventory.log_prior(id);
         let mut best = Best::new(MAX_CANDIDATES);
         let mut direct = out.len() > first;
         for &(sk, _) in &skeletons {
@@ -555,10 +576,11 @@ impl Generator<'_> {
                     continue;
                 }
                 for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
-                    let marks: f32 = self.inventory.chars[id as usize]
-                        .iter()
-                        .map(|&c| channel.letter(strip_char(c), c).unwrap_or(0.0))
-                        .sum();
+                    let marks = if *channel == Channel::NOISY {
+                        self.inventory.noisy_marks[id as usize]
+                    } else {
+                        marks_of(&self.inventory.chars[id as usize], channel)
+                    };
                     let c = cost + unseen + marks;
                     if c <= budget {
                         found.push(Candidate { id, cost: c });
