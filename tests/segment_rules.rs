@@ -293,3 +293,89 @@ fn a_body_name_wrapped_before_va_is_one_name() {
     );
     assert_eq!(s.header.issuer_parent.as_deref(), Some("UBND tỉnh An Phú"));
 }
+
+#[test]
+fn the_number_labels_colon_read_as_a_semicolon_is_the_label() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố; 42/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("42/KH-UBND"));
+    assert_eq!(s.header.type_code.as_deref(), Some("KH"));
+}
+
+#[test]
+fn a_hyphenated_place_name_is_one_name_in_the_issuer() {
+    // A place name made of two joined names keeps its hyphen and each part its capital.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ PHAN RANG-THÁP CHÀM\nSố: 8/KH-UBND\n\
+         Phan Rang-Tháp Chàm, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân thành phố Phan Rang-Tháp Chàm")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Phan Rang-Tháp Chàm"));
+}
+
+#[test]
+fn a_dash_in_one_of_the_two_spellings_of_the_headers_place_is_a_speck() {
+    // The issuer's name and the place line name the same province; OCR glued a dash into a
+    // word gap of the capital line only.
+    let s = segment(
+        "TỈNH ỦY BẮC HÒA-AN\nSố 12-KL/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n\
+         Bắc Hòa An, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nvề xây dựng hạ tầng",
+    );
+    assert_eq!(s.header.issuer.as_deref(), Some("Tỉnh ủy Bắc Hòa An"));
+    assert_eq!(s.header.place.as_deref(), Some("Bắc Hòa An"));
+}
+
+#[test]
+fn the_prime_minister_is_spelled_as_the_constitution_does_through_specks() {
+    for line in ["THỦ TƯỚNG CHÍNH PHỦ", "THỦ TƯỚNG-CHÍNH.PHỦ"] {
+        let s = segment(&format!(
+            "{line}\nSố: 5/QĐ-TTg\nHà Nội, ngày 2 tháng 2 năm 2020\nQUYẾT ĐỊNH\nVề việc khen thưởng"
+        ));
+        assert_eq!(
+            s.header.issuer.as_deref(),
+            Some("Thủ tướng Chính phủ"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_case_subject_ends_where_the_body_starts_a_sentence() {
+    // No blank line between the subject and the body: the body's first sentence starts on a
+    // line of its own with a capital, and the text taken holds a sentence end.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 18/CT-UBND\nAn Phú, ngày 3 tháng 4 năm 2025\n\
+         CHỈ THỊ\nTăng cường kỷ luật hành chính trên địa bàn\ntỉnh An Phú năm 2025\n\
+         Tỉnh An Phú đã sắp xếp bộ máy từ ngày 01/7/2025. Sự thay đổi này đòi hỏi\n\
+         các cơ quan thích ứng nhanh.",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Tăng cường kỷ luật hành chính trên địa bàn tỉnh An Phú năm 2025")
+    );
+    // A subject whose own line starts with a name, and no sentence end: kept whole.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 19/TTr-UBND\nAn Phú, ngày 3 tháng 4 năm 2025\n\
+         TỜ TRÌNH\nVề việc đề nghị công nhận\nThị trấn Phú Mỹ đạt chuẩn phổ cập giáo dục\n\
+         Kính gửi: Sở Giáo dục và Đào tạo",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Về việc đề nghị công nhận Thị trấn Phú Mỹ đạt chuẩn phổ cập giáo dục")
+    );
+}
+
+#[test]
+fn a_date_with_a_misread_vowel_in_thang_or_a_full_stop_after_the_place_is_read() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú. ngày 25 thúng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    assert_eq!(s.header.date.as_deref(), Some("2024-04-25"));
+}

@@ -216,12 +216,22 @@ fn reads_as_one(c: char) -> bool {
     matches!(c, 'I' | 'l' | '|' | '!')
 }
 
+/// Whether the `i`-th character `c` of a run of `body` is a 1 read as a letter: a stroke
+/// anywhere ([`reads_as_one`]), or a capital L in front of a digit, which is a 1 whose flag
+/// the copier took away and whose foot kept only its right half ("ngày L3 tháng",
+/// "L3-NQ/TƯ"). No number starts with an L, and no Vietnamese syllable holds a digit.
+fn one_at(body: &[char], i: usize) -> bool {
+    let c = body[i];
+    reads_as_one(c) || (c == 'L' && i == 0 && body.get(1).is_some_and(char::is_ascii_digit))
+}
+
 /// A word's number read with some of its 1s as strokes ("I1" → "11", "!79/2009/NQ-HĐND" →
-/// "179/2009/NQ-HĐND", "03/l2/2020" → "03/12/2020"): every run of digits and strokes between
-/// the "/" and "-" of a number that holds a true digit has its strokes made 1s. No Vietnamese
-/// word holds a digit, so such a run is a number; left alone, restoration takes "I1" for a
-/// misread word ("Lễ") and the date it stood in is lost. A roman numeral misread with a 1
-/// ("I1." for "II.") ends in the heading's full stop and is left to the segmenter.
+/// "179/2009/NQ-HĐND", "03/l2/2020" → "03/12/2020", "L3" → "13"): every run of digits and
+/// strokes between the "/" and "-" of a number that holds a true digit has its strokes made
+/// 1s ([`one_at`]). No Vietnamese word holds a digit, so such a run is a number; left alone,
+/// restoration takes "I1" or "L3" for a misread word ("Lễ") and the date it stood in is lost.
+/// A roman numeral misread with a 1 ("I1." for "II.") ends in the heading's full stop and is
+/// left to the segmenter.
 fn mend_digit_strokes(word: &str) -> Option<String> {
     if word.ends_with('.') || !word.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -233,9 +243,11 @@ fn mend_digit_strokes(word: &str) -> Option<String> {
             Some((at, c)) if c == '/' || c == '-' => (&run[..at], &run[at..]),
             _ => (run, ""),
         };
-        let numeric = body.chars().all(|c| c.is_ascii_digit() || reads_as_one(c));
-        if numeric && body.chars().any(|c| c.is_ascii_digit()) && body.chars().any(reads_as_one) {
-            out.extend(body.chars().map(|c| if reads_as_one(c) { '1' } else { c }));
+        let chars: Vec<char> = body.chars().collect();
+        let one = |i: usize| one_at(&chars, i);
+        let numeric = (0..chars.len()).all(|i| chars[i].is_ascii_digit() || one(i));
+        if numeric && chars.iter().any(char::is_ascii_digit) && (0..chars.len()).any(one) {
+            out.extend((0..chars.len()).map(|i| if one(i) { '1' } else { chars[i] }));
             changed = true;
         } else {
             out.push_str(body);
@@ -320,6 +332,13 @@ mod tests {
         assert_eq!(m("I1").as_deref(), Some("11"));
         assert_eq!(m("!79/2009/NQ-HĐND").as_deref(), Some("179/2009/NQ-HĐND"));
         assert_eq!(m("03/l2/2020").as_deref(), Some("03/12/2020"));
+        assert_eq!(m("L3").as_deref(), Some("13"));
+        assert_eq!(m("L3-NQ/TƯ").as_deref(), Some("13-NQ/TƯ"));
+        // An L that does not lead a number stays: a letter of a code, a unit after it.
+        assert_eq!(m("3L"), None);
+        assert_eq!(m("QL1A"), None);
+        assert_eq!(m("L"), None);
+        assert_eq!(m("LĐ-TBXH"), None);
         // Words, codes and roman headings stay.
         assert_eq!(m("11"), None);
         assert_eq!(m("Ilà"), None);

@@ -13,7 +13,7 @@ use regex::Regex;
 use super::doctypes::{canonical_code, code, kind_for_code, kind_for_heading, name};
 use super::lines::{is_upper, join, skel, Line, Skeleton};
 use super::model::{DocKind, Header};
-use super::names::{code_letters, official_case, spaced_body};
+use super::names::{central_body, code_letters, official_case, spaced_body};
 
 /// The national name, the motto, and the Party's line that stands in their place on Party
 /// documents (Guidance 36-HD/VPTW). Matched across line breaks, each word also with its marked
@@ -48,10 +48,12 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "<Place>, ngày 11 tháng 12 năm 2023", "năm" also with its breve dropped; the spaces are
 /// optional because web copies glue words to digits ("ngày29 tháng 12", "tháng11"). A day or
-/// month of two digits may have one read as a stroke ("ngày I1 tháng", `ocr::ONE`).
+/// month of two digits may have one read as a stroke ("ngày I1 tháng", `ocr::ONE`), and the
+/// marked vowel of "tháng" may be read as another marked vowel ("thúng"): between a day and a
+/// month no other word stands.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*(\d{{1,2}}|{one}\d|\d{one})\s*thang\s*(\d{{1,2}}|{one}\d|\d{one})\s*{}\s*(\d{{4}})",
+        r"ngay\s*(\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\s*(\d{{1,2}}|{one}\d|\d{one})\s*{}\s*(\d{{4}})",
         super::ocr::phrase_pattern("năm"),
         one = super::ocr::ONE,
     ))
@@ -176,6 +178,7 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
     }
     issuers(&parts, &mut header);
     mend_issuer_code(&mut header);
+    one_place_spelling(&mut header);
 
     // Subject lines: after the type line; a "V/v" line (Công văn) stands for it; with a
     // cut-off header, everything before the body.
@@ -231,6 +234,30 @@ fn mend_issuer_code(header: &mut Header) {
         }
     }
     header.issuer_code = Some(mended);
+}
+
+/// The place name the header writes twice (in the issuer's name and on the place line) with
+/// one spelling, when OCR glued a dash into a word gap of one of them
+/// (`ocr::unglue_dash_like`).
+fn one_place_spelling(header: &mut Header) {
+    let Some(place) = header.place.clone() else {
+        return;
+    };
+    let mut issuers = [header.issuer.as_mut(), header.issuer_parent.as_mut()];
+    for name in issuers.iter_mut().flatten() {
+        if let Some(mended) = super::ocr::unglue_dash_like(name, &place) {
+            **name = mended;
+        }
+    }
+    for name in [&header.issuer, &header.issuer_parent]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(mended) = super::ocr::unglue_dash_like(&place, name) {
+            header.place = Some(mended);
+            break;
+        }
+    }
 }
 
 /// The skeleton offset of original offset `at` (the map is monotone).
@@ -336,6 +363,8 @@ fn title(
     furniture: &dyn Fn(usize) -> bool,
 ) -> (Option<String>, usize) {
     let mut taken: Vec<Line> = Vec::new();
+    // The line index of each taken line.
+    let mut at: Vec<usize> = Vec::new();
     let mut end = from;
     for (i, line) in lines.iter().enumerate().skip(from) {
         if line.is_blank() {
@@ -360,14 +389,41 @@ fn title(
             break;
         }
         taken.push(line.clone());
+        at.push(i);
         end = i + 1;
         if taken.len() == MAX_TITLE_LINES {
             break;
         }
     }
+    if let Some(cut) = body_after_subject(&taken) {
+        end = at[cut];
+        taken.truncate(cut);
+    }
     // A subject is one phrase: a dot glued between two of its words is a speck (`ocr`).
     let t = super::ocr::split_glued_dots(&join(&taken));
     ((!t.is_empty()).then_some(t), end)
+}
+
+/// Where the body starts inside the lines taken for a subject in sentence case, if it does:
+/// the first line after the first that starts with a capital, when the lines hold a sentence
+/// end (a full stop or colon before a capital: "... từ ngày 01/7/2025. Sự thay đổi ...",
+/// "... và kết luận: I. ĐÁNH GIÁ"). A subject is one phrase, never two sentences, so the text
+/// ran on into the body, whose first sentence starts on a line of its own ("Thành phố Huế
+/// chính thức trở thành ..." after "... trên địa bàn thành phố"). Without a sentence end a
+/// capital line is kept: subjects name places and programmes on their own lines ("Năm học
+/// 2021-2022", "Thị trấn Hương Sơn ...").
+fn body_after_subject(taken: &[Line]) -> Option<usize> {
+    let first = taken.first()?;
+    if is_upper(&first.text) {
+        return None;
+    }
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.:]\s+\p{Lu}").expect("valid regex"));
+    if !SENTENCE_END.is_match(&join(taken)) {
+        return None;
+    }
+    let upper_start = |l: &Line| l.text.chars().next().is_some_and(char::is_uppercase);
+    taken.iter().skip(1).position(upper_start).map(|p| p + 1)
 }
 
 /// Whether a capital subject goes on past the blank line at `blank`: OCR text puts blank lines
@@ -415,7 +471,9 @@ fn place_and_date(
     header.date = crate::segment::dates::iso(y, mo, d);
     let whole = m.get(0).expect("group 0");
     let before = scope[..sk.orig(whole.start())].trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before);
+    // The comma after the place, or a full stop read for it ("Hà Nội. ngày ...": a comma's
+    // tail lost on a thin copy).
+    let before = before.strip_suffix([',', '.']).unwrap_or(before);
     let place = place_before(before);
     let start = place.as_ref().map_or(sk.orig(whole.start()), |(at, _)| *at);
     if let Some((_, p)) = place {
@@ -522,11 +580,15 @@ fn issuers(parts: &[String], header: &mut Header) {
             _ => bodies.push(text),
         }
     }
+    let spell = |body: &str| {
+        let cased = official_case(body);
+        central_body(&cased).map_or(cased, str::to_string)
+    };
     if let Some(issuer) = bodies.pop() {
-        header.issuer = Some(official_case(&issuer));
+        header.issuer = Some(spell(&issuer));
     }
     if let Some(parent) = bodies.pop() {
-        header.issuer_parent = Some(official_case(&parent));
+        header.issuer_parent = Some(spell(&parent));
     }
 }
 

@@ -96,6 +96,16 @@ pub fn spaced_body(line: &str) -> Option<String> {
         .find(|b| squeeze(b) == k)
         .map(|b| b.to_string())
 }
+/// A central body's name as the Constitution spells it, when `name` is that name in other
+/// capitals or with a speck read as a dash in a word gap ("Thủ tướng chính phủ", "Thủ
+/// tướng-Chính phủ" → "Thủ tướng Chính phủ"): "Chính phủ" is the Government's proper name,
+/// which word-by-word capitalisation cannot know.
+pub fn central_body(name: &str) -> Option<&'static str> {
+    let squeeze = |s: &str| -> String { skel(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let k = squeeze(name);
+    CENTRAL_BODIES.iter().copied().find(|b| squeeze(b) == k)
+}
+
 /// One-word administrative levels.
 const LEVELS: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong"];
 /// Two-word administrative levels.
@@ -118,6 +128,22 @@ pub fn official_case(s: &str) -> String {
         let w = words[i];
         let k = skel(w);
         let k = k.trim_matches(|c: char| !c.is_alphanumeric());
+        // "THIÊN-HUẾ", "RANG-THÁP", "RỊA-VŨNG": a hyphen glued between two syllables joins two
+        // names into one (Thừa Thiên-Huế, Phan Rang-Tháp Chàm, Bà Rịa-Vũng Tàu, Kế hoạch-Đầu
+        // tư): each part is cased as a word, and the part after the hyphen starts a name.
+        if let Some(parts) = hyphen_joined(w) {
+            let first = parts[0].to_lowercase();
+            let mut cased = vec![if place || cap_next || name_follows {
+                capitalize(&first)
+            } else {
+                first
+            }];
+            cased.extend(parts[1..].iter().map(|p| capitalize(&p.to_lowercase())));
+            out.push(cased.join("-"));
+            cap_next = false;
+            i += 1;
+            continue;
+        }
         if !is_syllable(w) && w.chars().any(char::is_alphabetic) {
             out.push(w.to_string());
             // A name or place follows an abbreviated body ("Phòng GD&ĐT Bảo Lâm", "Trường THCS
@@ -169,6 +195,17 @@ pub fn official_case(s: &str) -> String {
     out.join(" ")
 }
 
+/// The parts of a word that is two or more syllables joined by hyphens ("THIÊN-HUẾ"), or
+/// `None` (a code such as "GD-ĐT", a lone dash, a word without a hyphen).
+fn hyphen_joined(word: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = word.split(['-', '–']).collect();
+    (parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| is_syllable(p) && p.chars().all(char::is_alphabetic)))
+    .then_some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +243,25 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_place_names_are_one_name() {
+        assert_eq!(
+            official_case("TỈNH ỦY THỪA THIÊN-HUẾ"),
+            "Tỉnh ủy Thừa Thiên-Huế"
+        );
+        assert_eq!(
+            official_case("UBND THÀNH PHỐ PHAN RANG-THÁP CHÀM"),
+            "UBND thành phố Phan Rang-Tháp Chàm"
+        );
+        assert_eq!(
+            official_case("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU"),
+            "Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu"
+        );
+        assert_eq!(official_case("SỞ KẾ HOẠCH-ĐẦU TƯ"), "Sở Kế hoạch-Đầu tư");
+        // A code with a hyphen keeps its capitals.
+        assert_eq!(official_case("PHÒNG GD-ĐT BẢO LÂM"), "Phòng GD-ĐT Bảo Lâm");
+    }
+
+    #[test]
     fn abbreviations_codes_and_spaced_names() {
         for a in ["UBND", "HĐND", "THCS", "TW", "MTTQ", "CNTT", "GD&ĐT", "TTg"] {
             assert!(!is_syllable(a), "{a}");
@@ -220,5 +276,14 @@ mod tests {
             Some("Thủ tướng Chính phủ")
         );
         assert_eq!(spaced_body("KẾ HOẠCH"), None);
+        assert_eq!(
+            central_body("Thủ tướng-Chính phủ"),
+            Some("Thủ tướng Chính phủ")
+        );
+        assert_eq!(
+            central_body("Thủ tướng chính phủ"),
+            Some("Thủ tướng Chính phủ")
+        );
+        assert_eq!(central_body("Ủy ban nhân dân tỉnh Sơn La"), None);
     }
 }

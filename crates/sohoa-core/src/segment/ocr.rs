@@ -34,8 +34,10 @@ pub fn roman(token: &str) -> Option<String> {
 /// The "Số" label of a document number on skeletons, as typed ("so", before the number, with
 /// or without a colon) and as OCR reads it before a colon: the mark dropped ("S:"), or the "ố"
 /// read as a digit or another vowel ("S6:", "S0:", "Sé:"; domain.md lists "S6:"), and the "S"
-/// read as the dollar sign of the same shape ("$6:").
-pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*:|so\s)";
+/// read as the dollar sign of the same shape ("$6:"); the colon also read as a semicolon
+/// ("Số; 186/KH-UBND": a colon whose lower dot a speck or a broken stroke lengthened, the
+/// ":"/";" pair of Latin-script OCR).
+pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*[:;]|so\s)";
 
 /// The word "số" before a cited number in running text ("Quyết định số 90/QĐ-TTg"), on
 /// skeletons: as typed, and as OCR reads it with the same confusions as the label ("s6",
@@ -240,6 +242,38 @@ pub fn split_glued_level_dash(text: &str) -> String {
     words.join(" ")
 }
 
+/// `name` with a dash glued between two words made a space where `other`, the same place
+/// written elsewhere in the header, has those two words apart ("Tỉnh ủy Thừa Thiên-Huế" with
+/// the place line "Thừa Thiên Huế" → "Tỉnh ủy Thừa Thiên Huế"); `None` when nothing changes.
+/// Decree 30 (art. 8) makes the place line name the administrative unit the body belongs to,
+/// and a provincial body's name ends in that unit's name, so the header writes one name twice;
+/// when the two spellings differ by a dash in a word gap, it is the dash OCR added (toner dust
+/// beside a capital line reads as one), not a hyphen the printer dropped.
+pub fn unglue_dash_like(name: &str, other: &str) -> Option<String> {
+    let other: Vec<String> = other.split_whitespace().map(super::lines::skel).collect();
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let parts: Vec<&str> = w.split(super::lines::is_dash).collect();
+            let glued =
+                parts.len() == 2 && parts.iter().all(|p| p.chars().any(char::is_alphabetic));
+            let apart = glued
+                && other.windows(2).any(|pair| {
+                    pair[0] == super::lines::skel(parts[0])
+                        && pair[1] == super::lines::skel(parts[1])
+                });
+            if apart {
+                changed = true;
+                format!("{} {}", parts[0], parts[1])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 /// Whether `c` is a letter Vietnamese writes with a mark (tone, breve, circumflex, horn or the
 /// stroke of đ): the letters an OCR without a Vietnamese model drops ("S VN HO" for "SỞ VĂN
 /// HÓA", "nm" for "năm").
@@ -385,6 +419,24 @@ mod tests {
         assert_eq!(without_stray_word("98/2023/NĐ-CP -ngày"), "98/2023/NĐ-CP");
         assert_eq!(without_stray_word("150/KH – BCĐ"), "150/KH – BCĐ");
         assert_eq!(without_stray_word("12/kh-ubnd"), "12/kh-ubnd");
+    }
+
+    #[test]
+    fn a_dash_in_one_spelling_of_the_header_place_is_a_speck() {
+        let u = unglue_dash_like;
+        assert_eq!(
+            u("Tỉnh ủy Thừa Thiên-Huế", "Thừa Thiên Huế").as_deref(),
+            Some("Tỉnh ủy Thừa Thiên Huế")
+        );
+        assert_eq!(
+            u("Bà Rịa-Vũng Tàu", "UBND tỉnh Bà Rịa Vũng Tàu").as_deref(),
+            Some("Bà Rịa Vũng Tàu")
+        );
+        // Written with the hyphen in both places, or a different place: left as read.
+        assert_eq!(u("UBND tỉnh Bà Rịa-Vũng Tàu", "Bà Rịa-Vũng Tàu"), None);
+        assert_eq!(u("UBND tỉnh Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu"), None);
+        assert_eq!(u("Tỉnh ủy Thừa Thiên-Huế", "Hà Nội"), None);
+        assert_eq!(u("Phan Rang-Tháp Chàm", "Phan Rang-Tháp Chàm"), None);
     }
 
     #[test]
