@@ -30,6 +30,11 @@ pub struct Inventory {
     max_skeleton_len: usize,
     /// Every skeleton of `by_skeleton`, sorted: what [`Inventory::near`] indexes into.
     skeletons: Vec<String>,
+    /// [`marks_of`] each form under [`Channel::NOISY`], the one channel that takes unseen
+    /// edits: found once at load instead of for every neighbour of every malformed word.
+    noisy_marks: Vec<f32>,
+    /// The characters of each of `skeletons`, for the test of one edit.
+    skeleton_chars: Vec<Vec<char>>,
     /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
     /// into `skeletons`) it came from: two skeletons one insertion, deletion or substitution
     /// apart share a key (the symmetric-delete index of SymSpell), so the neighbours of a
@@ -69,6 +74,11 @@ impl Inventory {
         for ids in inv.by_skeleton.values_mut() {
             ids.sort_by_key(|&i| std::cmp::Reverse(model.counts[i as usize]));
         }
+        inv.noisy_marks = inv
+            .chars
+            .iter()
+            .map(|form| marks_of(form, &Channel::NOISY))
+            .collect();
         inv.max_skeleton_len = inv.by_skeleton.keys().map(String::len).max().unwrap_or(0);
         inv.index_near();
         inv
@@ -78,6 +88,7 @@ impl Inventory {
     fn index_near(&mut self) {
         self.skeletons = self.by_skeleton.keys().cloned().collect();
         self.skeletons.sort();
+        self.skeleton_chars = self.skeletons.iter().map(|s| s.chars().collect()).collect();
         self.deletes.clear();
         for (k, sk) in self.skeletons.iter().enumerate() {
             let chars: Vec<char> = sk.chars().collect();
@@ -95,14 +106,24 @@ impl Inventory {
     pub fn near(&self, skeleton: &str, out: &mut Vec<u32>) {
         let start = out.len();
         let chars: Vec<char> = skeleton.chars().collect();
-        for key in std::iter::once(skeleton.to_owned()).chain(deletions(&chars)) {
-            if let Some(v) = self.deletes.get(&key) {
+        let mut look_up = |key: &str| {
+            if let Some(v) = self.deletes.get(key) {
                 // One deletion a side also pairs a deletion with an insertion elsewhere
                 // (`dooi`, `doin`): two edits, not one.
-                out.extend(v.iter().filter(|&&k| {
-                    let other: Vec<char> = self.skeletons[k as usize].chars().collect();
-                    one_edit(&chars, &other)
-                }));
+                out.extend(
+                    v.iter()
+                        .filter(|&&k| one_edit(&chars, &self.skeleton_chars[k as usize])),
+                );
+            }
+        };
+        look_up(skeleton);
+        // The deletions of `deletions`, built in one buffer.
+        let mut key = String::with_capacity(skeleton.len());
+        for p in 0..chars.len() {
+            if p == 0 || chars[p] != chars[p - 1] {
+                key.clear();
+                key.extend(chars[..p].iter().chain(&chars[p + 1..]));
+                look_up(&key);
             }
         }
         out[start..].sort_unstable();
@@ -130,6 +151,14 @@ impl Inventory {
     pub fn with_skeleton(&self, skeleton: &str) -> &[u16] {
         self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)
     }
+}
+
+/// What `channel` charges for the marks of `form` (its letters read without them): the price
+/// of a form reached through an unseen edit, on top of the edit.
+fn marks_of(form: &[char], channel: &Channel) -> f32 {
+    form.iter()
+        .map(|&c| channel.letter(strip_char(c), c).unwrap_or(0.0))
+        .sum()
 }
 
 /// True when `a` and `b` are one edit apart: a letter replaced, inserted or deleted, or two
@@ -251,6 +280,11 @@ impl Channel {
         if o == c {
             return Some(0.0);
         }
+        // Two different ASCII letters are two different letters (the common case of the edit
+        // distance: an observed letter against a candidate's), without the tables below.
+        if o.is_ascii() && c.is_ascii() {
+            return None;
+        }
         if strip_char(o) != strip_char(c) {
             return None;
         }
@@ -326,6 +360,47 @@ const UNSEEN_FORMS: usize = 4;
 /// Candidates kept per token, cheapest first, in OCR mode: the decoder's work grows with the
 /// square of the options per word, and past the twelfth the cheapest are rarely chosen.
 const MAX_CANDIDATES: usize = 12;
+
+/// The `n` best candidates offered, by rank (least first), in the order a stable sort of all
+/// offered would leave them (equal ranks in the order offered): what sorting them all and
+/// keeping the first `n` gives, without sorting the hundreds of forms a noisy word may reach.
+struct Best {
+    n: usize,
+    /// (rank, candidate), best first.
+    kept: Vec<(f32, Candidate)>,
+}
+
+impl Best {
+    fn new(n: usize) -> Best {
+        Best {
+            n,
+            kept: Vec::with_capacity(n + 1),
+        }
+    }
+
+    /// Whether a candidate of rank `rank` or more could still be kept: false once `n` are kept
+    /// that all rank below or equal to it (an equal rank goes after them).
+    #[inline]
+    fn may_take(&self, rank: f32) -> bool {
+        self.kept.len() < self.n
+            || self.kept[self.n - 1].0.total_cmp(&rank) == std::cmp::Ordering::Greater
+    }
+
+    fn offer(&mut self, c: Candidate, rank: f32) {
+        // After every kept one of equal rank, as a stable sort puts it.
+        let at = self
+            .kept
+            .partition_point(|(k, _)| k.total_cmp(&rank) != std::cmp::Ordering::Greater);
+        if at < self.n {
+            self.kept.insert(at, (rank, c));
+            self.kept.truncate(self.n);
+        }
+    }
+}
+
+/// Most skeletons the confusion table's rewrites of one word may reach (a bound on the work
+/// for long junk tokens).
+const MAX_REWRITES: usize = 256;
 
 /// Generates candidates for one lowercase observed word.
 pub struct Generator<'a> {
@@ -433,36 +508,45 @@ impl Generator<'_> {
             max_cost
         };
         let start = out.len();
-        let mut skeletons: Vec<(String, f32)> = Vec::new();
         let chunks = self.chunks(&obs);
+        let mut found = Rewrites::with_capacity(obs.len());
         let mut cur = String::new();
-        self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut skeletons);
-        skeletons.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        skeletons.dedup_by(|a, b| a.0 == b.0);
+        self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut found);
+        let skeletons = found.sorted();
         let exact = if letters { skeleton() } else { String::new() };
-        for (sk, _) in &skeletons {
-            if *sk == exact {
-                continue;
-            }
-            for &id in self.inventory.with_skeleton(sk) {
-                let cost =
-                    self.distance_in(&obs, &chunks, &self.inventory.chars[id as usize], channel);
-                if cost <= max_cost {
-                    out.push(Candidate { id, cost });
-                }
-            }
-        }
-        let direct = out.len() > first;
-        if let Some(unseen) = self.unseen_edit {
-            self.unseen_neighbours(&skeletons, unseen, channel, out);
-        }
         // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
         // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
         // the cap before the common word one dearer confusion away (`có`).
-        let prior = &self.inventory.prior;
-        let rank = |c: &Candidate| c.cost - prior.get(c.id as usize).copied().unwrap_or(0.0);
-        out[start..].sort_by(|a, b| rank(a).total_cmp(&rank(b)));
-        out.truncate(start + MAX_CANDIDATES);
+        let prior = |id: u16| self.inventory.log_prior(id);
+        let mut best = Best::new(MAX_CANDIDATES);
+        let mut direct = out.len() > first;
+        for &(sk, _) in &skeletons {
+            if sk == exact {
+                continue;
+            }
+            for &id in self.inventory.with_skeleton(sk) {
+                // A cost is never negative, so a form whose rank at cost 0 cannot enter the
+                // kept best needs no edit distance (the cap is full, so `direct` is set).
+                if !best.may_take(0.0 - prior(id)) {
+                    continue;
+                }
+                let form = &self.inventory.chars[id as usize];
+                let cost = self.distance_within(&obs, &chunks, form, channel, max_cost);
+                if cost <= max_cost {
+                    direct = true;
+                    best.offer(Candidate { id, cost }, cost - prior(id));
+                }
+            }
+        }
+        if let Some(unseen) = self.unseen_edit {
+            let mut near = Vec::new();
+            self.unseen_neighbours(&skeletons, unseen, channel, &mut near);
+            for c in near {
+                best.offer(c, c.cost - prior(c.id));
+            }
+        }
+        out.truncate(start);
+        out.extend(best.kept.into_iter().map(|(_, c)| c));
         direct
     }
 
@@ -471,13 +555,13 @@ impl Generator<'_> {
     /// at the rewrite's cost, plus `unseen`, plus its marks as the channel prices added ones.
     fn unseen_neighbours(
         &self,
-        rewrites: &[(String, f32)],
+        rewrites: &[(&str, f32)],
         unseen: f32,
         channel: &Channel,
         out: &mut Vec<Candidate>,
     ) {
         let budget = UNSEEN_BUDGET;
-        let mut bases: Vec<&(String, f32)> =
+        let mut bases: Vec<&(&str, f32)> =
             rewrites.iter().filter(|r| r.1 + unseen <= budget).collect();
         bases.sort_by(|a, b| a.1.total_cmp(&b.1));
         bases.truncate(UNSEEN_BASES);
@@ -488,14 +572,15 @@ impl Generator<'_> {
             self.inventory.near(base, &mut near);
             for &k in &near {
                 let sk = self.inventory.skeleton(k);
-                if rewrites.binary_search_by(|r| r.0.as_str().cmp(sk)).is_ok() {
+                if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
                     continue;
                 }
                 for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
-                    let marks: f32 = self.inventory.chars[id as usize]
-                        .iter()
-                        .map(|&c| channel.letter(strip_char(c), c).unwrap_or(0.0))
-                        .sum();
+                    let marks = if *channel == Channel::NOISY {
+                        self.inventory.noisy_marks[id as usize]
+                    } else {
+                        marks_of(&self.inventory.chars[id as usize], channel)
+                    };
                     let c = cost + unseen + marks;
                     if c <= budget {
                         found.push(Candidate { id, cost: c });
@@ -503,7 +588,8 @@ impl Generator<'_> {
                 }
             }
         }
-        found.sort_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
+        // Unstable is exact here: entries equal in both keys are the same entry.
+        found.sort_unstable_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
         found.dedup_by_key(|c| c.id);
         out.extend(found);
     }
@@ -513,9 +599,12 @@ impl Generator<'_> {
     /// rewrites and every candidate's distance.
     fn chunks<'t>(&'t self, obs: &[char]) -> Chunks<'t> {
         let mut starts = Vec::with_capacity(obs.len());
+        let mut edits = Vec::new();
+        let mut edits_from = Vec::with_capacity(obs.len() + 1);
         let mut key = String::new();
         for i in 0..obs.len() {
             let mut here = Vec::new();
+            edits_from.push(edits.len());
             key.clear();
             for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
                 key.push(obs[i + k - 1]);
@@ -527,11 +616,19 @@ impl Generator<'_> {
                 };
                 if !plain.is_empty() || !initial.is_empty() {
                     here.push((k, plain, initial));
+                    let tone = chunk_tone(&obs[i..i + k]);
+                    edits.extend(plain.iter().filter_map(|e| Edit::new(k, tone, e, false)));
+                    edits.extend(initial.iter().filter_map(|e| Edit::new(k, tone, e, true)));
                 }
             }
             starts.push(here);
         }
-        Chunks { starts }
+        edits_from.push(edits.len());
+        Chunks {
+            starts,
+            edits,
+            edits_from,
+        }
     }
 
     /// Skeletons reachable from `obs[i..]` by confusion-table rewrites within `max_cost`,
@@ -546,16 +643,16 @@ impl Generator<'_> {
         cost: f32,
         depth: usize,
         max_cost: f32,
-        out: &mut Vec<(String, f32)>,
+        out: &mut Rewrites,
     ) {
         // Rewrites only ever lengthen `cur`: once it is longer than every skeleton, nothing
         // below this call can be a candidate. Without this a long junk token (a line of `D`s,
         // a code glued to text) costs time growing with the fourth power of its length.
-        if out.len() >= 256 || cur.len() > self.inventory.max_skeleton_len {
+        if out.found.len() >= MAX_REWRITES || cur.len() > self.inventory.max_skeleton_len {
             return;
         }
         if i == obs.len() {
-            out.push((cur.clone(), cost));
+            out.push(cur, cost);
             return;
         }
         let len = cur.len();
@@ -584,8 +681,12 @@ impl Generator<'_> {
             return;
         }
         for &(k, plain, initial) in &chunks.starts[i] {
-            for (int, w) in plain.iter().chain(initial) {
-                if cost + w <= max_cost {
+            // Each list is sorted by cost: past the first entry over budget, all are.
+            for entries in [plain, initial] {
+                for (int, w) in entries {
+                    if cost + w > max_cost {
+                        break;
+                    }
                     cur.extend(int.chars().map(strip_char));
                     self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
                     cur.truncate(len);
@@ -597,16 +698,19 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
-        self.distance_in(obs, &self.chunks(obs), cand, channel)
+        self.distance_within(obs, &self.chunks(obs), cand, channel, f32::INFINITY)
     }
 
-    /// [`Generator::distance`], with the table's entries for the chunks of `obs` found.
-    fn distance_in(
+    /// [`Generator::distance`], with the table's entries for the chunks of `obs` found, exact
+    /// up to `bound`: above it, some value above it (every price is non-negative, so a partial
+    /// path already dearer than `bound` cannot end within it, and is not followed).
+    fn distance_within(
         &self,
         obs: &[char],
         chunks: &Chunks<'_>,
         cand: &[char],
         channel: &Channel,
+        bound: f32,
     ) -> f32 {
         let (n, m) = (obs.len(), cand.len());
         let w = m + 1;
@@ -620,11 +724,10 @@ impl Generator<'_> {
             &mut heap
         };
         d[0] = 0.0;
-        let mut ic = [' '; 8];
         for i in 0..=n {
             for j in 0..=m {
                 let here = d[i * w + j];
-                if !here.is_finite() {
+                if here > bound || here == f32::INFINITY {
                     continue;
                 }
                 if i < n && j < m {
@@ -633,31 +736,81 @@ impl Generator<'_> {
                         *t = t.min(here + c);
                     }
                 }
-                let Some(at) = chunks.starts.get(i) else {
+                if i == n {
                     continue;
-                };
-                for &(k, plain, initial) in at {
-                    let tone = chunk_tone(&obs[i..i + k]);
-                    let initial = if j == 0 { initial } else { &[] };
-                    for (int, cost) in plain.iter().chain(initial) {
-                        let mut len = 0;
-                        for c in int.chars() {
-                            if len < ic.len() {
-                                ic[len] = c;
-                            }
-                            len += 1;
-                        }
-                        if len > ic.len() || j + len > m {
-                            continue;
-                        }
-                        let extra = chunk_cost(&ic[..len], &cand[j..j + len], tone, channel);
-                        let t = &mut d[(i + k) * w + j + len];
-                        *t = t.min(here + cost + extra);
+                }
+                for e in chunks.edits_at(i) {
+                    let len = usize::from(e.len);
+                    if (e.initial && j != 0) || j + len > m || here + e.cost > bound {
+                        continue;
                     }
+                    let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
+                    let t = &mut d[(i + usize::from(e.k)) * w + j + len];
+                    *t = t.min(here + e.cost + extra);
                 }
             }
         }
         d[n * w + m]
+    }
+}
+
+/// The skeletons one word's rewrites reach, with their costs, in one buffer: a string per
+/// rewrite was an allocation for each of up to 256 rewrites of every new word.
+#[derive(Default)]
+struct Rewrites {
+    /// The skeletons, one after another.
+    text: String,
+    /// (start, end) in `text` and cost of each rewrite, in the order found.
+    found: Vec<(u32, u32, f32)>,
+}
+
+impl Rewrites {
+    /// Room for the most rewrites [`Generator::variants`] makes, of words about `len` long.
+    fn with_capacity(len: usize) -> Rewrites {
+        Rewrites {
+            text: String::with_capacity(MAX_REWRITES * (len + 2)),
+            found: Vec::with_capacity(MAX_REWRITES),
+        }
+    }
+
+    fn push(&mut self, skeleton: &str, cost: f32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(skeleton);
+        self.found.push((start, self.text.len() as u32, cost));
+    }
+
+    /// Each skeleton once at its cheapest cost, sorted by skeleton.
+    fn sorted(&self) -> Vec<(&str, f32)> {
+        let skeleton = |a: u32, b: u32| &self.text[a as usize..b as usize];
+        // Skeletons of up to eight bytes (every Vietnamese one; longer rewrites are cut before
+        // they are found) compare as their bytes read as a big-endian number, zero-padded: the
+        // order of `str`, without comparing strings.
+        if self.found.iter().all(|&(a, b, _)| b - a <= 8) {
+            let mut keyed: Vec<(u64, f32, u32, u32)> = self
+                .found
+                .iter()
+                .map(|&(a, b, cost)| {
+                    let mut bytes = [0u8; 8];
+                    bytes[..(b - a) as usize].copy_from_slice(skeleton(a, b).as_bytes());
+                    (u64::from_be_bytes(bytes), cost, a, b)
+                })
+                .collect();
+            // Unstable is exact here: entries equal in both keys are the same entry.
+            keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+            keyed.dedup_by_key(|x| x.0);
+            return keyed
+                .into_iter()
+                .map(|(_, cost, a, b)| (skeleton(a, b), cost))
+                .collect();
+        }
+        let mut all: Vec<(&str, f32)> = self
+            .found
+            .iter()
+            .map(|&(a, b, cost)| (skeleton(a, b), cost))
+            .collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
+        all.dedup_by(|a, b| a.0 == b.0);
+        all
     }
 }
 
@@ -666,10 +819,89 @@ struct Chunks<'t> {
     /// For each start: (chunk length in characters, entries, entries as a capital's).
     #[allow(clippy::type_complexity)]
     starts: Vec<Vec<(usize, &'t [(String, f32)], &'t [(String, f32)])>>,
+    /// The same entries as the edit distance reads them, decoded once per word instead of
+    /// once per cell of every candidate's table: those of start `i` are
+    /// `edits[edits_from[i]..edits_from[i + 1]]`.
+    edits: Vec<Edit>,
+    edits_from: Vec<usize>,
 }
 
-/// The vowel letters that carry a tone, without it, in both cases.
-const TONE_VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+impl Chunks<'_> {
+    /// The edits of the chunks starting at observed character `i`.
+    #[inline]
+    fn edits_at(&self, i: usize) -> &[Edit] {
+        &self.edits[self.edits_from[i]..self.edits_from[i + 1]]
+    }
+}
+
+/// Longest intended side of a table entry the edit distance uses (longer ones never are).
+const EDIT_MAX_INTENDED: usize = 8;
+
+/// One table entry at one start, ready for the edit distance: the observed chunk's length and
+/// tone, the intended letters, the entry's cost, and whether it holds only at a capital
+/// starting the word (column 0).
+#[derive(Clone, Copy)]
+struct Edit {
+    k: u8,
+    len: u8,
+    initial: bool,
+    tone: Tone,
+    cost: f32,
+    intended: [char; EDIT_MAX_INTENDED],
+}
+
+impl Edit {
+    /// The entry `(intended, cost)` for a chunk of `k` characters carrying `tone`; `None` when
+    /// its intended side is too long to be used.
+    fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
+        let mut intended = [' '; EDIT_MAX_INTENDED];
+        let mut len = 0;
+        for c in entry.0.chars() {
+            *intended.get_mut(len)? = c;
+            len += 1;
+        }
+        Some(Edit {
+            k: k as u8,
+            len: len as u8,
+            initial,
+            tone,
+            cost: entry.1,
+            intended,
+        })
+    }
+}
+
+/// True for the vowel letters that carry a tone, without it, in both cases: a match, not a
+/// search of a string, as it runs for every cell of every candidate's edit distance.
+#[inline]
+fn takes_tone(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă'
+            | 'â'
+            | 'e'
+            | 'ê'
+            | 'i'
+            | 'o'
+            | 'ô'
+            | 'ơ'
+            | 'u'
+            | 'ư'
+            | 'y'
+            | 'A'
+            | 'Ă'
+            | 'Â'
+            | 'E'
+            | 'Ê'
+            | 'I'
+            | 'O'
+            | 'Ô'
+            | 'Ơ'
+            | 'U'
+            | 'Ư'
+            | 'Y'
+    )
+}
 
 /// The tone an observed chunk carries (`é` → acute), 0 for none.
 fn chunk_tone(obs: &[char]) -> Tone {
@@ -687,7 +919,7 @@ fn chunk_tone(obs: &[char]) -> Tone {
 fn chunk_cost(intended: &[char], cand: &[char], tone: Tone, channel: &Channel) -> f32 {
     // Whether the candidate has a vowel (which carries its tone): a test of the letter, not a
     // look-up of `with_tone`'s table, as this runs for every cell of every candidate's distance.
-    let toned = cand.iter().any(|&c| TONE_VOWELS.contains(split_tone(c).0));
+    let toned = cand.iter().any(|&c| takes_tone(split_tone(c).0));
     if tone == 0 || !toned {
         return intended
             .iter()
