@@ -637,6 +637,10 @@ impl Generator<'_> {
                 }
             }
             starts.push(here);
+            // Cheapest first, so that the edit distance stops at the first one over its bound
+            // (the order of its minima does not change them).
+            let from = edits_from[i];
+            edits[from..].sort_by(|a: &Edit, b: &Edit| a.cost.total_cmp(&b.cost));
         }
         edits_from.push(edits.len());
         Chunks {
@@ -755,8 +759,11 @@ impl Generator<'_> {
                     continue;
                 }
                 for e in chunks.edits_at(i) {
+                    if here + e.cost > bound {
+                        break;
+                    }
                     let len = usize::from(e.len);
-                    if (e.initial && j != 0) || j + len > m || here + e.cost > bound {
+                    if (e.initial && j != 0) || j + len > m {
                         continue;
                     }
                     let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
