@@ -896,3 +896,73 @@ fn a_run_over_every_bad_input_stays_under_the_readme_bound() {
         "peak RSS {rss} KiB over the README bound {bound} KiB"
     );
 }
+
+/// `unit` repeated after `head` up to `size` bytes.
+fn repeated(head: &str, unit: &str, size: usize) -> Vec<u8> {
+    let mut out = String::from(head);
+    while out.len() + unit.len() <= size {
+        out.push_str(unit);
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn text_layouts_that_build_lists_stay_under_the_readme_text_bound() {
+    // The layouts that cost most per byte, each 4 MB (just under the default text cap): lines
+    // of one letter (a review entry per word), one-word bullets (a section each, up to the
+    // cap of one per 64 bytes), award-form bullets under an awards heading (sections that
+    // also feed the facts), and one-letter recipients after "Nơi nhận" (a recipient each, up
+    // to the cap of one per 64 bytes). Measured alone with -j 1 (peak over the good document's
+    // run): 28, 28, 31 and 14 bytes per byte; the recipients took 18 before their cap.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    good_document(&dir);
+    let size = 4_000_000;
+    let files = [
+        ("letters.txt", repeated("", "a\n", size)),
+        ("bullets.txt", repeated("", "- a\n", size)),
+        (
+            "awards.txt",
+            repeated("I. HÌNH THỨC KHEN THƯỞNG\n", "- Bằng khen\n", size),
+        ),
+        (
+            "recipients.txt",
+            repeated(
+                "KẾ HOẠCH\nThi đua năm 2025\nI. MỤC ĐÍCH\nNâng cao chất lượng.\nNơi nhận:\n",
+                "- a\n",
+                size,
+            ),
+        ),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    // Two workers, each holding one of the texts at a time; pages play no part (1 megapixel).
+    let (code, records, rss) = process_with(
+        &dir,
+        &tmp.path().join("out.jsonl"),
+        &[
+            "--max-megapixels",
+            "1",
+            "--max-input-mb",
+            "8",
+            "--max-text-mb",
+            "4",
+        ],
+    );
+    assert_eq!(code, Some(0), "{records:?}");
+    assert_eq!(records.len(), files.len() + 1);
+    let recipients = &record(&records, "recipients.txt")["recipients"];
+    let n = recipients.as_array().unwrap().len();
+    assert!(
+        (1_000..=size / 64).contains(&n),
+        "{n} recipients of 999,997 items: capped"
+    );
+    let bound = readme_bound_kib(2, 8, 1, 4);
+    eprintln!("list-building layouts: peak RSS {rss} KiB, bound {bound} KiB");
+    assert!(
+        rss < bound,
+        "peak RSS {rss} KiB over the README bound {bound} KiB"
+    );
+}

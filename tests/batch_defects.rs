@@ -1,7 +1,9 @@
 //! One regression test per defect of "a batch an operator can trust" (issue 15), each named
 //! after the defect it guards against: records lost or stale on `--resume`, a panic on a file
-//! name, hangs on special files, settings failing document by document, two runs on one output,
-//! exit codes, silent logs outside a terminal. Memory on hostile inputs is in `bad_input_scale`.
+//! name, hangs on special files (FIFOs, devices, sockets, links to them), settings failing
+//! document by document, two runs on one output, exit codes, silent logs outside a terminal,
+//! inputs silently wrong (a PDF's text layer, files that are not documents). Memory on hostile
+//! inputs is in `bad_input_scale`.
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -340,6 +342,16 @@ fn two_runs_on_one_output_tore_it() {
         "{}",
         stderr(&second)
     );
+    // A merge into the same output is a second run too.
+    let shard = tmp.path().join("shard.jsonl");
+    std::fs::write(&shard, "").unwrap();
+    let merge = sohoa(args![&"merge", &"-o", &out, &shard]);
+    assert_eq!(merge.status.code(), Some(1), "{}", stderr(&merge));
+    assert!(
+        stderr(&merge).contains("another sohoa run"),
+        "{}",
+        stderr(&merge)
+    );
     let first = wait_or_fail(first, Duration::from_secs(120), "the first run");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let bytes = std::fs::read(&out).unwrap();
@@ -650,4 +662,150 @@ fn utf8_files_that_are_not_documents_were_ok_plans_with_null_fields() {
     assert!(recs[0]["source"]["notes"]
         .to_string()
         .contains("not Vietnamese prose"));
+}
+
+#[test]
+fn socket_or_link_to_one_in_an_input_directory_was_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("good.txt"), seed(0)).unwrap();
+    let socket = dir.join("daemon.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::os::unix::fs::symlink(&socket, dir.join("link.pdf")).unwrap();
+    let out = tmp.path().join("out.jsonl");
+    let child = command(args![&"process", &"-q", &"-o", &out, &dir])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let run = wait_or_fail(child, Duration::from_secs(60), "a socket input");
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let got = records(&out);
+    assert_eq!(got.len(), 3, "every input gets a record: {got:?}");
+    let failed: Vec<&Value> = got.iter().filter(|r| r["status"] == "failed").collect();
+    assert_eq!(failed.len(), 2, "{got:?}");
+    for r in failed {
+        let why = r["errors"][0]["message"].as_str().unwrap();
+        assert!(why.contains("not a regular file (socket)"), "{why}");
+    }
+}
+
+#[test]
+fn pdf_with_a_text_layer_gave_an_ok_record_with_empty_fields() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ocr/pages/plan-001-clean.png");
+    // Tesseract's own searchable PDF: the scan with an invisible text layer over it.
+    let base = tmp.path().join("layered");
+    let made = Command::new("tesseract")
+        .arg(&page)
+        .arg(&base)
+        .args(["-l", "vie", "pdf"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    let out = tmp.path().join("out.jsonl");
+    let run = sohoa(args![
+        &"process",
+        &"-q",
+        &"-o",
+        &out,
+        &base.with_extension("pdf")
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let r = &records(&out)[0];
+    assert_eq!(r["status"], "ok");
+    assert_eq!(r["ocr"]["pages"][0]["text_source"], "layer", "{}", r["ocr"]);
+    // The fields are read from the layer, not left empty.
+    assert_eq!(r["header"]["found"], true, "{}", r["header"]);
+    assert_eq!(r["header"]["number"], "161/KH-UBND", "{}", r["header"]);
+    assert_eq!(r["header"]["kind"], "ke_hoach", "{}", r["header"]);
+    assert!(
+        r["legal_bases"].as_array().unwrap().len() >= 2,
+        "{}",
+        r["legal_bases"]
+    );
+}
+
+#[test]
+fn eval_ocr_and_ocr_exit_codes_and_settings_disagreed_with_help() {
+    let tmp = tempfile::tempdir().unwrap();
+    let scan = one_scan(tmp.path());
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ocr/pages");
+    // Usage errors are 1, said once, before any scan is read.
+    let missing = sohoa(args![&"eval", &"ocr", &tmp.path().join("nowhere")]);
+    assert_eq!(missing.status.code(), Some(1), "{}", stderr(&missing));
+    for run in [
+        sohoa(args![&"eval", &"ocr", &"--lang", &"xyz", &pages]),
+        sohoa(args![&"ocr", &"--lang", &"xyz", &scan]),
+    ] {
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(1), "{err}");
+        // One message of ours; Tesseract's own complaint (printed by the library) once, not
+        // once per scan.
+        assert_eq!(err.matches("sohoa:").count(), 1, "one message: {err}");
+        assert!(err.matches("Failed loading language").count() <= 1, "{err}");
+        assert!(err.contains("xyz.traineddata"), "{err}");
+    }
+    let psm = sohoa(args![&"eval", &"ocr", &"--psm", &"99", &pages]);
+    assert_eq!(psm.status.code(), Some(1), "{}", stderr(&psm));
+    // A cap of zero refuses every input: a usage error, not a batch of failed records.
+    for cap in ["--max-text-mb", "--max-input-mb"] {
+        let out = tmp.path().join("out.jsonl");
+        let run = sohoa(args![&"process", &cap, &"0", &"-o", &out, &scan]);
+        assert_eq!(run.status.code(), Some(1), "{cap} 0: {}", stderr(&run));
+        assert!(!out.exists());
+    }
+    // The table is in every subcommand's --help, the eval ones included.
+    for sub in [
+        &["process"][..],
+        &["merge"],
+        &["ocr"],
+        &["restore"],
+        &["schema"],
+        &["export"],
+        &["eval"],
+        &["eval", "restore"],
+        &["eval", "ocr"],
+        &["eval", "segment"],
+    ] {
+        let mut a: Vec<&std::ffi::OsStr> = sub.iter().map(std::ffi::OsStr::new).collect();
+        a.push("--help".as_ref());
+        let help = sohoa(&a);
+        assert_eq!(help.status.code(), Some(0), "{sub:?}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(
+            text.contains("Exit codes:") && text.contains("2  finished, but some"),
+            "{sub:?} --help: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_panic_in_one_document_ended_the_whole_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    for (i, name) in ["a.txt", "b.txt", "c.txt"].iter().enumerate() {
+        std::fs::write(dir.join(name), seed(i)).unwrap();
+    }
+    let out = tmp.path().join("out.jsonl");
+    // A fault injected in b.txt's task (test only): that document fails, the others go on.
+    let run = command(args![&"process", &"-q", &"-j", &"2", &"-o", &out, &dir])
+        .env("SOHOA_TEST_PANIC_ON", "b.txt")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let got = records(&out);
+    assert_eq!(got.len(), 3, "every input gets a record");
+    let status: Vec<&str> = got.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(status, ["ok", "failed", "ok"]);
+    let why = got[1]["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        why.contains("internal error") && why.contains("test panic on b.txt"),
+        "{why}"
+    );
+    assert!(got[1]["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("b.txt"));
 }

@@ -379,3 +379,15 @@ fn a_date_with_a_misread_vowel_in_thang_or_a_full_stop_after_the_place_is_read()
     assert_eq!(s.header.place.as_deref(), Some("An Phú"));
     assert_eq!(s.header.date.as_deref(), Some("2024-04-25"));
 }
+
+#[test]
+fn a_dash_or_full_stop_glued_between_the_lower_case_words_of_a_subject_is_a_speck() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 3/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nChuyển đổi số-trong các cơ quan nhà nước. tỉnh An Phú giai đoạn 2024-2025",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Chuyển đổi số trong các cơ quan nhà nước tỉnh An Phú giai đoạn 2024-2025")
+    );
+}

@@ -23,6 +23,7 @@ pub enum EvalCommand {
 
 /// `sohoa eval restore`.
 #[derive(Debug, Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct RestoreArgs {
     /// Evaluation set directories (set.json + NAME.gold.txt + NAME.input.txt), e.g.
     /// corpus/restore/stripped.

@@ -11,6 +11,7 @@ use super::Exit;
 
 /// `sohoa eval ocr`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct OcrEvalArgs {
     /// Directories of scans with gold text beside them (X.png + X.gt.txt), e.g.
     /// corpus/ocr/pages corpus/ocr/containers.
@@ -22,7 +23,7 @@ pub struct OcrEvalArgs {
     /// Print JSON (with per-file scores) instead of the table.
     #[arg(long)]
     json: bool,
-    /// Exit with status 1 when a group misses its target (clean ≤ 0.5%, photocopy ≤ 4% CER).
+    /// Exit with status 2 when a group misses its target (clean ≤ 0.5%, photocopy ≤ 4% CER).
     #[arg(long)]
     check: bool,
     #[command(flatten)]
@@ -31,6 +32,10 @@ pub struct OcrEvalArgs {
 
 /// Runs `sohoa eval ocr`.
 pub fn run(args: OcrEvalArgs) -> Exit {
+    // Bad settings are one usage error before any scan is read, not a failure per scan.
+    if let Err(e) = args.ocr.check() {
+        return Exit::fatal(format!("eval ocr: {e}"));
+    }
     let mut samples = Vec::new();
     for d in &args.dirs {
         match eval_ocr::discover(d) {

@@ -12,6 +12,7 @@ use sohoa_eval::segment::{self, Input};
 
 /// `sohoa eval segment`.
 #[derive(Debug, Args)]
+#[command(after_help = super::EXIT_CODES)]
 pub struct SegmentArgs {
     /// Directory of expected records (*.json).
     #[arg(long, default_value = "tests/fixtures/segment")]

@@ -44,6 +44,12 @@ pub fn run(args: MergeArgs) -> Exit {
         Ok(s) => s,
         Err(e) => return super::fatal(e),
     };
+    // One run per output: a merge writes its output as `process` does, so it holds the same
+    // lock while it works, and a run writing there meanwhile cannot replace what it wrote.
+    let _lock = match sohoa_core::batch::lock::acquire(&args.output) {
+        Ok(lock) => lock,
+        Err(e) => return Exit::fatal(format!("merge: {e}")),
+    };
     let mut plan = match MergePlan::scan(&args.outputs, &settings.fingerprint) {
         Ok(plan) => plan,
         Err(e) => return Exit::fatal(format!("merge: {e}")),

@@ -39,7 +39,7 @@ enum Command {
     Restore(restore::Args),
     Schema(schema::Args),
     /// Measure accuracy against gold text.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = EXIT_CODES)]
     Eval(eval::EvalCommand),
     /// Merge shard outputs into one JSON Lines file in input order.
     Merge(merge::MergeArgs),

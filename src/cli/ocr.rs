@@ -19,6 +19,10 @@ pub struct Args {
 
 /// Runs `sohoa ocr`: exit 0 when every page was read, 2 when some pages failed.
 pub fn run(args: Args) -> Exit {
+    // Bad settings are one usage error before the document is read, not a failure per page.
+    if let Err(e) = args.ocr.check() {
+        return super::fatal(e);
+    }
     let doc = match ingest::read(&args.file) {
         Ok(d) => d,
         Err(e) => return super::fatal(format!("{}: {e}", args.file.display())),

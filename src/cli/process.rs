@@ -39,8 +39,9 @@ pub struct Args {
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     jobs: usize,
     /// Skip documents whose record is already in the output for the same input bytes and
-    /// pipeline version (after an interrupted run, or to add new inputs); records of inputs
-    /// that are not in this run are kept (the summary counts them).
+    /// fingerprint (code, tables, OCR model and every option that changes a record), after an
+    /// interrupted run or to add new inputs; records of inputs that are not in this run are
+    /// kept (the summary counts them and says how many were recomputed and why).
     #[arg(long)]
     resume: bool,
     /// With --resume: remove the records of inputs that are not in this run.
@@ -166,6 +167,7 @@ pub fn run(args: Args) -> Exit {
         prune: args.prune,
         window: 0,
         test_delay: test_delay(),
+        test_panic_on: std::env::var("SOHOA_TEST_PANIC_ON").ok(),
         max_text_bytes: settings.max_text_bytes,
         max_input_bytes: settings.max_input_bytes,
         fingerprint: fingerprint.clone(),

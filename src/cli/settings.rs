@@ -9,11 +9,11 @@ use sohoa_core::record::Fingerprint;
 #[derive(Debug, Clone, clap::Args)]
 pub struct RecordSettings {
     /// Text inputs larger than this many MiB become failed records without being read.
-    #[arg(long, value_name = "MIB", default_value_t = 4)]
+    #[arg(long, value_name = "MIB", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_text_mb: u64,
     /// Any input larger than this many MiB becomes a failed record without being read; the
     /// documents in flight together hold at most this much input.
-    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    #[arg(long, value_name = "MIB", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_input_mb: u64,
     #[command(flatten)]
     pub ocr: super::ocr_args::OcrArgs,

@@ -52,6 +52,10 @@ pub struct BatchOptions {
     /// Test only: sleep this long in each document's task, so a test can kill a run midway.
     /// Set by the CLI from `SOHOA_TEST_DELAY_MS`; never needed otherwise.
     pub test_delay: Option<Duration>,
+    /// Test only: a document whose path ends with this panics in its task, so a test can
+    /// check that a panic fails that document alone. Set by the CLI from
+    /// `SOHOA_TEST_PANIC_ON`; never needed otherwise.
+    pub test_panic_on: Option<String>,
     /// Text inputs larger than this are failed records, refused before being read; 0 picks
     /// [`ingest::limits::DEFAULT_MAX_TEXT_BYTES`].
     pub max_text_bytes: u64,
@@ -312,6 +316,9 @@ fn process_one(
     }
     let bytes_len = bytes.len() as u64;
     let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if let Some(name) = &options.test_panic_on {
+            assert!(!input.path.ends_with(name.as_str()), "test panic on {name}");
+        }
         pipeline.process_bytes(&input.path, bytes, id.clone())
     }));
     let mut record = made.unwrap_or_else(|panic| {

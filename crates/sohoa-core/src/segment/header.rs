@@ -399,8 +399,9 @@ fn title(
         end = at[cut];
         taken.truncate(cut);
     }
-    // A subject is one phrase: a dot glued between two of its words is a speck (`ocr`).
-    let t = super::ocr::split_glued_dots(&join(&taken));
+    // A subject is one phrase: a dot or dash glued between two of its words is a speck
+    // (`ocr`).
+    let t = super::ocr::split_subject_specks(&super::ocr::split_glued_dots(&join(&taken)));
     ((!t.is_empty()).then_some(t), end)
 }
 

@@ -215,6 +215,35 @@ pub fn split_glued_dots(text: &str) -> String {
     fixed.join(" ")
 }
 
+/// A subject's words with the specks OCR read between them undone: a dash glued between two
+/// lower-case syllables ("bộ máy-quản lý", "nhà-nước") made a space, and a full stop glued
+/// after a word that a lower-case word follows ("nhà nước. tỉnh") dropped. Vietnamese writes
+/// the syllables of a word apart, so a hyphen joins only parts of names (with capitals: "Bà
+/// Rịa-Vũng Tàu") or numbers ("2021-2025"); a full stop ends a sentence, which a subject is
+/// not, and the next sentence would start with a capital.
+pub fn split_subject_specks(text: &str) -> String {
+    let lower_syllable =
+        |p: &str| p.chars().next().is_some_and(char::is_lowercase) && super::names::is_syllable(p);
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let parts: Vec<&str> = w.split(super::lines::is_dash).collect();
+        if parts.len() == 2 && parts.iter().all(|p| lower_syllable(p)) {
+            out.push(parts.join(" "));
+            continue;
+        }
+        let next_lower = words
+            .get(i + 1)
+            .and_then(|n| n.chars().next())
+            .is_some_and(char::is_lowercase);
+        match w.strip_suffix('.') {
+            Some(stem) if next_lower && lower_syllable(stem) => out.push(stem.to_string()),
+            _ => out.push((*w).to_string()),
+        }
+    }
+    out.join(" ")
+}
+
 /// Administrative level words (Law 77/2015/QH13 on local government): in a header they are
 /// written before the place name as a word of their own, never hyphenated to it.
 const LEVEL_WORDS: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong", "pho", "tran"];
@@ -437,6 +466,22 @@ mod tests {
         assert_eq!(u("UBND tỉnh Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu"), None);
         assert_eq!(u("Tỉnh ủy Thừa Thiên-Huế", "Hà Nội"), None);
         assert_eq!(u("Phan Rang-Tháp Chàm", "Phan Rang-Tháp Chàm"), None);
+    }
+
+    #[test]
+    fn specks_between_the_words_of_a_subject() {
+        let s = split_subject_specks;
+        assert_eq!(s("bộ máy-quản lý nhà-nước"), "bộ máy quản lý nhà nước");
+        assert_eq!(
+            s("cơ quan nhà nước. tỉnh An Phú"),
+            "cơ quan nhà nước tỉnh An Phú"
+        );
+        // Names, numbers, codes and sentence ends stay.
+        assert_eq!(s("tỉnh Bà Rịa-Vũng Tàu"), "tỉnh Bà Rịa-Vũng Tàu");
+        assert_eq!(s("giai đoạn 2021-2025"), "giai đoạn 2021-2025");
+        assert_eq!(s("Chỉ thị số 37-CT/TW"), "Chỉ thị số 37-CT/TW");
+        assert_eq!(s("năm 2025. Sự thay đổi"), "năm 2025. Sự thay đổi");
+        assert_eq!(s("kinh tế - xã hội"), "kinh tế - xã hội");
     }
 
     #[test]

@@ -68,6 +68,17 @@ fn trailing_capitals(item: &str) -> Option<usize> {
     }
 }
 
+/// Recipients a footer always may hold, whatever its size: far more than any distribution list
+/// (a provincial plan sends to a few dozen bodies; the longest list of the samples and the
+/// development half of dev-docs has 9).
+const MIN_MAX_RECIPIENTS: usize = 1_000;
+/// Beyond [`MIN_MAX_RECIPIENTS`], a footer holds at most one recipient per this many bytes of
+/// its text, as the body holds one section per 64 bytes ([`super::numbering`]): a text of
+/// one-letter items after "Nơi nhận" ("- a", a recipient per 4 bytes) otherwise became a
+/// million-entry list. Past the cap, a "- ..." line is running text of the last recipient, so
+/// nothing is lost and memory stays that of the text.
+const BYTES_PER_RECIPIENT: usize = 64;
+
 /// Recipients and, if OCR ran it into the list, the signer's name.
 pub struct Parsed {
     /// One entry per "- ..." line.
@@ -82,6 +93,7 @@ pub fn parse(tail: View<'_>, work: &mut usize) -> Parsed {
     let mut run_in_name = None;
     let mut in_list = false;
     let mut closed = false;
+    let max_recipients = MIN_MAX_RECIPIENTS.max(tail.text_bytes() / BYTES_PER_RECIPIENT);
     for line in tail.iter() {
         *work += 1;
         if line.is_blank() || closed {
@@ -126,7 +138,14 @@ pub fn parse(tail: View<'_>, work: &mut usize) -> Parsed {
             continue;
         }
         let last = skel(&item).starts_with("luu");
-        recipients.push(item);
+        let full = recipients.len() >= max_recipients;
+        match recipients.last_mut() {
+            Some(previous) if full => {
+                previous.push_str(" - ");
+                previous.push_str(&item);
+            }
+            _ => recipients.push(item),
+        }
         if last {
             closed = true;
         }
@@ -154,5 +173,24 @@ mod tests {
             ["Sở Nội vụ", "Phòng Văn hóa huyện", "Lưu: VT, VP"]
         );
         assert_eq!(p.run_in_name.as_deref(), Some("Trương Hoa Châu"));
+    }
+
+    #[test]
+    fn recipient_list_after_noi_nhan_was_uncapped() {
+        // One-letter items, a recipient per 4 bytes: the first MIN_MAX_RECIPIENTS are
+        // recipients, the rest running text of the last one, and "- Lưu" still closes the list.
+        let n = MIN_MAX_RECIPIENTS + 500;
+        let text = format!("Nơi nhận:\n{}- Lưu: VT.\nsau", "- a;\n".repeat(n));
+        let lines = Lines::new(&text);
+        let mut work = 0;
+        let p = parse(lines.all(), &mut work);
+        assert_eq!(p.recipients.len(), MIN_MAX_RECIPIENTS);
+        let last = p.recipients.last().unwrap();
+        assert_eq!(last.matches(" - a").count(), 500, "nothing lost");
+        assert!(last.ends_with(" - Lưu: VT"), "{}", &last[last.len() - 20..]);
+        // A footer as long as a real one keeps every recipient.
+        let real = format!("Nơi nhận:\n{}- Lưu: VT.", "- Sở Nội vụ tỉnh;\n".repeat(40));
+        let lines = Lines::new(&real);
+        assert_eq!(parse(lines.all(), &mut work).recipients.len(), 41);
     }
 }
