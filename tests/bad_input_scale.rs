@@ -302,6 +302,36 @@ fn a_200_mb_text_file_is_refused_before_it_is_read() {
     );
 }
 
+#[test]
+fn sixty_mb_one_line_text_and_a_million_short_lines_took_gigabytes() {
+    // Issue 15: a 60 MB one-line text (under the old 64 MiB cap) took 4.2 GB, and 1,000,000
+    // short lines (17 MB) 2 GB. The default cap refuses both from their size, and what a text
+    // under the cap costs no longer depends on its line breaks (the 4 MB tests below).
+    let tmp = tempfile::tempdir().unwrap();
+    let base = baseline(tmp.path());
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    good_document(&dir);
+    std::fs::write(dir.join("one-line.txt"), long_text(60_000_000, true)).unwrap();
+    std::fs::write(
+        dir.join("short-lines.txt"),
+        "Thi đua năm 2025\n".repeat(1_000_000),
+    )
+    .unwrap();
+    let (code, records, rss) = process(&dir, &tmp.path().join("out.jsonl"));
+    assert_eq!(code, Some(2));
+    assert_eq!(record(&records, "good.txt")["status"], "ok");
+    for name in ["one-line.txt", "short-lines.txt"] {
+        let r = record(&records, name);
+        assert_eq!(r["status"], "failed", "{r}");
+        assert!(messages(r).starts_with("text larger than 4 MiB"), "{r}");
+    }
+    assert!(
+        rss < base + 32 * 1024,
+        "peak RSS {rss} KiB against {base} KiB for the good document alone"
+    );
+}
+
 /// A long scanned PDF whose pages are Flate images: each unpacks to 8.7 MB of raw pixels (gray
 /// A4 at 300 dpi). The pages are taken out a few at a time, so memory does not grow with the
 /// page count (all 48 at once would be 418 MB).

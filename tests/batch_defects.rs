@@ -311,6 +311,17 @@ fn missing_tessdata_dir_failed_every_scan_one_by_one() {
 }
 
 #[test]
+fn tessdata_that_is_not_a_readable_directory_failed_every_scan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("tessdata");
+    std::fs::write(&file, "not a directory").unwrap();
+    assert_usage_error(
+        &["--tessdata", file.to_str().unwrap()],
+        "not a readable directory",
+    );
+}
+
+#[test]
 fn out_of_range_psm_gave_empty_ok_records() {
     assert_usage_error(&["--psm", "99"], "99");
 }

@@ -14,7 +14,7 @@ use super::Restorer;
 pub struct OptionScore {
     /// What the option writes, in the source word's case.
     pub form: String,
-    /// Channel cost (before the channel weight).
+    /// Channel cost (before `Restorer::channel_weight`; old OCR's own weight included).
     pub cost: f32,
     /// Log10 language-model score of the terms that involve this position, the rest of the
     /// chosen path fixed (NaN for a span over several tokens or of two syllables, whose terms

@@ -71,6 +71,17 @@ impl Lattice {
         self.push(Choice { id, cost }, Out::Form(id));
     }
 
+    /// Multiplies every option's channel cost, spans' included, by `weight`: the channel
+    /// weighed against the language model for this stretch.
+    pub fn scale_costs(&mut self, weight: f32) {
+        for c in &mut self.choices {
+            c.cost *= weight;
+        }
+        for s in &mut self.spans {
+            s.cost *= weight;
+        }
+    }
+
     /// Number of positions.
     pub fn len(&self) -> usize {
         self.tokens.len()

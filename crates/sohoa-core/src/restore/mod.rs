@@ -81,6 +81,15 @@ const NUMBER_WORD_MAX_COST: f32 = 4.0;
 /// 1,554 / 1,501 / 1,491 / 1,519 / 1,538 of 14,009 words, budget 4; BENCHMARKS.md).
 const UNSEEN_EDIT: f32 = 2.5;
 
+/// Weight of the channel against the language model in old OCR, on top of
+/// [`Restorer::channel_weight`] (every option's cost in an old-OCR lattice is multiplied by it):
+/// the old-OCR channel's mark prices are set by hand and its tables learned from rendered pages,
+/// and the language model, trusted at equal weight, rewrote words the written form supported
+/// (`voi` → `vội`, `tai` → `tại`). Chosen on the development pages of old OCR (dev-eng, errors
+/// of 14,009 words at 1.0 / 1.2 / 1.3 / 1.4 / 1.5 / 1.6 / 1.8: 1,364 / 1,312 / 1,315 / 1,310 /
+/// 1,306 / 1,319 / 1,316; BENCHMARKS.md, session 8); other kinds of text keep weight 1.
+const OLD_OCR_CHANNEL_WEIGHT: f32 = 1.5;
+
 /// The line of `confusions.tsv` from which its edits are those of real old OCR
 /// (`scripts/learn-real-confusions.sh`), used under the old-OCR channel only.
 const REAL_OCR_MARK: &str = "# real-ocr";
@@ -307,6 +316,9 @@ impl Restorer {
             if *channel != Channel::MARKED && *channel != Channel::MARKED_OCR {
                 self.steer_bodies(text, &mut lattice);
             }
+            if *channel == Channel::NOISY {
+                lattice.scale_costs(OLD_OCR_CHANNEL_WEIGHT);
+            }
             visit(&lattice);
             seg_start = i;
         }
@@ -367,9 +379,15 @@ impl Restorer {
             // Keeping the word as written: free for well-formed syllables and for words with
             // nothing better to offer; priced for malformed ones that look like lost marks.
             let single = src.chars().count() == 1;
+            // A lowercase syllable the model does not know, in old OCR, is priced as a
+            // malformed word: it is `<unk>` to the model too (`trén`, `khéng`: é for ê, which
+            // old OCR writes often), and a name the model lacks would be capitalised.
+            let unknown = *channel == Channel::NOISY
+                && own == lm::UNK
+                && !src.starts_with(char::is_uppercase);
             let cost = if cands.is_empty() || single {
                 0.0
-            } else if word.parsed {
+            } else if word.parsed && !unknown {
                 channel.keep_rare
             } else {
                 // `<unk>` stands for every unknown word at once, so its LM probability is far
@@ -565,6 +583,39 @@ mod tests {
         );
         // One unseen edit, never two.
         assert!(!forms("dbb", &Channel::NOISY).0.iter().any(|x| x == "đổi"));
+    }
+
+    #[test]
+    fn old_ocr_keeps_an_unknown_lowercase_syllable_at_a_malformed_words_price() {
+        let r = Restorer::embedded();
+        // Old OCR (`-l eng`) writes é for ê: `trén` parses as a syllable the model lacks.
+        let text = "K& hoach s6 12 vé viéc t6 chitc hop trén dia ban x4, Trén";
+        assert_eq!(r.channel_name(text), "noisy");
+        assert_eq!(r.model.id("trén"), lm::UNK);
+        let ex = r.explain(text);
+        let keep = |word: &str| {
+            let e = ex.iter().find(|e| &text[e.source.clone()] == word).unwrap();
+            e.options.iter().find(|o| o.form == word).unwrap().cost
+        };
+        // Every old-OCR cost is weighed by the old-OCR channel weight.
+        assert_eq!(keep("trén"), 5.0 * OLD_OCR_CHANNEL_WEIGHT);
+        // Capitalised, it may be a name the model lacks: the price of a rare syllable.
+        assert_eq!(
+            keep("Trén"),
+            Channel::NOISY.keep_rare * OLD_OCR_CHANNEL_WEIGHT
+        );
+        assert!(
+            r.restore_str(text).contains("họp trên địa bàn"),
+            "{}",
+            r.restore_str(text)
+        );
+        // Typed text is not weighed so: its slip costs what its channel says.
+        let vie = "Kế hoạch tổ chức hop trên địa bàn xã, kế hoạch tổ chức họp trên địa bàn";
+        assert_eq!(r.channel_name(vie), "marked");
+        let e = r.explain(vie);
+        let hop = e.iter().find(|e| &vie[e.source.clone()] == "hop").unwrap();
+        let own = hop.options.iter().find(|o| o.form == "họp").unwrap();
+        assert_eq!(own.cost, Channel::MARKED.tone_add);
     }
 
     #[test]
