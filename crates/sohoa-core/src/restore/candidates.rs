@@ -386,6 +386,20 @@ impl Best {
             || self.kept[self.n - 1].0.total_cmp(&rank) == std::cmp::Ordering::Greater
     }
 
+    /// A cost above which a form of log prior `prior` cannot be kept (its rank `cost - prior`
+    /// would not be under the worst kept one's): infinite until `n` are kept. With a margin far
+    /// above the rounding of the subtraction, so that the edit distance may stop following
+    /// dearer paths without changing which forms are kept (when the cap is full, `direct` is
+    /// already set, so a form's exact cost above this bound decides nothing else).
+    #[inline]
+    fn cost_bound(&self, prior: f32) -> f32 {
+        if self.kept.len() < self.n {
+            f32::INFINITY
+        } else {
+            self.kept[self.n - 1].0 + prior + 1e-3
+        }
+    }
+
     fn offer(&mut self, c: Candidate, rank: f32) {
         // After every kept one of equal rank, as a stable sort puts it.
         let at = self
@@ -531,7 +545,8 @@ impl Generator<'_> {
                     continue;
                 }
                 let form = &self.inventory.chars[id as usize];
-                let cost = self.distance_within(&obs, &chunks, form, channel, max_cost);
+                let bound = best.cost_bound(prior(id)).min(max_cost);
+                let cost = self.distance_within(&obs, &chunks, form, channel, bound);
                 if cost <= max_cost {
                     direct = true;
                     best.offer(Candidate { id, cost }, cost - prior(id));
@@ -622,6 +637,10 @@ impl Generator<'_> {
                 }
             }
             starts.push(here);
+            // Cheapest first, so that the edit distance stops at the first one over its bound
+            // (the order of its minima does not change them).
+            let from = edits_from[i];
+            edits[from..].sort_by(|a: &Edit, b: &Edit| a.cost.total_cmp(&b.cost));
         }
         edits_from.push(edits.len());
         Chunks {
@@ -740,8 +759,11 @@ impl Generator<'_> {
                     continue;
                 }
                 for e in chunks.edits_at(i) {
+                    if here + e.cost > bound {
+                        break;
+                    }
                     let len = usize::from(e.len);
-                    if (e.initial && j != 0) || j + len > m || here + e.cost > bound {
+                    if (e.initial && j != 0) || j + len > m {
                         continue;
                     }
                     let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
