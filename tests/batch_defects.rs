@@ -460,6 +460,12 @@ fn long_run_outside_a_terminal_printed_nothing_until_the_end() {
         .unwrap()
         .ends_with("zz-empty.txt"));
     assert!(report["pages_per_second"].as_f64().unwrap() > 0.0);
+    // The tokens awaiting review, summed over the run's records.
+    let review: usize = records(&out)
+        .iter()
+        .map(|r| r["restoration"]["review"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(report["review"], review, "{report}");
     assert!(report["fingerprint"]["code"]
         .as_str()
         .unwrap()
