@@ -196,23 +196,28 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
 /// abbreviation's dot follows letters that are no syllable ("TP.HCM", "Tp.Hồ Chí Minh"), so a
 /// dot between two syllables is a speck of dust the OCR read where the space was.
 pub fn split_glued_dots(text: &str) -> String {
-    let words: Vec<&str> = text.split(' ').collect();
-    let fixed: Vec<String> = words
-        .iter()
+    let syllable = |p: &str| p.chars().count() >= 2 && super::names::is_syllable(p);
+    unglue_words(text, |c| c == '.', |l, r| syllable(l) && syllable(r))
+}
+
+/// `text` with every word that one `glue` character cuts into exactly two parts written as
+/// two words where `speck(left, right)` says the glue stood in a word gap; the other words
+/// as they are: the shared step of the rules that undo a speck OCR read between two words.
+fn unglue_words(
+    text: &str,
+    glue: impl Fn(char) -> bool + Copy,
+    speck: impl Fn(&str, &str) -> bool,
+) -> String {
+    text.split(' ')
         .map(|w| {
-            let parts: Vec<&str> = w.split('.').collect();
-            let glued = parts.len() == 2
-                && parts
-                    .iter()
-                    .all(|p| p.chars().count() >= 2 && super::names::is_syllable(p));
-            if glued {
-                parts.join(" ")
-            } else {
-                (*w).to_string()
+            let mut parts = w.split(glue);
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(left), Some(right), None) if speck(left, right) => format!("{left} {right}"),
+                _ => w.to_string(),
             }
         })
-        .collect();
-    fixed.join(" ")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A subject's words with the specks OCR read between them undone: a dash glued between two
@@ -280,27 +285,14 @@ pub fn split_glued_level_dash(text: &str) -> String {
 /// beside a capital line reads as one), not a hyphen the printer dropped.
 pub fn unglue_dash_like(name: &str, other: &str) -> Option<String> {
     let other: Vec<String> = other.split_whitespace().map(super::lines::skel).collect();
-    let mut changed = false;
-    let words: Vec<String> = name
-        .split(' ')
-        .map(|w| {
-            let parts: Vec<&str> = w.split(super::lines::is_dash).collect();
-            let glued =
-                parts.len() == 2 && parts.iter().all(|p| p.chars().any(char::is_alphabetic));
-            let apart = glued
-                && other.windows(2).any(|pair| {
-                    pair[0] == super::lines::skel(parts[0])
-                        && pair[1] == super::lines::skel(parts[1])
-                });
-            if apart {
-                changed = true;
-                format!("{} {}", parts[0], parts[1])
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+    let skel = super::lines::skel;
+    let unglued = unglue_words(name, super::lines::is_dash, |l, r| {
+        [l, r].iter().all(|p| p.chars().any(char::is_alphabetic))
+            && other
+                .windows(2)
+                .any(|pair| pair[0] == skel(l) && pair[1] == skel(r))
+    });
+    (unglued != name).then_some(unglued)
 }
 
 /// Whether `c` is a letter Vietnamese writes with a mark (tone, breve, circumflex, horn or the
