@@ -391,3 +391,121 @@ fn a_dash_or_full_stop_glued_between_the_lower_case_words_of_a_subject_is_a_spec
         Some("Chuyển đổi số trong các cơ quan nhà nước tỉnh An Phú giai đoạn 2024-2025")
     );
 }
+
+#[test]
+fn a_date_the_calendar_rejects_is_read_through_one_misread_digit() {
+    // No month has a day 35, and no document is dated 2624: one digit read as its lookalike.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 35 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.date.as_deref(), Some("2024-04-25"));
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 13 tháng {2 năm 2624\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.date.as_deref(), Some("2024-12-13"));
+    // Two readings are real days (28, 30): nothing is guessed.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 38 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.date, None);
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+}
+
+#[test]
+fn a_place_is_read_when_its_date_is_not() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 22 tháng 02 năm 20 FI\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    assert_eq!(s.header.date, None);
+}
+
+#[test]
+fn a_place_read_two_ways_in_the_header_is_spelled_as_the_document_writes_it_most() {
+    // The place line misread; the issuer and the subject name the province alike.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phù, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nChuyển đổi số trên địa bàn tỉnh An Phú",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    // The issuer's line misread; the place line and the subject agree.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHỦ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nChuyển đổi số trên địa bàn tỉnh An Phú",
+    );
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh An Phú")
+    );
+    // One spelling each: nothing to go by.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHỦ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh An Phủ")
+    );
+}
+
+#[test]
+fn specks_before_a_type_line_a_basis_or_a_subject_are_passed_over() {
+    let s = segment(
+        "PHÒNG GD&ĐT AN PHÚ\nTRƯỜNG THCS AN BÌNH\n-BÁO CÁO\n\
+         Kết quả công tác thi đua năm học 2023-2024\nI. ĐẶC ĐIỂM",
+    );
+    assert_eq!(s.header.doc_type.as_deref(), Some("Báo cáo"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Kết quả công tác thi đua năm học 2023-2024")
+    );
+    // The right column read after the type line, and a speck line, before the subject.
+    let s = segment(
+        "PHÒNG GD&ĐT AN PHÚ\nTRƯỜNG THCS AN BÌNH\nBÁO CÁO\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n'\n\
+         Kết quả công tác thi đua năm học 2023-2024\nI. ĐẶC ĐIỂM",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Kết quả công tác thi đua năm học 2023-2024")
+    );
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+                KẾ HOẠCH\nChuyển đổi số\n\
+                'Thực hiện Nghị quyết số 12/2023/NQ-HĐND ngày 20/4/2023 của Hội đồng nhân dân tỉnh;\n\
+                I. MỤC ĐÍCH";
+    assert_eq!(numbers(text), ["12/2023/NQ-HĐND"]);
+    assert_eq!(segment(text).header.title.as_deref(), Some("Chuyển đổi số"));
+}
+
+#[test]
+fn a_slash_read_as_seven_and_a_year_no_document_carries_are_mended() {
+    let s = segment(
+        "UBND TỈNH AN PHÚ\nSỞ NỘI VỤ\nSố: 2157SNV-TĐKT\nV¿v hướng dẫn xét tặng danh hiệu\n\
+         An Phú, ngày 6 tháng 11 năm 2024\nKính gửi: Các sở, ban, ngành",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("215/SNV-TĐKT"));
+    assert_eq!(s.header.doc_type.as_deref(), Some("Công văn"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("hướng dẫn xét tặng danh hiệu")
+    );
+    let text = "KẾ HOẠCH\nChuyển đổi số\n\
+                Căn cứ Kế hoạch số 185-KH7TU ngày 3/3/2020 của Tỉnh ủy;\n\
+                Căn cứ Thông tư số 10/3022/TT-BLĐTBXH ngày 25/5/2022 của Bộ Lao động;\n\
+                I. MỤC ĐÍCH";
+    assert_eq!(numbers(text), ["185-KH/TU", "10/2022/TT-BLĐTBXH"]);
+}
+
+#[test]
+fn an_issuer_code_with_the_bar_of_d_added_is_the_names_initials() {
+    let s = segment(
+        "UBND TỈNH AN PHÚ\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 02/HD-SVHTTĐL\n\
+         An Phú, ngày 12 tháng 01 năm 2017\nHƯỚNG DẪN\nTổ chức lễ hội",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("02/HD-SVHTTDL"));
+}

@@ -126,6 +126,8 @@ pub fn canonical_code(code: &str) -> Option<&'static str> {
 /// The kind whose name `s` is ("KẾ HOẠCH", "Quyết định:", "K Ế T L U Ậ N"), compared on
 /// skeletons without spaces, because headers letter-space their capitals for display.
 pub fn kind_for_heading(s: &str) -> Option<DocKind> {
+    // A speck OCR read before the heading ("-BÁO CÁO") is no part of it.
+    let s = s.trim().trim_start_matches(super::ocr::is_speck);
     let k: String = skel(s.trim().trim_end_matches([':', '.']))
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -170,6 +172,7 @@ mod tests {
         assert_eq!(kind_for_heading("K ÉT LUẬN"), Some(DocKind::KetLuan));
         assert_eq!(kind_for_heading("Quyết định"), Some(DocKind::QuyetDinh));
         assert_eq!(kind_for_heading("CHỈ THỊ"), Some(DocKind::ChiThi));
+        assert_eq!(kind_for_heading("-BÁO CÁO"), Some(DocKind::BaoCao));
         assert_eq!(key(DocKind::CongVan), "cong_van");
         for e in KINDS {
             let json = serde_json::to_string(&e.kind).expect("serialises");

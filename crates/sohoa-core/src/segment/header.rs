@@ -33,11 +33,12 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Số: 161/KH-UBND", "Số: 25/2019/QĐ-UBND", "Số: 36a/NQ-CP", "Số: 123/UBND-VP" (Công văn: no
 /// type code), "Số: /HD-STTTT" (draft), "Số 445-KL/TU" and "02-NQ/TU" (Party). The label is
 /// "Số" or one of its OCR readings (`ocr::NUMBER_LABEL`); a speck read between the label and
-/// the number (`ocr::SPECK`: "Số:,7303/QĐ-UBND") and a "1" read as a stroke ("Số: I27/...",
-/// `ocr::ONE`) are OCR's.
+/// the number (`ocr::SPECK`: "Số:,7303/QĐ-UBND"), a "1" read as a stroke ("Số: I27/...",
+/// `ocr::ONE`) and the slash read as a 7 glued to the code ("Số: 2157SNV-TĐKT" for
+/// "215/SNV-TĐKT", `ocr::slash_for_seven`: no symbol runs digits into letters) are OCR's.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+|\d*)[a-z]?)\s*/\s*(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
         super::ocr::NUMBER_LABEL,
         speck = super::ocr::SPECK,
         one = super::ocr::ONE,
@@ -55,7 +56,17 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"ngay\s*(\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\s*(\d{{1,2}}|{one}\d|\d{one})\s*{}\s*(\d{{4}})",
         super::ocr::phrase_pattern("năm"),
-        one = super::ocr::ONE,
+        one = super::ocr::ONE_IN_DATE,
+    ))
+    .expect("valid regex")
+});
+
+/// The start of a date line whose year (or month) OCR made unreadable ("Hà Nội, ngày 22 tháng
+/// 02 năm 20 FI"): the place before it is still the place, the date is not given.
+static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"ngay\s*(?:\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\b",
+        one = super::ocr::ONE_IN_DATE,
     ))
     .expect("valid regex")
 });
@@ -193,20 +204,21 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         .max()
         .map_or(0, |l| l + 1);
     if let Some(t) = type_line {
-        let (title, after) = title(region, t + 1, &furniture);
+        let (title, after) = title(region, t + 1, true, &furniture);
         header.title = title;
         end = after;
-    } else if let Some(v) = region.iter().position(|l| skel(&l.text).starts_with("v/v")) {
-        let (title, after) = title(region, v, &furniture);
+    } else if let Some(v) = region
+        .iter()
+        .position(|l| super::ocr::vv_label(&l.text).is_some())
+    {
+        let (title, after) = title(region, v, false, &furniture);
         header.title = title.map(|t| {
-            let sk = Skeleton::new(&t);
-            t[sk.orig(3)..]
-                .trim_start_matches([':', '.', ' '])
-                .to_string()
+            let label = super::ocr::vv_label(&t).unwrap_or(0);
+            t[label..].trim_start_matches([':', '.', ' ']).to_string()
         });
         end = after.max(end);
     } else if number_line.is_none() && parts.is_empty() && !header.motto {
-        let (title, after) = title(region, 0, &furniture);
+        let (title, after) = title(region, 0, false, &furniture);
         header.title = title;
         end = after;
     }
@@ -258,6 +270,90 @@ fn one_place_spelling(header: &mut Header) {
             break;
         }
     }
+}
+
+/// The header writes its unit's place name twice (Decree 30, art. 8: the place line names the
+/// administrative unit the body belongs to, and a provincial or city body's name ends in that
+/// unit's name), and the document names it again in its subject and body. When the place line
+/// and the end of the issuer's (or parent's) name are one name read two ways (each word's
+/// letters at most one edit apart: "Lui Châu" / "LAI CHÂU", "Sơn La" / "SƠN.LÀ"), the spelling
+/// the document `text` writes more often is the name, the other a misreading: OCR seldom
+/// misreads the same name the same way twice. A tie changes nothing.
+pub fn one_name_spelling(header: &mut Header, text: &str) {
+    let Some(place) = header.place.clone() else {
+        return;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let n = place_words.len();
+    let letters = |w: &str| -> String { skel(w).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let key = |ws: &[&str]| -> Vec<String> { ws.iter().map(|w| word_key(w)).collect() };
+    let counts = |name: &[String]| count_words(text, name);
+    for which in [0, 1] {
+        let name = match which {
+            0 => header.issuer.clone(),
+            _ => header.issuer_parent.clone(),
+        };
+        let Some(name) = name else { continue };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() <= n {
+            continue;
+        }
+        let tail = &words[words.len() - n..];
+        let same_name = tail.iter().zip(&place_words).all(|(a, b)| {
+            let (a, b) = (letters(a), letters(b));
+            !a.is_empty() && super::ocr::near(&a, &b, 1)
+        });
+        let (tail_key, place_key) = (key(tail), key(&place_words));
+        if !same_name || tail_key == place_key {
+            continue;
+        }
+        let (in_name, on_line) = (counts(&tail_key), counts(&place_key));
+        if on_line > in_name {
+            let head = words[..words.len() - n].join(" ");
+            let fixed = format!("{head} {}", place_words.join(" "));
+            match which {
+                0 => header.issuer = Some(fixed),
+                _ => header.issuer_parent = Some(fixed),
+            }
+        } else if in_name > on_line {
+            let cased: Vec<String> = tail_key.iter().map(|w| title_word(w)).collect();
+            header.place = Some(cased.join(" "));
+            return;
+        }
+    }
+}
+
+/// A word as the spelling vote compares it: lower case, marks kept, the punctuation around it
+/// dropped ("Sơn La," → "sơn la").
+fn word_key(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// How often the words `name` stand one after another in `text`.
+fn count_words(text: &str, name: &[String]) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    let mut window: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        window.push_back(word_key(w));
+        if window.len() > name.len() {
+            window.pop_front();
+        }
+        n += usize::from(window.iter().eq(name.iter()));
+    }
+    n
+}
+
+/// A place name's word in title case, each hyphened part capitalised ("thiên-huế" →
+/// "Thiên-Huế").
+fn title_word(w: &str) -> String {
+    w.split('-')
+        .map(super::lines::capitalize)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The skeleton offset of original offset `at` (the map is monotone).
@@ -356,10 +452,12 @@ fn symbol(
 /// start in lower case or hold no letters (a sentence never does, so such a line continues the
 /// subject); it stops
 /// at the enacting authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."), which follows a decision's
-/// subject. Returns the title and the line after it.
+/// subject. After a type line (`after_type`), header furniture before the subject's first line
+/// is passed over. Returns the title and the line after it.
 fn title(
     lines: &[Line],
     from: usize,
+    after_type: bool,
     furniture: &dyn Fn(usize) -> bool,
 ) -> (Option<String>, usize) {
     let mut taken: Vec<Line> = Vec::new();
@@ -384,6 +482,17 @@ fn title(
             if super::signer::is_authority_line(&line.text) {
                 break;
             }
+        }
+        // OCR reads the header's right column (national name, motto) or a speck between the
+        // type line and the subject it heads: before the subject's first line, such a line is
+        // passed over.
+        let speck_only = line
+            .text
+            .chars()
+            .all(|c| c.is_whitespace() || super::ocr::is_speck(c));
+        if taken.is_empty() && (speck_only || (furniture(i) && after_type)) {
+            end = i + 1;
+            continue;
         }
         if skel(&line.text).starts_with("kinh gui") || furniture(i) {
             break;
@@ -466,10 +575,17 @@ fn place_and_date(
 ) -> Option<(usize, usize)> {
     let scope = &text[from.min(upto)..upto];
     let sk = Skeleton::new(scope);
-    let m = DATE.captures(&sk.text)?;
-    let num = |n: usize| super::ocr::digits(&m[n]).parse::<u32>().unwrap_or(0);
-    let (d, mo, y) = (num(1), num(2), num(3));
-    header.date = crate::segment::dates::iso(y, mo, d);
+    let Some(m) = DATE.captures(&sk.text) else {
+        let whole = DATE_START.find(&sk.text)?;
+        let before = scope[..sk.orig(whole.start())].trim_end();
+        let before = before.strip_suffix([',', '.'])?;
+        let (at, p) = place_before(before)?;
+        header.place = Some(p);
+        let end = sk.orig(whole.end());
+        return Some((from + at, from + end));
+    };
+    let num = |n: usize| super::ocr::digits(&m[n]);
+    header.date = crate::segment::dates::read(&num(1), &num(2), &num(3));
     let whole = m.get(0).expect("group 0");
     let before = scope[..sk.orig(whole.start())].trim_end();
     // The comma after the place, or a full stop read for it ("Hà Nội. ngày ...": a comma's

@@ -95,11 +95,12 @@ pub fn is_opener(text: &str) -> bool {
 }
 
 /// `text` without a list dash or bullet in front ("- Căn cứ Luật ...;"): plans list their bases
-/// as dash items too, and OCR reads a speck before a line's first word as a dash.
+/// as dash items too, and OCR reads a speck before a line's first word as a dash or another
+/// speck glyph ("'Thực hiện Nghị quyết ...", `ocr::is_speck`).
 fn unbulleted(text: &str) -> &str {
     let t = text.trim_start();
     match t.chars().next() {
-        Some(c) if super::lines::is_dash(c) || matches!(c, '+' | '•' | '*') => {
+        Some(c) if super::ocr::is_speck(c) || matches!(c, '+' | '•' | '*') => {
             t[c.len_utf8()..].trim_start()
         }
         _ => text,
@@ -294,7 +295,7 @@ fn normalise_number(raw: &str) -> String {
     let mut out = String::with_capacity(compact.len());
     let mut part = String::new();
     let flush = |part: &mut String, out: &mut String| {
-        let p = code_letters(part);
+        let p = super::ocr::slash_for_seven(&code_letters(part));
         let p = if p.eq_ignore_ascii_case("ttg") {
             "TTg".to_string()
         } else {
@@ -361,7 +362,7 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
         }
         let raw = &text[sk.orig(pos + g.start())..sk.orig(pos + g.end())];
         let kept = super::ocr::without_stray_word(raw);
-        let number = normalise_number(&super::ocr::serial(kept));
+        let number = super::dates::mend_number_year(&normalise_number(&super::ocr::serial(kept)));
         basis.number = Some(match kind_for_name(name).and_then(code) {
             Some(c) => super::ocr::mend_type_code(&number, c),
             None => number,

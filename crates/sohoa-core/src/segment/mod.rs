@@ -64,6 +64,8 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
         issuing_sentence(&opening, &mut header);
     }
     complete_issuer(lines, &mut header, &mut work);
+    // The votes read the document's start, as far as an issuer's name is looked for.
+    header::one_name_spelling(&mut header, lines::prefix(text, ISSUER_SEARCH_BYTES));
     // The motto alone is not a header: running text may quote the national name.
     header.found = header.issuer.is_some() || header.number.is_some() || header.kind.is_some();
 

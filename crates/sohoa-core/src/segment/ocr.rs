@@ -49,11 +49,21 @@ pub const NUMBER_WORD: &str = r"(?:so|[s$][o06e])";
 /// label and what it labels they are noise, since Decree 30 puts nothing there.
 pub const SPECK: &str = r"[,.\-'`_~;]";
 
+/// Whether `c` is one of [`SPECK`]'s glyphs (or a dash of another width), on original text.
+pub fn is_speck(c: char) -> bool {
+    matches!(c, ',' | '.' | '\'' | '`' | '_' | '~' | ';') || super::lines::is_dash(c)
+}
+
 /// Glyphs OCR reads for the digit 1 on thin or broken print, on skeletons: the vertical
 /// strokes I (skeleton "i"), l and "|", and "!" whose dot is a broken foot ("ngày I1 tháng",
 /// "số !79/2009/NQ-HĐND"). Used only where the grammar wants digits (a day, a month, a
 /// document's serial number) and next to a true digit, so a word is never taken for a number.
 pub const ONE: &str = r"[!|il]";
+
+/// [`ONE`] inside a date, where a bracket or brace is also the digit 1 whose serifs a thin
+/// copy broke into a hook ("tháng {2 năm 2025"): the date's grammar wants a digit there, and
+/// brackets stand in no date.
+pub const ONE_IN_DATE: &str = r"[!|il\[\]{}]";
 
 /// Digits read through [`ONE`]'s lookalikes ("I1" → "11", "!79" → "179"), for a token the
 /// grammar already placed where digits belong; other characters are kept.
@@ -61,7 +71,7 @@ pub fn digits(token: &str) -> String {
     token
         .chars()
         .map(|c| {
-            if matches!(c, '!' | '|' | 'I' | 'i' | 'l') {
+            if matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '[' | ']' | '{' | '}') {
                 '1'
             } else {
                 c
@@ -80,6 +90,53 @@ pub fn serial(token: &str) -> String {
         }
         _ => token.to_string(),
     }
+}
+
+/// Digits Tesseract reads for one another when a copier thins or breaks their strokes: the
+/// closed and half-closed loops 0/6/8/9 and 3/8, 5/6, the open curves 2/3, the strokes 1/7
+/// (the shape confusions of Latin-script OCR; on the recopy pages "2023" read "2623", "2022"
+/// read "3022", day "25" read "35").
+const DIGIT_LOOKALIKES: &[(char, char)] = &[
+    ('0', '6'),
+    ('0', '8'),
+    ('0', '9'),
+    ('6', '8'),
+    ('8', '9'),
+    ('3', '8'),
+    ('5', '6'),
+    ('2', '3'),
+    ('1', '7'),
+];
+
+/// `digits` with one digit read as a lookalike undone, when exactly one such reading is one
+/// that `valid` accepts (a real calendar date, a year that matches the date beside it); `None`
+/// when no reading or more than one does. For a value the calendar already rejects: the
+/// grammar says which digits may be wrong, and one misread digit is what OCR does far more
+/// often than two.
+pub fn one_digit_misread(digits: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
+    let chars: Vec<char> = digits.chars().collect();
+    let mut found: Option<String> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        for &(a, b) in DIGIT_LOOKALIKES {
+            let other = if c == a {
+                b
+            } else if c == b {
+                a
+            } else {
+                continue;
+            };
+            let mut v = chars.clone();
+            v[i] = other;
+            let reading: String = v.into_iter().collect();
+            if valid(&reading) {
+                if found.as_ref().is_some_and(|f| *f != reading) {
+                    return None;
+                }
+                found = Some(reading);
+            }
+        }
+    }
+    found
 }
 
 /// A cited number as matched (`raw`, original text) without a trailing part in lower case that
@@ -102,6 +159,45 @@ pub fn without_stray_word(raw: &str) -> &str {
         }
     }
     raw
+}
+
+/// A symbol's part with the slash between two codes read as a 7 ("KH7TU" → "KH/TU"): the
+/// slash's diagonal is the 7's stem, and a code is capitals only (Decree 30, appendix VI), so a
+/// 7 between capitals is no digit of it.
+pub fn slash_for_seven(part: &str) -> String {
+    let cs: Vec<char> = part.chars().collect();
+    let mut out = String::with_capacity(part.len());
+    for (i, &c) in cs.iter().enumerate() {
+        let capital = |j: Option<&char>| j.is_some_and(|c| c.is_uppercase());
+        if c == '7' && i > 0 && capital(cs.get(i - 1)) && capital(cs.get(i + 1)) {
+            out.push('/');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The byte length of a Công văn's "V/v" label (Decree 30, appendix I: "V/v" before the
+/// subject) at the start of `text`, also with its slash read as another glyph or lost ("V¿v",
+/// "Vv"); `None` when the text does not start with one.
+pub fn vv_label(text: &str) -> Option<usize> {
+    let mut cs = text.char_indices();
+    let (_, a) = cs.next()?;
+    let (i, b) = cs.next()?;
+    let (v2, rest) = if matches!(b, 'v' | 'V') {
+        (i, &text[i + 1..])
+    } else if !b.is_alphanumeric() && !b.is_whitespace() {
+        let (j, c) = cs.next()?;
+        if !matches!(c, 'v' | 'V') {
+            return None;
+        }
+        (j, &text[j + 1..])
+    } else {
+        return None;
+    };
+    let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    (matches!(a, 'V' | 'v') && ends).then_some(v2 + 1)
 }
 
 /// Capitals (and digits) that Tesseract reads for one another when a copier thins or breaks
@@ -181,7 +277,10 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
     }
     // Codes carry no marks but Đ's stroke ("Ủy ban" gives "U").
     let meant = super::names::code_letters(&initials[..n].iter().collect::<String>());
-    if !one_lookalike_off(first, &meant) {
+    // The bar of Đ added or lost ("SVHTTĐL" for the "Du lịch" of "SVHTTDL"): codes compare Đ
+    // and D as one letter, so the name's own initials decide.
+    let bar_only = first != meant && first.replace('Đ', "D") == meant.replace('Đ', "D");
+    if !bar_only && !one_lookalike_off(first, &meant) {
         return None;
     }
     Some(if rest.is_empty() {
@@ -382,6 +481,29 @@ mod tests {
         let re = regex::Regex::new(&phrase_pattern("hướng dẫn")).unwrap();
         assert!(re.is_match("hng dn"));
         assert!(re.is_match("huong dan"));
+    }
+
+    #[test]
+    fn one_misread_digit_only_when_unique() {
+        let day_ok = |d: &str| d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        assert_eq!(one_digit_misread("35", day_ok).as_deref(), Some("25"));
+        // "38" has two readings that are days (28 and 30): no way to tell which.
+        assert_eq!(one_digit_misread("38", day_ok), None);
+        assert_eq!(one_digit_misread("45", day_ok), None);
+        let year_ok = |y: &str| y.parse::<u32>().is_ok_and(|y| (1945..2100).contains(&y));
+        assert_eq!(one_digit_misread("2623", year_ok).as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn slash_and_vv_label() {
+        assert_eq!(slash_for_seven("KH7TU"), "KH/TU");
+        assert_eq!(slash_for_seven("QH13"), "QH13");
+        assert_eq!(slash_for_seven("2157"), "2157");
+        assert_eq!(vv_label("V/v hướng dẫn"), Some(3));
+        assert_eq!(vv_label("V¿v hướng dẫn"), Some(4));
+        assert_eq!(vv_label("Vv: hướng"), Some(2));
+        assert_eq!(vv_label("Về việc"), None);
+        assert_eq!(vv_label("Vvx"), None);
     }
 
     #[test]
