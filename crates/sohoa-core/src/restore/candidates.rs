@@ -452,12 +452,32 @@ impl Generator<'_> {
     /// slips and the table has this pair of letters, else the channel's price.
     #[inline]
     fn letter(&self, o: char, c: char, channel: &Channel) -> Option<f32> {
+        self.letter_seen(self.seen(o), o, c, channel)
+    }
+
+    /// What kind of observed character `o` is, for [`Generator::letter_seen`].
+    #[inline]
+    fn seen(&self, o: char) -> Seen {
         if let Some(b) = foreign_base(o) {
-            return (strip_char(c) == b).then_some(FOREIGN_MARK);
+            Seen::Foreign(b)
+        } else if is_junk(o) || self.is_vowel_digit(o) {
+            Seen::Junk
+        } else {
+            Seen::Letter
         }
-        if is_junk(o) || self.is_vowel_digit(o) {
-            return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
-                .then_some(JUNK_VOWEL);
+    }
+
+    /// [`Generator::letter`] with the kind of `o` found once per word (it is asked for every
+    /// cell of every candidate's edit distance).
+    #[inline]
+    fn letter_seen(&self, seen: Seen, o: char, c: char, channel: &Channel) -> Option<f32> {
+        match seen {
+            Seen::Foreign(b) => return (strip_char(c) == b).then_some(FOREIGN_MARK),
+            Seen::Junk => {
+                return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
+                    .then_some(JUNK_VOWEL)
+            }
+            Seen::Letter => {}
         }
         let base = channel.letter(o, c)?;
         if channel.learned_slips && o != c {
@@ -647,6 +667,7 @@ impl Generator<'_> {
             starts,
             edits,
             edits_from,
+            seen: obs.iter().map(|&o| self.seen(o)).collect(),
         }
     }
 
@@ -742,6 +763,20 @@ impl Generator<'_> {
             heap.resize((n + 1) * w, f32::INFINITY);
             &mut heap
         };
+        // The candidate's letters without marks: a table edit whose intended letters differ
+        // from them in any base letter costs infinity (`chunk_cost`), so it is skipped on this
+        // comparison instead of pricing it letter by letter.
+        let mut stripped_stack = [' '; 16];
+        let mut stripped_heap = Vec::new();
+        let stripped: &mut [char] = if m <= stripped_stack.len() {
+            &mut stripped_stack[..m]
+        } else {
+            stripped_heap.resize(m, ' ');
+            &mut stripped_heap
+        };
+        for (s, &c) in stripped.iter_mut().zip(cand) {
+            *s = strip_char(c);
+        }
         d[0] = 0.0;
         for i in 0..=n {
             for j in 0..=m {
@@ -750,7 +785,7 @@ impl Generator<'_> {
                     continue;
                 }
                 if i < n && j < m {
-                    if let Some(c) = self.letter(obs[i], cand[j], channel) {
+                    if let Some(c) = self.letter_seen(chunks.seen[i], obs[i], cand[j], channel) {
                         let t = &mut d[(i + 1) * w + j + 1];
                         *t = t.min(here + c);
                     }
@@ -763,7 +798,10 @@ impl Generator<'_> {
                         break;
                     }
                     let len = usize::from(e.len);
-                    if (e.initial && j != 0) || j + len > m {
+                    if (e.initial && j != 0)
+                        || j + len > m
+                        || e.stripped[..len] != stripped[j..j + len]
+                    {
                         continue;
                     }
                     let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
@@ -846,6 +884,19 @@ struct Chunks<'t> {
     /// `edits[edits_from[i]..edits_from[i + 1]]`.
     edits: Vec<Edit>,
     edits_from: Vec<usize>,
+    /// [`Generator::seen`] of each observed character.
+    seen: Vec<Seen>,
+}
+
+/// What an observed character can stand for, in [`Generator::letter_seen`].
+#[derive(Clone, Copy)]
+enum Seen {
+    /// A letter with a mark Vietnamese does not use, on this base letter.
+    Foreign(char),
+    /// A junk symbol or a digit standing for some marked vowel.
+    Junk,
+    /// Any other character: itself, with the channel's prices for its marks.
+    Letter,
 }
 
 impl Chunks<'_> {
@@ -870,6 +921,8 @@ struct Edit {
     tone: Tone,
     cost: f32,
     intended: [char; EDIT_MAX_INTENDED],
+    /// `intended` without marks ([`strip_char`]), to match against a candidate's letters.
+    stripped: [char; EDIT_MAX_INTENDED],
 }
 
 impl Edit {
@@ -877,9 +930,11 @@ impl Edit {
     /// its intended side is too long to be used.
     fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
         let mut intended = [' '; EDIT_MAX_INTENDED];
+        let mut stripped = [' '; EDIT_MAX_INTENDED];
         let mut len = 0;
         for c in entry.0.chars() {
             *intended.get_mut(len)? = c;
+            stripped[len] = strip_char(c);
             len += 1;
         }
         Some(Edit {
@@ -889,6 +944,7 @@ impl Edit {
             tone,
             cost: entry.1,
             intended,
+            stripped,
         })
     }
 }
