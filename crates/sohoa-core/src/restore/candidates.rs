@@ -765,7 +765,13 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
-        self.distance_within(obs, &self.chunks(obs, f32::INFINITY), cand, channel, f32::INFINITY)
+        self.distance_within(
+            obs,
+            &self.chunks(obs, f32::INFINITY),
+            cand,
+            channel,
+            f32::INFINITY,
+        )
     }
 
     /// [`Generator::distance`], with the table's entries for the chunks of `obs` found, exact
