@@ -918,7 +918,7 @@ impl Rewrites {
 /// zero byte, which no word has): equal keys are equal strings, and keys order as strings do.
 fn short_key(skeleton: &str) -> Option<u64> {
     let b = skeleton.as_bytes();
-    if b.len() > 8 || b.iter().any(|&x| x == 0) {
+    if b.len() > 8 || b.contains(&0) {
         return None;
     }
     let mut bytes = [0u8; 8];
