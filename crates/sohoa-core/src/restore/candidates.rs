@@ -1193,6 +1193,36 @@ mod tests {
     }
 
     #[test]
+    fn short_keys_order_and_compare_as_their_strings() {
+        let words = [
+            "", "a", "ab", "abc", "b", "ba", "nghieng", "nghiengx", "ngu", "z",
+        ];
+        for x in words {
+            for y in words {
+                let (kx, ky) = (short_key(x).unwrap(), short_key(y).unwrap());
+                assert_eq!(kx.cmp(&ky), x.cmp(y), "{x} {y}");
+            }
+        }
+        assert_eq!(short_key("nghiengxy"), None, "nine bytes");
+        let mut r = Rewrites::default();
+        for (sk, cost) in [
+            ("doi", 1.0),
+            ("dai", 0.5),
+            ("doi", 0.25),
+            ("do", 2.0),
+            ("doi", 0.5),
+        ] {
+            r.push(sk, cost);
+        }
+        let mut buf = String::new();
+        assert_eq!(r.pushed, 5);
+        assert_eq!(
+            r.sorted(&mut buf),
+            [("dai", 0.5), ("do", 2.0), ("doi", 0.25)]
+        );
+    }
+
+    #[test]
     fn letter_costs_follow_the_channel() {
         let c = Channel::MARKED;
         assert_eq!(c.letter('a', 'a'), Some(0.0));
