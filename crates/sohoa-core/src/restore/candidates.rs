@@ -452,12 +452,32 @@ impl Generator<'_> {
     /// slips and the table has this pair of letters, else the channel's price.
     #[inline]
     fn letter(&self, o: char, c: char, channel: &Channel) -> Option<f32> {
+        self.letter_seen(self.seen(o), o, c, channel)
+    }
+
+    /// What kind of observed character `o` is, for [`Generator::letter_seen`].
+    #[inline]
+    fn seen(&self, o: char) -> Seen {
         if let Some(b) = foreign_base(o) {
-            return (strip_char(c) == b).then_some(FOREIGN_MARK);
+            Seen::Foreign(b)
+        } else if is_junk(o) || self.is_vowel_digit(o) {
+            Seen::Junk
+        } else {
+            Seen::Letter
         }
-        if is_junk(o) || self.is_vowel_digit(o) {
-            return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
-                .then_some(JUNK_VOWEL);
+    }
+
+    /// [`Generator::letter`] with the kind of `o` found once per word (it is asked for every
+    /// cell of every candidate's edit distance).
+    #[inline]
+    fn letter_seen(&self, seen: Seen, o: char, c: char, channel: &Channel) -> Option<f32> {
+        match seen {
+            Seen::Foreign(b) => return (strip_char(c) == b).then_some(FOREIGN_MARK),
+            Seen::Junk => {
+                return (strip_char(c) != c && MARKED_VOWEL_BASES.contains(&strip_char(c)))
+                    .then_some(JUNK_VOWEL)
+            }
+            Seen::Letter => {}
         }
         let base = channel.letter(o, c)?;
         if channel.learned_slips && o != c {
@@ -522,11 +542,15 @@ impl Generator<'_> {
             max_cost
         };
         let start = out.len();
-        let chunks = self.chunks(&obs);
-        let mut found = Rewrites::with_capacity(obs.len());
-        let mut cur = String::new();
+        let chunks = self.chunks(&obs, max_cost);
+        let mut found = Rewrites {
+            short: Vec::with_capacity(MAX_REWRITES),
+            ..Rewrites::default()
+        };
+        let mut cur = String::with_capacity(2 * self.inventory.max_skeleton_len + 16);
         self.variants(&obs, &chunks, 0, &mut cur, 0.0, 0, max_cost, &mut found);
-        let skeletons = found.sorted();
+        let mut buf = String::new();
+        let skeletons = found.sorted(&mut buf);
         let exact = if letters { skeleton() } else { String::new() };
         // Ranked as the noisy channel would, by P(observed | form) · P(form): by cost alone a
         // family of rare forms one cheap confusion away (`c6`: cô cố cồ cổ cỗ cộ co cò ...) fills
@@ -580,42 +604,53 @@ impl Generator<'_> {
             rewrites.iter().filter(|r| r.1 + unseen <= budget).collect();
         bases.sort_by(|a, b| a.1.total_cmp(&b.1));
         bases.truncate(UNSEEN_BASES);
+        // Each neighbour once, at the cost of its cheapest base: its forms' costs are sums that
+        // grow with the base's cost, so their cheapest are the ones that base gives.
+        let mut reached: Vec<(u32, f32)> = Vec::new();
         let mut near = Vec::new();
-        let mut found: Vec<Candidate> = Vec::new();
         for (base, cost) in bases {
             near.clear();
             self.inventory.near(base, &mut near);
-            for &k in &near {
-                let sk = self.inventory.skeleton(k);
-                if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
-                    continue;
-                }
-                for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
-                    let marks = if *channel == Channel::NOISY {
-                        self.inventory.noisy_marks[id as usize]
-                    } else {
-                        marks_of(&self.inventory.chars[id as usize], channel)
-                    };
-                    let c = cost + unseen + marks;
-                    if c <= budget {
-                        found.push(Candidate { id, cost: c });
-                    }
+            reached.extend(near.iter().map(|&k| (k, *cost)));
+        }
+        // Unstable is exact here: entries equal in both keys are the same entry.
+        reached.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        reached.dedup_by_key(|r| r.0);
+        let mut found: Vec<Candidate> = Vec::new();
+        for (k, cost) in reached {
+            let sk = self.inventory.skeleton(k);
+            if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
+                continue;
+            }
+            for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
+                let marks = if *channel == Channel::NOISY {
+                    self.inventory.noisy_marks[id as usize]
+                } else {
+                    marks_of(&self.inventory.chars[id as usize], channel)
+                };
+                let c = cost + unseen + marks;
+                if c <= budget {
+                    found.push(Candidate { id, cost: c });
                 }
             }
         }
-        // Unstable is exact here: entries equal in both keys are the same entry.
-        found.sort_unstable_by(|a, b| a.id.cmp(&b.id).then(a.cost.total_cmp(&b.cost)));
-        found.dedup_by_key(|c| c.id);
+        // Each id once (a form has one skeleton), so the order of ids is the whole order.
+        found.sort_unstable_by_key(|c| c.id);
         out.extend(found);
     }
 
     /// The table's entries for every chunk of `obs`: for each start `i`, (chunk length, its
     /// entries, its entries as the capital starting a word). Found once per word, for the
-    /// rewrites and every candidate's distance.
-    fn chunks<'t>(&'t self, obs: &[char]) -> Chunks<'t> {
+    /// rewrites and every candidate's distance. Only entries up to `max_cost`: every price is
+    /// non-negative, so a dearer entry can take no path within it (the rewrites and the edit
+    /// distance both stop at the first entry over their budget, which is at most this), and
+    /// half the table's entries cost more than a noisy word's budget.
+    fn chunks<'t>(&'t self, obs: &[char], max_cost: f32) -> Chunks {
         let mut starts = Vec::with_capacity(obs.len());
         let mut edits = Vec::new();
         let mut edits_from = Vec::with_capacity(obs.len() + 1);
+        let mut rewrites = Vec::new();
+        let mut text = String::with_capacity(256);
         let mut key = String::new();
         for i in 0..obs.len() {
             let mut here = Vec::new();
@@ -623,14 +658,24 @@ impl Generator<'_> {
             key.clear();
             for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
                 key.push(obs[i + k - 1]);
-                let plain = self.confusions.intended(&key);
+                // Each list is sorted by cost.
+                let within = |l: &'t [(String, f32)]| &l[..l.partition_point(|e| e.1 <= max_cost)];
+                let plain = within(self.confusions.intended(&key));
                 let initial = if i == 0 && self.capital {
-                    self.confusions.intended_initial(&key)
+                    within(self.confusions.intended_initial(&key))
                 } else {
                     &[]
                 };
                 if !plain.is_empty() || !initial.is_empty() {
-                    here.push((k, plain, initial));
+                    let from = rewrites.len();
+                    for (int, w) in plain.iter().chain(initial) {
+                        let a = text.len() as u32;
+                        for c in int.chars() {
+                            text.push(strip_char(c));
+                        }
+                        rewrites.push((a, text.len() as u32, *w));
+                    }
+                    here.push((k, from, from + plain.len(), rewrites.len()));
                     let tone = chunk_tone(&obs[i..i + k]);
                     edits.extend(plain.iter().filter_map(|e| Edit::new(k, tone, e, false)));
                     edits.extend(initial.iter().filter_map(|e| Edit::new(k, tone, e, true)));
@@ -645,8 +690,11 @@ impl Generator<'_> {
         edits_from.push(edits.len());
         Chunks {
             starts,
+            rewrites,
+            text,
             edits,
             edits_from,
+            seen: obs.iter().map(|&o| self.seen(o)).collect(),
         }
     }
 
@@ -656,7 +704,7 @@ impl Generator<'_> {
     fn variants(
         &self,
         obs: &[char],
-        chunks: &Chunks<'_>,
+        chunks: &Chunks,
         i: usize,
         cur: &mut String,
         cost: f32,
@@ -667,7 +715,7 @@ impl Generator<'_> {
         // Rewrites only ever lengthen `cur`: once it is longer than every skeleton, nothing
         // below this call can be a candidate. Without this a long junk token (a line of `D`s,
         // a code glued to text) costs time growing with the fourth power of its length.
-        if out.found.len() >= MAX_REWRITES || cur.len() > self.inventory.max_skeleton_len {
+        if out.pushed >= MAX_REWRITES || cur.len() > self.inventory.max_skeleton_len {
             return;
         }
         if i == obs.len() {
@@ -699,14 +747,14 @@ impl Generator<'_> {
         if depth >= 3 {
             return;
         }
-        for &(k, plain, initial) in &chunks.starts[i] {
+        for &(k, a, b, c) in &chunks.starts[i] {
             // Each list is sorted by cost: past the first entry over budget, all are.
-            for entries in [plain, initial] {
-                for (int, w) in entries {
+            for entries in [&chunks.rewrites[a..b], &chunks.rewrites[b..c]] {
+                for &(from, to, w) in entries {
                     if cost + w > max_cost {
                         break;
                     }
-                    cur.extend(int.chars().map(strip_char));
+                    cur.push_str(&chunks.text[from as usize..to as usize]);
                     self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
                     cur.truncate(len);
                 }
@@ -717,7 +765,13 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
-        self.distance_within(obs, &self.chunks(obs), cand, channel, f32::INFINITY)
+        self.distance_within(
+            obs,
+            &self.chunks(obs, f32::INFINITY),
+            cand,
+            channel,
+            f32::INFINITY,
+        )
     }
 
     /// [`Generator::distance`], with the table's entries for the chunks of `obs` found, exact
@@ -726,7 +780,7 @@ impl Generator<'_> {
     fn distance_within(
         &self,
         obs: &[char],
-        chunks: &Chunks<'_>,
+        chunks: &Chunks,
         cand: &[char],
         channel: &Channel,
         bound: f32,
@@ -742,6 +796,20 @@ impl Generator<'_> {
             heap.resize((n + 1) * w, f32::INFINITY);
             &mut heap
         };
+        // The candidate's letters without marks: a table edit whose intended letters differ
+        // from them in any base letter costs infinity (`chunk_cost`), so it is skipped on this
+        // comparison instead of pricing it letter by letter.
+        let mut stripped_stack = [' '; 16];
+        let mut stripped_heap = Vec::new();
+        let stripped: &mut [char] = if m <= stripped_stack.len() {
+            &mut stripped_stack[..m]
+        } else {
+            stripped_heap.resize(m, ' ');
+            &mut stripped_heap
+        };
+        for (s, &c) in stripped.iter_mut().zip(cand) {
+            *s = strip_char(c);
+        }
         d[0] = 0.0;
         for i in 0..=n {
             for j in 0..=m {
@@ -750,7 +818,7 @@ impl Generator<'_> {
                     continue;
                 }
                 if i < n && j < m {
-                    if let Some(c) = self.letter(obs[i], cand[j], channel) {
+                    if let Some(c) = self.letter_seen(chunks.seen[i], obs[i], cand[j], channel) {
                         let t = &mut d[(i + 1) * w + j + 1];
                         *t = t.min(here + c);
                     }
@@ -763,7 +831,13 @@ impl Generator<'_> {
                         break;
                     }
                     let len = usize::from(e.len);
-                    if (e.initial && j != 0) || j + len > m {
+                    if (e.initial && j != 0)
+                        || j + len > m
+                        || !e.stripped[..len]
+                            .iter()
+                            .zip(&stripped[j..j + len])
+                            .all(|(a, b)| a == b)
+                    {
                         continue;
                     }
                     let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
@@ -776,79 +850,113 @@ impl Generator<'_> {
     }
 }
 
-/// The skeletons one word's rewrites reach, with their costs, in one buffer: a string per
+/// The skeletons one word's rewrites reach, with their costs, as numbers: a string per
 /// rewrite was an allocation for each of up to 256 rewrites of every new word.
 #[derive(Default)]
 struct Rewrites {
-    /// The skeletons, one after another.
+    /// Rewrites found so far, repeats included: what [`MAX_REWRITES`] caps.
+    pushed: usize,
+    /// Each skeleton of up to eight bytes (every Vietnamese one) as its bytes read as a
+    /// big-endian number, zero-padded (the order of `str`, compared without strings), and its
+    /// cost, repeats kept.
+    short: Vec<(u64, f32)>,
+    /// Longer skeletons, one after another in `text`: (start, end, cost) of each, repeats kept.
     text: String,
-    /// (start, end) in `text` and cost of each rewrite, in the order found.
-    found: Vec<(u32, u32, f32)>,
+    long: Vec<(u32, u32, f32)>,
 }
 
 impl Rewrites {
-    /// Room for the most rewrites [`Generator::variants`] makes, of words about `len` long.
-    fn with_capacity(len: usize) -> Rewrites {
-        Rewrites {
-            text: String::with_capacity(MAX_REWRITES * (len + 2)),
-            found: Vec::with_capacity(MAX_REWRITES),
-        }
-    }
-
     fn push(&mut self, skeleton: &str, cost: f32) {
-        let start = self.text.len() as u32;
-        self.text.push_str(skeleton);
-        self.found.push((start, self.text.len() as u32, cost));
+        self.pushed += 1;
+        if let Some(key) = short_key(skeleton) {
+            self.short.push((key, cost));
+        } else {
+            let start = self.text.len() as u32;
+            self.text.push_str(skeleton);
+            self.long.push((start, self.text.len() as u32, cost));
+        }
     }
 
-    /// Each skeleton once at its cheapest cost, sorted by skeleton.
-    fn sorted(&self) -> Vec<(&str, f32)> {
-        let skeleton = |a: u32, b: u32| &self.text[a as usize..b as usize];
-        // Skeletons of up to eight bytes (every Vietnamese one; longer rewrites are cut before
-        // they are found) compare as their bytes read as a big-endian number, zero-padded: the
-        // order of `str`, without comparing strings.
-        if self.found.iter().all(|&(a, b, _)| b - a <= 8) {
-            let mut keyed: Vec<(u64, f32, u32, u32)> = self
-                .found
-                .iter()
-                .map(|&(a, b, cost)| {
-                    let mut bytes = [0u8; 8];
-                    bytes[..(b - a) as usize].copy_from_slice(skeleton(a, b).as_bytes());
-                    (u64::from_be_bytes(bytes), cost, a, b)
-                })
-                .collect();
-            // Unstable is exact here: entries equal in both keys are the same entry.
-            keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
-            keyed.dedup_by_key(|x| x.0);
-            return keyed
-                .into_iter()
-                .map(|(_, cost, a, b)| (skeleton(a, b), cost))
-                .collect();
+    /// Each skeleton once at its cheapest cost, sorted by skeleton (the short ones' strings
+    /// made in `buf`).
+    fn sorted<'b>(&'b mut self, buf: &'b mut String) -> Vec<(&'b str, f32)> {
+        // Unstable is exact here: entries equal in both keys are the same entry.
+        self.short
+            .sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+        self.short.dedup_by_key(|x| x.0);
+        buf.clear();
+        let mut ends = Vec::with_capacity(self.short.len());
+        for &(key, _) in &self.short {
+            let bytes = key.to_be_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+            // The bytes of a `str` pushed whole.
+            buf.push_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
+            ends.push(buf.len());
         }
-        let mut all: Vec<(&str, f32)> = self
-            .found
-            .iter()
-            .map(|&(a, b, cost)| (skeleton(a, b), cost))
-            .collect();
+        let (this, buf): (&'b Self, &'b String) = (self, buf);
+        let mut all: Vec<(&str, f32)> = Vec::with_capacity(this.short.len() + this.long.len());
+        let mut from = 0;
+        for (&(_, cost), &end) in this.short.iter().zip(&ends) {
+            all.push((&buf[from..end], cost));
+            from = end;
+        }
+        if this.long.is_empty() {
+            return all;
+        }
+        all.extend(
+            this.long
+                .iter()
+                .map(|&(a, b, cost)| (&this.text[a as usize..b as usize], cost)),
+        );
         all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
         all.dedup_by(|a, b| a.0 == b.0);
         all
     }
 }
 
+/// `skeleton`'s bytes as a big-endian number, zero-padded, when it has at most eight (and no
+/// zero byte, which no word has): equal keys are equal strings, and keys order as strings do.
+fn short_key(skeleton: &str) -> Option<u64> {
+    let b = skeleton.as_bytes();
+    if b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    bytes[..b.len()].copy_from_slice(b);
+    Some(u64::from_be_bytes(bytes))
+}
+
 /// The confusion table's entries for the chunks of one observed word, by start.
-struct Chunks<'t> {
-    /// For each start: (chunk length in characters, entries, entries as a capital's).
-    #[allow(clippy::type_complexity)]
-    starts: Vec<Vec<(usize, &'t [(String, f32)], &'t [(String, f32)])>>,
+struct Chunks {
+    /// For each start: (chunk length in characters, and the chunk's entries as `rewrites[a..b]`
+    /// and its entries as the capital starting a word as `rewrites[b..c]`, each list in the
+    /// table's order, by cost).
+    starts: Vec<Vec<(usize, usize, usize, usize)>>,
+    /// Each entry's intended side without marks as `text[a..b]`, and its cost: what the
+    /// rewrites append, stripped once per word instead of once per rewrite.
+    rewrites: Vec<(u32, u32, f32)>,
+    text: String,
     /// The same entries as the edit distance reads them, decoded once per word instead of
     /// once per cell of every candidate's table: those of start `i` are
     /// `edits[edits_from[i]..edits_from[i + 1]]`.
     edits: Vec<Edit>,
     edits_from: Vec<usize>,
+    /// [`Generator::seen`] of each observed character.
+    seen: Vec<Seen>,
 }
 
-impl Chunks<'_> {
+/// What an observed character can stand for, in [`Generator::letter_seen`].
+#[derive(Clone, Copy)]
+enum Seen {
+    /// A letter with a mark Vietnamese does not use, on this base letter.
+    Foreign(char),
+    /// A junk symbol or a digit standing for some marked vowel.
+    Junk,
+    /// Any other character: itself, with the channel's prices for its marks.
+    Letter,
+}
+
+impl Chunks {
     /// The edits of the chunks starting at observed character `i`.
     #[inline]
     fn edits_at(&self, i: usize) -> &[Edit] {
@@ -870,6 +978,8 @@ struct Edit {
     tone: Tone,
     cost: f32,
     intended: [char; EDIT_MAX_INTENDED],
+    /// `intended` without marks ([`strip_char`]), to match against a candidate's letters.
+    stripped: [char; EDIT_MAX_INTENDED],
 }
 
 impl Edit {
@@ -877,9 +987,11 @@ impl Edit {
     /// its intended side is too long to be used.
     fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
         let mut intended = [' '; EDIT_MAX_INTENDED];
+        let mut stripped = [' '; EDIT_MAX_INTENDED];
         let mut len = 0;
         for c in entry.0.chars() {
             *intended.get_mut(len)? = c;
+            stripped[len] = strip_char(c);
             len += 1;
         }
         Some(Edit {
@@ -889,6 +1001,7 @@ impl Edit {
             tone,
             cost: entry.1,
             intended,
+            stripped,
         })
     }
 }
