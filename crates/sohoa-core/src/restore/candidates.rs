@@ -358,6 +358,8 @@ const UNSEEN_BUDGET: f32 = 4.5;
 /// neighbours one unseen edit away are looked up: the cheapest few, so the work per word stays
 /// bounded.
 const UNSEEN_BASES: usize = 16;
+// A base's rank fits in the low byte of a neighbour's number (`unseen_neighbours`).
+const _: () = assert!(UNSEEN_BASES <= 256);
 /// Forms taken per neighbouring skeleton, most frequent first: which tone the word has is the
 /// language model's to say, from the few common ones.
 const UNSEEN_FORMS: usize = 4;
@@ -611,18 +613,20 @@ impl Generator<'_> {
         bases.truncate(UNSEEN_BASES);
         // Each neighbour once, at the cost of its cheapest base: its forms' costs are sums that
         // grow with the base's cost, so their cheapest are the ones that base gives.
-        let mut reached: Vec<(u32, f32)> = Vec::new();
+        // The bases are sorted by cost, so the cheapest base of a neighbour is the one of least
+        // rank: each neighbour as one number, its index above its base's rank (below 256).
+        let mut reached: Vec<u64> = Vec::new();
         let mut near = Vec::new();
-        for (base, cost) in bases {
+        for (rank, (base, _)) in bases.iter().enumerate() {
             near.clear();
             self.inventory.near(base, &mut near);
-            reached.extend(near.iter().map(|&k| (k, *cost)));
+            reached.extend(near.iter().map(|&k| (u64::from(k) << 8) | rank as u64));
         }
-        // Unstable is exact here: entries equal in both keys are the same entry.
-        reached.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        reached.dedup_by_key(|r| r.0);
+        reached.sort_unstable();
+        reached.dedup_by_key(|r| *r >> 8);
         let mut found: Vec<Candidate> = Vec::new();
-        for (k, cost) in reached {
+        for r in reached {
+            let (k, cost) = ((r >> 8) as u32, bases[(r & 0xff) as usize].1);
             let sk = self.inventory.skeleton(k);
             if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
                 continue;
@@ -651,15 +655,17 @@ impl Generator<'_> {
     /// distance both stop at the first entry over their budget, which is at most this), and
     /// half the table's entries cost more than a noisy word's budget.
     fn chunks<'t>(&'t self, obs: &[char], max_cost: f32) -> Chunks {
-        let mut starts = Vec::with_capacity(obs.len());
-        let mut edits = Vec::new();
-        let mut edits_from = Vec::with_capacity(obs.len() + 1);
-        let mut rewrites = Vec::new();
+        let mut starts = Vec::with_capacity(4 * obs.len());
+        let mut starts_from = Vec::with_capacity(obs.len() + 1);
+        let mut edits = Vec::with_capacity(64);
+        let mut groups = Vec::with_capacity(4 * obs.len());
+        let mut groups_from = Vec::with_capacity(obs.len() + 1);
+        let mut rewrites = Vec::with_capacity(64);
         let mut text = String::with_capacity(256);
         let mut key = String::new();
         for i in 0..obs.len() {
-            let mut here = Vec::new();
-            edits_from.push(edits.len());
+            starts_from.push(starts.len());
+            let from = edits.len();
             key.clear();
             for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
                 key.push(obs[i + k - 1]);
@@ -680,26 +686,43 @@ impl Generator<'_> {
                         }
                         rewrites.push((a, text.len() as u32, *w));
                     }
-                    here.push((k, from, from + plain.len(), rewrites.len()));
+                    starts.push((k, from, from + plain.len(), rewrites.len()));
                     let tone = chunk_tone(&obs[i..i + k]);
                     edits.extend(plain.iter().filter_map(|e| Edit::new(k, tone, e, false)));
                     edits.extend(initial.iter().filter_map(|e| Edit::new(k, tone, e, true)));
                 }
             }
-            starts.push(here);
-            // Cheapest first, so that the edit distance stops at the first one over its bound
-            // (the order of its minima does not change them).
-            let from = edits_from[i];
-            edits[from..].sort_by(|a: &Edit, b: &Edit| a.cost.total_cmp(&b.cost));
+            // Grouped by the first letter of the intended side without marks (an edit applies
+            // only where the candidate's letter there has that base), each group cheapest
+            // first, so that the edit distance stops at the first one over its bound (the
+            // order of its minima does not change them).
+            edits[from..].sort_by(|a: &Edit, b: &Edit| {
+                a.first().cmp(&b.first()).then(a.cost.total_cmp(&b.cost))
+            });
+            groups_from.push(groups.len());
+            let mut a = from;
+            while a < edits.len() {
+                let first = edits[a].first();
+                let b = a + edits[a..].partition_point(|e| e.first() == first);
+                groups.push((first, a as u32, b as u32));
+                a = b;
+            }
         }
-        edits_from.push(edits.len());
+        starts_from.push(starts.len());
+        groups_from.push(groups.len());
         Chunks {
             starts,
+            starts_from,
             rewrites,
             text,
             edits,
-            edits_from,
+            groups,
+            groups_from,
             seen: obs.iter().map(|&o| self.seen(o)).collect(),
+            bases: obs
+                .iter()
+                .map(|&o| o.is_alphabetic().then(|| base_char(o)))
+                .collect(),
         }
     }
 
@@ -728,12 +751,11 @@ impl Generator<'_> {
             return;
         }
         let len = cur.len();
-        if obs[i].is_alphabetic() {
-            cur.push(base_char(obs[i]));
+        if let Some(base) = chunks.bases[i] {
+            cur.push(base);
             self.variants(obs, chunks, i + 1, cur, cost, depth, max_cost, out);
             cur.truncate(len);
-        } else if (is_junk(obs[i]) || self.is_vowel_digit(obs[i])) && cost + JUNK_VOWEL <= max_cost
-        {
+        } else if matches!(chunks.seen[i], Seen::Junk) && cost + JUNK_VOWEL <= max_cost {
             for v in MARKED_VOWEL_BASES {
                 cur.push(v);
                 self.variants(
@@ -752,7 +774,7 @@ impl Generator<'_> {
         if depth >= 3 {
             return;
         }
-        for &(k, a, b, c) in &chunks.starts[i] {
+        for &(k, a, b, c) in chunks.starts_at(i) {
             // Each list is sorted by cost: past the first entry over budget, all are.
             for entries in [&chunks.rewrites[a..b], &chunks.rewrites[b..c]] {
                 for &(from, to, w) in entries {
@@ -831,23 +853,29 @@ impl Generator<'_> {
                 if i == n {
                     continue;
                 }
-                for e in chunks.edits_at(i) {
-                    if here + e.cost > bound {
-                        break;
-                    }
-                    let len = usize::from(e.len);
-                    if (e.initial && j != 0)
-                        || j + len > m
-                        || !e.stripped[..len]
-                            .iter()
-                            .zip(&stripped[j..j + len])
-                            .all(|(a, b)| a == b)
-                    {
+                for &(first, a, b) in chunks.groups_at(i) {
+                    if first != NO_LETTER && stripped.get(j) != Some(&first) {
                         continue;
                     }
-                    let extra = chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
-                    let t = &mut d[(i + usize::from(e.k)) * w + j + len];
-                    *t = t.min(here + e.cost + extra);
+                    for e in &chunks.edits[a as usize..b as usize] {
+                        if here + e.cost > bound {
+                            break;
+                        }
+                        let len = usize::from(e.len);
+                        if (e.initial && j != 0)
+                            || j + len > m
+                            || !e.stripped[1.min(len)..len]
+                                .iter()
+                                .zip(&stripped[j + 1.min(len)..j + len])
+                                .all(|(a, b)| a == b)
+                        {
+                            continue;
+                        }
+                        let extra =
+                            chunk_cost(&e.intended[..len], &cand[j..j + len], e.tone, channel);
+                        let t = &mut d[(i + usize::from(e.k)) * w + j + len];
+                        *t = t.min(here + e.cost + extra);
+                    }
                 }
             }
         }
@@ -885,10 +913,21 @@ impl Rewrites {
     /// Each skeleton once at its cheapest cost, sorted by skeleton (the short ones' strings
     /// made in `buf`).
     fn sorted<'b>(&'b mut self, buf: &'b mut String) -> Vec<(&'b str, f32)> {
-        // Unstable is exact here: entries equal in both keys are the same entry.
-        self.short
-            .sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
-        self.short.dedup_by_key(|x| x.0);
+        // Each key once, at its cheapest cost (no cost is NaN).
+        self.short.sort_unstable_by_key(|x| x.0);
+        let mut w = 0;
+        for r in 0..self.short.len() {
+            let (key, cost) = self.short[r];
+            if w > 0 && self.short[w - 1].0 == key {
+                if cost < self.short[w - 1].1 {
+                    self.short[w - 1].1 = cost;
+                }
+            } else {
+                self.short[w] = (key, cost);
+                w += 1;
+            }
+        }
+        self.short.truncate(w);
         buf.clear();
         let mut ends = Vec::with_capacity(self.short.len());
         for &(key, _) in &self.short {
@@ -933,21 +972,27 @@ fn short_key(skeleton: &str) -> Option<u64> {
 
 /// The confusion table's entries for the chunks of one observed word, by start.
 struct Chunks {
-    /// For each start: (chunk length in characters, and the chunk's entries as `rewrites[a..b]`
+    /// For each chunk: (chunk length in characters, and the chunk's entries as `rewrites[a..b]`
     /// and its entries as the capital starting a word as `rewrites[b..c]`, each list in the
-    /// table's order, by cost).
-    starts: Vec<Vec<(usize, usize, usize, usize)>>,
+    /// table's order, by cost); those of start `i` are `starts[starts_from[i]..starts_from[i +
+    /// 1]]`.
+    starts: Vec<(usize, usize, usize, usize)>,
+    starts_from: Vec<usize>,
     /// Each entry's intended side without marks as `text[a..b]`, and its cost: what the
     /// rewrites append, stripped once per word instead of once per rewrite.
     rewrites: Vec<(u32, u32, f32)>,
     text: String,
     /// The same entries as the edit distance reads them, decoded once per word instead of
-    /// once per cell of every candidate's table: those of start `i` are
-    /// `edits[edits_from[i]..edits_from[i + 1]]`.
+    /// once per cell of every candidate's table, in groups by [`Edit::first`]: the groups of
+    /// start `i` are `groups[groups_from[i]..groups_from[i + 1]]`, each (first letter, and its
+    /// edits as `edits[a..b]`, cheapest first).
     edits: Vec<Edit>,
-    edits_from: Vec<usize>,
+    groups: Vec<(char, u32, u32)>,
+    groups_from: Vec<usize>,
     /// [`Generator::seen`] of each observed character.
     seen: Vec<Seen>,
+    /// [`base_char`] of each observed character that is a letter.
+    bases: Vec<Option<char>>,
 }
 
 /// What an observed character can stand for, in [`Generator::letter_seen`].
@@ -962,10 +1007,16 @@ enum Seen {
 }
 
 impl Chunks {
-    /// The edits of the chunks starting at observed character `i`.
+    /// The groups of edits of the chunks starting at observed character `i`.
     #[inline]
-    fn edits_at(&self, i: usize) -> &[Edit] {
-        &self.edits[self.edits_from[i]..self.edits_from[i + 1]]
+    fn groups_at(&self, i: usize) -> &[(char, u32, u32)] {
+        &self.groups[self.groups_from[i]..self.groups_from[i + 1]]
+    }
+
+    /// The chunks starting at observed character `i`.
+    #[inline]
+    fn starts_at(&self, i: usize) -> &[(usize, usize, usize, usize)] {
+        &self.starts[self.starts_from[i]..self.starts_from[i + 1]]
     }
 }
 
@@ -987,7 +1038,20 @@ struct Edit {
     stripped: [char; EDIT_MAX_INTENDED],
 }
 
+/// [`Edit::first`] of an edit whose intended side is empty: it applies before any letter.
+const NO_LETTER: char = '\0';
+
 impl Edit {
+    /// The first letter of the intended side without marks, [`NO_LETTER`] when it is empty.
+    #[inline]
+    fn first(&self) -> char {
+        if self.len == 0 {
+            NO_LETTER
+        } else {
+            self.stripped[0]
+        }
+    }
+
     /// The entry `(intended, cost)` for a chunk of `k` characters carrying `tone`; `None` when
     /// its intended side is too long to be used.
     fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
@@ -1131,6 +1195,36 @@ mod tests {
             "a letter deleted; two neighbours swapped"
         );
         assert!(near("xyz").is_empty());
+    }
+
+    #[test]
+    fn short_keys_order_and_compare_as_their_strings() {
+        let words = [
+            "", "a", "ab", "abc", "b", "ba", "nghieng", "nghiengx", "ngu", "z",
+        ];
+        for x in words {
+            for y in words {
+                let (kx, ky) = (short_key(x).unwrap(), short_key(y).unwrap());
+                assert_eq!(kx.cmp(&ky), x.cmp(y), "{x} {y}");
+            }
+        }
+        assert_eq!(short_key("nghiengxy"), None, "nine bytes");
+        let mut r = Rewrites::default();
+        for (sk, cost) in [
+            ("doi", 1.0),
+            ("dai", 0.5),
+            ("doi", 0.25),
+            ("do", 2.0),
+            ("doi", 0.5),
+        ] {
+            r.push(sk, cost);
+        }
+        let mut buf = String::new();
+        assert_eq!(r.pushed, 5);
+        assert_eq!(
+            r.sorted(&mut buf),
+            [("dai", 0.5), ("do", 2.0), ("doi", 0.25)]
+        );
     }
 
     #[test]
