@@ -1,5 +1,7 @@
-//! Issue 4's accuracy targets, measured on the committed eval sets with the embedded model and
-//! the official scorer (`sohoa eval restore`), each at the issue's own bar.
+//! Issues 4's and 14's accuracy targets, measured on the committed eval sets with the embedded
+//! model and the official scorer (`sohoa eval restore`), each at the issue's own bar (the bar is
+//! each set's `set.json` target). The real seeds' figure here is in-sample; the cross-validated
+//! one is `scripts/seeds-cv.sh`, recorded in BENCHMARKS.md.
 
 use std::path::Path;
 
@@ -31,9 +33,15 @@ fn correct_text_at_least_99_9_percent_words_unchanged() {
     check("correct");
 }
 
+/// Issue 14 raised issue 4's 95 % to 97 %.
 #[test]
-fn old_ocr_at_least_95_percent_words_right() {
+fn old_ocr_at_least_97_percent_words_right() {
     check("oldocr");
+}
+
+#[test]
+fn real_old_ocr_seeds_at_least_96_percent_words_right() {
+    check("seeds-oldocr");
 }
 
 #[test]

@@ -136,6 +136,49 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Reads each of `regions` of `pix` (resolution `dpi`) alone, as one line of text (page
+    /// segmentation mode 7): one result per region, its boxes in `pix`'s coordinates. The
+    /// engine's own mode is restored afterwards.
+    ///
+    /// # Errors
+    /// [`EngineError::Recognise`] when Tesseract fails on a region.
+    pub fn read_lines(
+        &mut self,
+        pix: &Pix,
+        dpi: u32,
+        regions: &[BBox],
+    ) -> Result<Vec<Vec<OcrLine>>, EngineError> {
+        let api = self.api.as_ptr();
+        let mut out = Vec::with_capacity(regions.len());
+        // SAFETY: live handle and PIX; the PIX outlives every Recognize below, and we Clear
+        // before returning.
+        unsafe {
+            tess::TessBaseAPISetPageSegMode(api, tess::TessPageSegMode_PSM_SINGLE_LINE);
+            tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
+            tess::TessBaseAPISetSourceResolution(api, dpi as i32);
+            for r in regions {
+                tess::TessBaseAPISetRectangle(api, r.x as i32, r.y as i32, r.w as i32, r.h as i32);
+                let status = super::line_images::recognising(|| {
+                    tess::TessBaseAPIRecognize(api, std::ptr::null_mut())
+                });
+                if status != 0 {
+                    out.clear();
+                    break;
+                }
+                out.push(collect_lines(api));
+            }
+            tess::TessBaseAPIClear(api);
+            tess::TessBaseAPISetPageSegMode(api, self.key.psm);
+        }
+        if out.len() == regions.len() {
+            Ok(out)
+        } else {
+            Err(EngineError::Recognise)
+        }
+    }
+}
+
 /// Walks Tesseract's result iterator word by word, grouping the words into its lines (with the
 /// block and paragraph each line belongs to).
 ///

@@ -16,6 +16,7 @@ mod png_fast;
 pub mod preprocess;
 pub mod probe;
 pub mod reading;
+pub mod reread;
 mod source;
 pub mod specks;
 
@@ -190,10 +191,20 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
         .filter(|&d| probe::plausible_dpi(width, height, d))
         .unwrap_or_else(|| guess_dpi(width));
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
-    let lines = engine::with_engine(options, |e| e.read(&prepared.pix, prepared.dpi))
-        .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
+    // A copy (dust measured and removed on a binarised page) has thinned strokes: its unsure
+    // lines are read again from smoothed and thickened copies of the page (`reread`).
+    let copy = prepared.decisions.steps.contains(&"despeckle");
+    let lines = engine::with_engine(options, |e| {
+        let lines = e.read(&prepared.pix, prepared.dpi)?;
+        if copy {
+            reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines)
+        } else {
+            Ok(lines)
+        }
+    })
+    .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;
     let (text, mut words) = reading::assemble(&reading::reading_order(reading::mend_digits(
-        reading::drop_specks(lines),
+        reading::drop_specks(reading::drop_speck_words(lines)),
     )));
     // Boxes are reported in the scan's own pixels, not in the turned, upscaled, deskewed copy's.
     for w in &mut words {

@@ -216,6 +216,34 @@ impl Pix {
         Some(out)
     }
 
+    /// Copy of an 8-bit page with every dark stroke grown by a pixel on each side (3×3 gray
+    /// erosion: each pixel takes the darkest of its neighbourhood), for strokes a copier thinned.
+    pub fn thickened(&self) -> Option<Pix> {
+        if self.depth() != 8 {
+            return None;
+        }
+        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
+        let mut out = Pix::from_raw(unsafe { lept::pixErodeGray(self.as_ptr(), 3, 3) })?;
+        if let Some(d) = self.dpi() {
+            out.set_dpi(d);
+        }
+        Some(out)
+    }
+
+    /// Copy of an 8-bit page averaged over 3×3 pixels: stair-stepped edges of an upscaled
+    /// 1-bit page smoothed, thin strokes kept gray for Tesseract's own threshold.
+    pub fn smoothed(&self) -> Option<Pix> {
+        if self.depth() != 8 {
+            return None;
+        }
+        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
+        let mut out = Pix::from_raw(unsafe { lept::pixBlockconv(self.as_ptr(), 1, 1) })?;
+        if let Some(d) = self.dpi() {
+            out.set_dpi(d);
+        }
+        Some(out)
+    }
+
     /// The 32-bit words holding an 8-bit page without a colour map (`wpl` words per row);
     /// `None` for other depths and for palette images (their bytes are indices, not gray).
     fn gray_words(&self) -> Option<&[u32]> {

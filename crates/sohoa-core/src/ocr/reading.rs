@@ -210,6 +210,42 @@ pub fn drop_specks(lines: Vec<OcrLine>) -> Vec<OcrLine> {
         .collect()
 }
 
+/// Confidence under which a short word far smaller than its line's letters is dust: Tesseract
+/// scores real marks it reads apart (a list dash, a full stop, a one-letter word) at 85-97 on
+/// the scan conditions, and the toner specks it reads as "~", "`", "'" or a letter at 5-60.
+const SPECK_WORD_CONFIDENCE: f32 = 60.0;
+
+/// Drops the words that are dust inside a line: at most two glyphs, under half as high as the
+/// line's words that hold a letter or digit (a speck is far below the x-height, where every
+/// letter and digit reaches it), and read with a confidence under [`SPECK_WORD_CONFIDENCE`].
+/// A copy's specks in the margin or a word gap come out as such words ("~ Nhà trường", a quote
+/// mark before a heading), which break the header and list patterns the segmenter reads. A
+/// line left without words goes.
+pub fn drop_speck_words(lines: Vec<OcrLine>) -> Vec<OcrLine> {
+    lines
+        .into_iter()
+        .filter_map(|mut line| {
+            let mut heights: Vec<u32> = line
+                .words
+                .iter()
+                .filter(|w| w.text.chars().any(char::is_alphanumeric))
+                .map(|w| w.bbox.h)
+                .collect();
+            heights.sort_unstable();
+            let Some(&typical) = heights.get(heights.len() / 2) else {
+                return Some(line);
+            };
+            let before = line.words.len();
+            line.words.retain(|w| {
+                !(w.text.chars().count() <= 2
+                    && 2 * w.bbox.h < typical
+                    && w.confidence < SPECK_WORD_CONFIDENCE)
+            });
+            (line.words.len() == before || !line.words.is_empty()).then_some(line)
+        })
+        .collect()
+}
+
 /// Glyphs Tesseract reads for the digit 1 of a serif face when a copier thins or breaks its
 /// foot and flag: the vertical strokes I, l and "|", and "!" (a foot broken off as a dot).
 fn reads_as_one(c: char) -> bool {
@@ -346,6 +382,42 @@ mod tests {
         assert_eq!(m("37-CT/TW"), None);
         assert_eq!(m("QĐ-UBND"), None);
         assert_eq!(m("l"), None);
+    }
+
+    #[test]
+    fn small_unsure_words_are_dust_and_small_sure_marks_stay() {
+        // Words 50 px high; a speck 12 px high read at low confidence goes, wherever it is.
+        let mut l = line(
+            &[("~", 300), ("Nhà", 330), ("trường", 420), ("'", 560)],
+            100,
+        );
+        for (i, (h, c)) in [(12, 39.0), (50, 96.0), (50, 96.0), (10, 31.0)]
+            .into_iter()
+            .enumerate()
+        {
+            l.words[i].bbox.h = h;
+            l.words[i].confidence = c;
+        }
+        assert_eq!(text(&drop_speck_words(vec![l])), "Nhà trường");
+        // A list dash and a full stop read surely, short words of full height read unsurely
+        // ("ở", the roman "I", a digit) stay.
+        let mut l = line(
+            &[("-", 300), ("ở", 330), ("I", 380), ("2", 420), (".", 460)],
+            100,
+        );
+        for (i, (h, c)) in [(4, 93.0), (50, 40.0), (50, 30.0), (45, 20.0), (8, 91.0)]
+            .into_iter()
+            .enumerate()
+        {
+            l.words[i].bbox.h = h;
+            l.words[i].confidence = c;
+        }
+        assert_eq!(text(&drop_speck_words(vec![l])), "- ở I 2 .");
+        // A line of only marks (a rule) has no letter height to compare with, and stays.
+        let mut rule = line(&[("-", 300)], 100);
+        rule.words[0].confidence = 10.0;
+        rule.words[0].bbox.h = 4;
+        assert_eq!(text(&drop_speck_words(vec![rule])), "-");
     }
 
     #[test]

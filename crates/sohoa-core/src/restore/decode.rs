@@ -191,8 +191,12 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
         // What the bigram look-ups need of each option is found once for all rows.
         followers.clear();
         followers.extend(opts.iter().map(|o| (model.follower(o.id), weight * o.cost)));
-        bigrams.clear();
-        bigrams.resize(rows.len() * k, Pair::default());
+        // Every pair below is written before it is read: the vector only grows, and is not
+        // filled with defaults at every position.
+        if bigrams.len() < rows.len() * k {
+            bigrams.resize(rows.len() * k, Pair::default());
+        }
+        let bigrams = &mut bigrams[..rows.len() * k];
         for (&cur, pairs) in row_cur.iter().zip(bigrams.chunks_exact_mut(k.max(1))) {
             let lead = model.leader(cur);
             for (pair, (follow, cost)) in pairs.iter_mut().zip(&followers) {

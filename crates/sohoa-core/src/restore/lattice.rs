@@ -36,6 +36,19 @@ pub(super) struct Lattice {
 }
 
 impl Lattice {
+    /// An empty lattice with room for `positions` tokens of about eight options each, so that
+    /// building a stretch of that size does not regrow (and copy) the arrays.
+    pub fn with_capacity(positions: usize) -> Lattice {
+        let options = positions * 8;
+        Lattice {
+            tokens: Vec::with_capacity(positions),
+            choices: Vec::with_capacity(options),
+            outs: Vec::with_capacity(options),
+            starts: Vec::with_capacity(positions),
+            ..Lattice::default()
+        }
+    }
+
     /// Empties the lattice, keeping its memory.
     pub fn clear(&mut self) {
         self.tokens.clear();

@@ -287,7 +287,9 @@ impl Restorer {
         // Candidates depend only on the word as written and the document's channel, and a
         // document repeats its words: generate them once per distinct word.
         let mut memo: FxHashMap<String, WordOptions> = FxHashMap::default();
-        let mut lattice = Lattice::default();
+        // Room for the whole text up to a bound (a stretch ends at a blank line, so a long
+        // text's stretches are usually far shorter than the text).
+        let mut lattice = Lattice::with_capacity(tokens.len().min(1 << 14));
         let mut seg_start = 0;
         // Blank lines end a stretch of text: decode each stretch as one sentence stream.
         for i in 0..=tokens.len() {
