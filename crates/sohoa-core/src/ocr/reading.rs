@@ -217,7 +217,7 @@ const SPECK_WORD_CONFIDENCE: f32 = 60.0;
 
 /// Drops the words that are dust inside a line: at most two glyphs, under half as high as the
 /// line's words that hold a letter or digit (a speck is far below the x-height, where every
-/// letter and digit reaches it), and read with a confidence under [`SPECK_WORD_CONFIDENCE`].
+/// letter and digit reaches it), and read with a confidence under `SPECK_WORD_CONFIDENCE`.
 /// A copy's specks in the margin or a word gap come out as such words ("~ Nhà trường", a quote
 /// mark before a heading), which break the header and list patterns the segmenter reads. A
 /// line left without words goes.

@@ -99,7 +99,7 @@ pub fn surest(
     first
 }
 
-/// The page's lines with each run of unsure words ([`windows`]) read again from `pix` (the
+/// The page's lines with each run of unsure words (`windows`) read again from `pix` (the
 /// page as first read) smoothed and from `pix` thickened, and replaced by the surest reading
 /// ([`surest`]). Two small filters of the page and two line reads per run: a page without an
 /// unsure word costs nothing more.

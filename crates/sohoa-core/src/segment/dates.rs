@@ -39,7 +39,7 @@ pub fn mend_number_year(number: &str) -> String {
 }
 
 /// "2023-12-11" for a date read from a document (digits as read, `ocr::ONE` strokes already
-/// made digits): the date itself when it is a real date in [`YEARS`], else the one reading
+/// made digits): the date itself when it is a real date in `YEARS`, else the one reading
 /// with a single digit misread that is (`ocr::one_digit_misread`: "ngày 35 tháng 4" is the 25th,
 /// "năm 2623" is 2023), else the date as read if the calendar has it, else `None`.
 pub fn read(day: &str, month: &str, year: &str) -> Option<String> {
