@@ -37,6 +37,11 @@ pub struct OcrArgs {
     /// (photocopies); by default each runs on the pages whose measured noise calls for it.
     #[arg(long)]
     pub no_denoise: bool,
+    /// On copies whose dust was removed, read the words Tesseract was least sure of again from
+    /// a smoothed and a thickened page, keeping the surer reading (slower on such pages; off by
+    /// default, see BENCHMARKS.md).
+    #[arg(long)]
+    pub reread_unsure: bool,
     /// PDF pages with a text layer (OCRmyPDF's choices): `auto` reads a page's own text
     /// layer when it is usable text and OCRs the other pages, `force` OCRs every page,
     /// `skip` never OCRs (a page without a usable text layer fails).
@@ -91,6 +96,7 @@ impl OcrArgs {
                 deskew: !self.no_deskew,
                 orient: self.orient,
                 denoise: !self.no_denoise,
+                reread_unsure: self.reread_unsure,
             },
             mode: self.ocr_mode.parse().unwrap_or_default(),
         }

@@ -193,7 +193,8 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
     // A copy (dust measured and removed on a binarised page) has thinned strokes: its unsure
     // lines are read again from smoothed and thickened copies of the page (`reread`).
-    let copy = prepared.decisions.steps.contains(&"despeckle");
+    // Only when asked for (`Preprocess::reread_unsure`): it costs more than it has bought so far.
+    let copy = options.preprocess.reread_unsure && prepared.decisions.steps.contains(&"despeckle");
     let lines = engine::with_engine(options, |e| {
         let lines = e.read(&prepared.pix, prepared.dpi)?;
         if copy {

@@ -32,6 +32,12 @@ pub struct Preprocess {
     /// eaten); on a binarised page with dust, the removal of specks that stand clear of the
     /// print (at the page's own resolution).
     pub denoise: bool,
+    /// On a copy (dust measured and removed on a binarised page), read the words Tesseract was
+    /// least sure of again from smoothed and thickened copies of the page (`ocr::reread`).
+    /// Off by default: on the scan grid it costs about 8 % of the CPU (a fifth more on each
+    /// copy) and gained one recopy field of 300 (BENCHMARKS.md, session 9), which lost the
+    /// speed target against the tesseract CLI.
+    pub reread_unsure: bool,
 }
 
 impl Default for Preprocess {
@@ -43,6 +49,7 @@ impl Default for Preprocess {
             deskew: true,
             orient: false,
             denoise: true,
+            reread_unsure: false,
         }
     }
 }
@@ -57,6 +64,7 @@ impl Preprocess {
             deskew: false,
             orient: false,
             denoise: false,
+            reread_unsure: false,
         }
     }
 }
