@@ -65,8 +65,9 @@ pub const ONE: &str = r"[!|il]";
 /// brackets stand in no date.
 pub const ONE_IN_DATE: &str = r"[!|il\[\]{}]";
 
-/// Digits read through [`ONE`]'s lookalikes ("I1" → "11", "!79" → "179"), for a token the
-/// grammar already placed where digits belong; other characters are kept.
+/// Digits read through [`ONE_IN_DATE`]'s lookalikes, the widest set ("I1" → "11", "!79" →
+/// "179", "{2" → "12"), for a token the grammar already placed where digits belong (only the
+/// date's grammar lets a bracket or brace reach here); other characters are kept.
 pub fn digits(token: &str) -> String {
     token
         .chars()
