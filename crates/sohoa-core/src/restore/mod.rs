@@ -162,6 +162,7 @@ impl Default for Restorer {
 
 /// What a lowercase word offers, wherever it stands: its candidates, its own LM id, whether
 /// it is a well-formed syllable and whether some candidate was reached without an unseen edit.
+#[derive(Clone)]
 struct WordOptions {
     cands: Vec<Candidate>,
     own: u16,
@@ -401,7 +402,7 @@ impl Restorer {
         let word = match memo.get(src) {
             Some(w) => w,
             None => {
-                let w = self.word_options(src, channel);
+                let w = self.shared_word_options(src, channel, memo);
                 memo.entry(src.to_owned()).or_insert(w)
             }
         };
@@ -431,6 +432,32 @@ impl Restorer {
             };
             lattice.push(Choice { id: own, cost }, Out::Keep);
         }
+    }
+
+    /// [`Restorer::word_options`] of `src`, shared through `memo` with the word written in
+    /// lowercase when that offers the same: a capital changes a word's candidates only through
+    /// the table's entries for a capital starting a word (`p` for `Đ`), and a document writes
+    /// many of its words both ways (headings in capitals, sentence starts).
+    fn shared_word_options(
+        &self,
+        src: &str,
+        channel: &Channel,
+        memo: &mut FxHashMap<String, WordOptions>,
+    ) -> WordOptions {
+        if src.chars().any(char::is_uppercase) {
+            let lower = src.to_lowercase();
+            if !(src.starts_with(char::is_uppercase)
+                && self.confusions_for(channel).has_initial_at_start(&lower))
+            {
+                if let Some(w) = memo.get(&lower) {
+                    return w.clone();
+                }
+                let w = self.word_options(&lower, channel);
+                memo.insert(lower, w.clone());
+                return w;
+            }
+        }
+        self.word_options(src, channel)
     }
 
     /// What the word `src` (as written) offers under `channel`.
