@@ -679,6 +679,9 @@ impl Generator<'_> {
                     }
                 }
             }
+            // By first letter (the empty one, which applies at every letter, first), so that a
+            // cell stops at the first group past its candidate's letter.
+            groups[groups_from[i]..].sort_by_key(|g: &(char, &[Edit])| g.0);
         }
         starts_from.push(starts.len());
         groups_from.push(groups.len());
@@ -814,8 +817,13 @@ impl Generator<'_> {
                 if i == n {
                     continue;
                 }
+                let letter = stripped.get(j).copied();
                 for &(first, edits) in chunks.groups_at(i) {
-                    if first != NO_LETTER && stripped.get(j) != Some(&first) {
+                    if first != NO_LETTER && Some(first) != letter {
+                        // The groups are sorted by first letter, `NO_LETTER` (0) first.
+                        if letter.is_none_or(|l| first > l) {
+                            break;
+                        }
                         continue;
                     }
                     for e in edits {
