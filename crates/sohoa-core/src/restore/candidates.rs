@@ -39,6 +39,9 @@ pub struct Inventory {
     noisy_marks: Vec<f32>,
     /// The characters of each of `skeletons`, for the test of one edit.
     skeleton_chars: Vec<Vec<char>>,
+    /// The ids of each of `skeletons` (as `by_skeleton` has them), found by index without
+    /// hashing the skeleton again.
+    skeleton_ids: Vec<Vec<u16>>,
     /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
     /// into `skeletons`) it came from: two skeletons one insertion, deletion or substitution
     /// apart share a key (the symmetric-delete index of SymSpell), so the neighbours of a
@@ -93,6 +96,9 @@ impl Inventory {
         self.skeletons = self.by_skeleton.keys().cloned().collect();
         self.skeletons.sort();
         self.skeleton_chars = self.skeletons.iter().map(|s| s.chars().collect()).collect();
+        self.skeleton_ids = (self.skeletons.iter())
+            .map(|s| self.by_skeleton[s].clone())
+            .collect();
         self.deletes.clear();
         for (k, sk) in self.skeletons.iter().enumerate() {
             let chars: Vec<char> = sk.chars().collect();
@@ -575,9 +581,10 @@ impl Generator<'_> {
             }
             for &id in self.inventory.with_skeleton(sk) {
                 // A cost is never negative, so a form whose rank at cost 0 cannot enter the
-                // kept best needs no edit distance (the cap is full, so `direct` is set).
+                // kept best needs no edit distance (the cap is full, so `direct` is set); nor
+                // does any later form of this skeleton (most frequent first: they rank lower still).
                 if !best.may_take(0.0 - prior(id)) {
-                    continue;
+                    break;
                 }
                 let form = &self.inventory.chars[id as usize];
                 let bound = best.cost_bound(prior(id)).min(max_cost);
@@ -629,13 +636,20 @@ impl Generator<'_> {
         reached.sort_unstable();
         reached.dedup_by_key(|r| *r >> 8);
         let mut found: Vec<Candidate> = Vec::new();
+        // `reached` is in the order of the skeletons (sorted, as `rewrites` are): the rewrites
+        // are skipped by walking both.
+        let mut p = 0;
         for r in reached {
             let (k, cost) = ((r >> 8) as u32, bases[(r & 0xff) as usize].1);
             let sk = self.inventory.skeleton(k);
-            if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
+            while p < rewrites.len() && rewrites[p].0 < sk {
+                p += 1;
+            }
+            if p < rewrites.len() && rewrites[p].0 == sk {
                 continue;
             }
-            for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
+            let ids = &self.inventory.skeleton_ids[k as usize];
+            for &id in ids.iter().take(UNSEEN_FORMS) {
                 let marks = if *channel == Channel::NOISY {
                     self.inventory.noisy_marks[id as usize]
                 } else {
@@ -679,6 +693,9 @@ impl Generator<'_> {
                     }
                 }
             }
+            // By first letter (the empty one, which applies at every letter, first), so that a
+            // cell stops at the first group past its candidate's letter.
+            groups[groups_from[i]..].sort_by_key(|g: &(char, &[Edit])| g.0);
         }
         starts_from.push(starts.len());
         groups_from.push(groups.len());
@@ -814,8 +831,13 @@ impl Generator<'_> {
                 if i == n {
                     continue;
                 }
+                let letter = stripped.get(j).copied();
                 for &(first, edits) in chunks.groups_at(i) {
-                    if first != NO_LETTER && stripped.get(j) != Some(&first) {
+                    if first != NO_LETTER && Some(first) != letter {
+                        // The groups are sorted by first letter, `NO_LETTER` (0) first.
+                        if letter.is_none_or(|l| first > l) {
+                            break;
+                        }
                         continue;
                     }
                     for e in edits {
