@@ -6,7 +6,16 @@
 /// probability over the sum of all (1 when it has no rival).
 pub fn share(scores: &[f32], chosen: usize) -> f32 {
     let best = scores[chosen];
-    let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
+    let mut z = 0.0f32;
+    for &s in scores {
+        let d = s - best;
+        // Once the sum is at least 1, a term under 10^-8 is below half its last digit and
+        // leaves it as it is: its power (most of this function's time) is not needed.
+        if z >= 1.0 && d < -8.0 {
+            continue;
+        }
+        z += 10f32.powf(d);
+    }
     1.0 / z
 }
 
@@ -74,5 +83,11 @@ mod tests {
         assert!((c - 1.0 / 1.1).abs() < 1e-6, "{c}");
         let c = share(&[-1.0, -2.0], 1);
         assert!((c - 1.0 / 11.0).abs() < 1e-6, "{c}");
+        // Terms too small to change the sum are skipped: the same value, bit for bit.
+        let scores = [-3.0, -1.0, -9.5, -20.0, -1.2, -40.0, -8.99, -9.01];
+        for chosen in 0..scores.len() {
+            let summed: f32 = scores.iter().map(|s| 10f32.powf(s - scores[chosen])).sum();
+            assert_eq!(share(&scores, chosen).to_bits(), (1.0 / summed).to_bits());
+        }
     }
 }
