@@ -9,6 +9,10 @@ use super::confusion::Confusions;
 use super::lm::Model;
 use super::syllable::{base_char, foreign_base, split_tone, strip_char, Syllable, Tone};
 
+mod prepared;
+pub use prepared::Prepared;
+use prepared::{Edit, Part, NO_LETTER};
+
 /// Syllables seen fewer times than this in the corpora are not offered as candidates: they are
 /// mostly typos that happen to be well formed.
 const MIN_CANDIDATE_COUNT: u32 = 5;
@@ -35,6 +39,9 @@ pub struct Inventory {
     noisy_marks: Vec<f32>,
     /// The characters of each of `skeletons`, for the test of one edit.
     skeleton_chars: Vec<Vec<char>>,
+    /// The ids of each of `skeletons` (as `by_skeleton` has them), found by index without
+    /// hashing the skeleton again.
+    skeleton_ids: Vec<Vec<u16>>,
     /// A skeleton, and each string made by deleting one of its letters, → the skeletons (indices
     /// into `skeletons`) it came from: two skeletons one insertion, deletion or substitution
     /// apart share a key (the symmetric-delete index of SymSpell), so the neighbours of a
@@ -89,6 +96,9 @@ impl Inventory {
         self.skeletons = self.by_skeleton.keys().cloned().collect();
         self.skeletons.sort();
         self.skeleton_chars = self.skeletons.iter().map(|s| s.chars().collect()).collect();
+        self.skeleton_ids = (self.skeletons.iter())
+            .map(|s| self.by_skeleton[s].clone())
+            .collect();
         self.deletes.clear();
         for (k, sk) in self.skeletons.iter().enumerate() {
             let chars: Vec<char> = sk.chars().collect();
@@ -549,7 +559,7 @@ impl Generator<'_> {
             max_cost
         };
         let start = out.len();
-        let chunks = self.chunks(&obs, max_cost);
+        let chunks = self.chunks(&obs);
         let mut found = Rewrites {
             short: Vec::with_capacity(MAX_REWRITES),
             ..Rewrites::default()
@@ -571,9 +581,10 @@ impl Generator<'_> {
             }
             for &id in self.inventory.with_skeleton(sk) {
                 // A cost is never negative, so a form whose rank at cost 0 cannot enter the
-                // kept best needs no edit distance (the cap is full, so `direct` is set).
+                // kept best needs no edit distance (the cap is full, so `direct` is set); nor
+                // does any later form of this skeleton (most frequent first: they rank lower still).
                 if !best.may_take(0.0 - prior(id)) {
-                    continue;
+                    break;
                 }
                 let form = &self.inventory.chars[id as usize];
                 let bound = best.cost_bound(prior(id)).min(max_cost);
@@ -625,13 +636,20 @@ impl Generator<'_> {
         reached.sort_unstable();
         reached.dedup_by_key(|r| *r >> 8);
         let mut found: Vec<Candidate> = Vec::new();
+        // `reached` is in the order of the skeletons (sorted, as `rewrites` are): the rewrites
+        // are skipped by walking both.
+        let mut p = 0;
         for r in reached {
             let (k, cost) = ((r >> 8) as u32, bases[(r & 0xff) as usize].1);
             let sk = self.inventory.skeleton(k);
-            if rewrites.binary_search_by(|r| r.0.cmp(sk)).is_ok() {
+            while p < rewrites.len() && rewrites[p].0 < sk {
+                p += 1;
+            }
+            if p < rewrites.len() && rewrites[p].0 == sk {
                 continue;
             }
-            for &id in self.inventory.with_skeleton(sk).iter().take(UNSEEN_FORMS) {
+            let ids = &self.inventory.skeleton_ids[k as usize];
+            for &id in ids.iter().take(UNSEEN_FORMS) {
                 let marks = if *channel == Channel::NOISY {
                     self.inventory.noisy_marks[id as usize]
                 } else {
@@ -648,74 +666,42 @@ impl Generator<'_> {
         out.extend(found);
     }
 
-    /// The table's entries for every chunk of `obs`: for each start `i`, (chunk length, its
-    /// entries, its entries as the capital starting a word). Found once per word, for the
-    /// rewrites and every candidate's distance. Only entries up to `max_cost`: every price is
-    /// non-negative, so a dearer entry can take no path within it (the rewrites and the edit
-    /// distance both stop at the first entry over their budget, which is at most this), and
-    /// half the table's entries cost more than a noisy word's budget.
-    fn chunks<'t>(&'t self, obs: &[char], max_cost: f32) -> Chunks {
-        let mut starts = Vec::with_capacity(4 * obs.len());
+    /// The table's entries for every chunk of `obs`, prepared when the table was read: for
+    /// each start `i`, each chunk's entries and whether those of a capital starting the word
+    /// apply. Found once per word, for the rewrites and every candidate's distance.
+    fn chunks(&self, obs: &[char]) -> Chunks<'_> {
+        let mut starts = Vec::with_capacity(2 * obs.len());
         let mut starts_from = Vec::with_capacity(obs.len() + 1);
-        let mut edits = Vec::with_capacity(64);
-        let mut groups = Vec::with_capacity(4 * obs.len());
+        let mut groups = Vec::with_capacity(8 * obs.len());
         let mut groups_from = Vec::with_capacity(obs.len() + 1);
-        let mut rewrites = Vec::with_capacity(64);
-        let mut text = String::with_capacity(256);
         let mut key = String::new();
         for i in 0..obs.len() {
             starts_from.push(starts.len());
-            let from = edits.len();
+            groups_from.push(groups.len());
             key.clear();
+            let initial = i == 0 && self.capital;
             for k in 1..=self.confusions.max_observed.min(obs.len() - i) {
                 key.push(obs[i + k - 1]);
-                // Each list is sorted by cost.
-                let within = |l: &'t [(String, f32)]| &l[..l.partition_point(|e| e.1 <= max_cost)];
-                let plain = within(self.confusions.intended(&key));
-                let initial = if i == 0 && self.capital {
-                    within(self.confusions.intended_initial(&key))
-                } else {
-                    &[]
-                };
-                if !plain.is_empty() || !initial.is_empty() {
-                    let from = rewrites.len();
-                    for (int, w) in plain.iter().chain(initial) {
-                        let a = text.len() as u32;
-                        for c in int.chars() {
-                            text.push(strip_char(c));
+                if let Some(p) = self.confusions.prepared(&key) {
+                    if !p.plain.is_empty() || (initial && !p.initial.is_empty()) {
+                        for part in p.parts(initial) {
+                            starts.push((p.k, part));
+                            groups.extend(part.groups.iter().map(|&(first, a, b)| {
+                                (first, &part.edits[a as usize..b as usize])
+                            }));
                         }
-                        rewrites.push((a, text.len() as u32, *w));
                     }
-                    starts.push((k, from, from + plain.len(), rewrites.len()));
-                    let tone = chunk_tone(&obs[i..i + k]);
-                    edits.extend(plain.iter().filter_map(|e| Edit::new(k, tone, e, false)));
-                    edits.extend(initial.iter().filter_map(|e| Edit::new(k, tone, e, true)));
                 }
             }
-            // Grouped by the first letter of the intended side without marks (an edit applies
-            // only where the candidate's letter there has that base), each group cheapest
-            // first, so that the edit distance stops at the first one over its bound (the
-            // order of its minima does not change them).
-            edits[from..].sort_by(|a: &Edit, b: &Edit| {
-                a.first().cmp(&b.first()).then(a.cost.total_cmp(&b.cost))
-            });
-            groups_from.push(groups.len());
-            let mut a = from;
-            while a < edits.len() {
-                let first = edits[a].first();
-                let b = a + edits[a..].partition_point(|e| e.first() == first);
-                groups.push((first, a as u32, b as u32));
-                a = b;
-            }
+            // By first letter (the empty one, which applies at every letter, first), so that a
+            // cell stops at the first group past its candidate's letter.
+            groups[groups_from[i]..].sort_by_key(|g: &(char, &[Edit])| g.0);
         }
         starts_from.push(starts.len());
         groups_from.push(groups.len());
         Chunks {
             starts,
             starts_from,
-            rewrites,
-            text,
-            edits,
             groups,
             groups_from,
             seen: obs.iter().map(|&o| self.seen(o)).collect(),
@@ -732,7 +718,7 @@ impl Generator<'_> {
     fn variants(
         &self,
         obs: &[char],
-        chunks: &Chunks,
+        chunks: &Chunks<'_>,
         i: usize,
         cur: &mut String,
         cost: f32,
@@ -774,17 +760,15 @@ impl Generator<'_> {
         if depth >= 3 {
             return;
         }
-        for &(k, a, b, c) in chunks.starts_at(i) {
+        for &(k, part) in chunks.starts_at(i) {
             // Each list is sorted by cost: past the first entry over budget, all are.
-            for entries in [&chunks.rewrites[a..b], &chunks.rewrites[b..c]] {
-                for &(from, to, w) in entries {
-                    if cost + w > max_cost {
-                        break;
-                    }
-                    cur.push_str(&chunks.text[from as usize..to as usize]);
-                    self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
-                    cur.truncate(len);
+            for &(from, to, w) in &part.rewrites {
+                if cost + w > max_cost {
+                    break;
                 }
+                cur.push_str(&part.text[from as usize..to as usize]);
+                self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
+                cur.truncate(len);
             }
         }
     }
@@ -792,13 +776,7 @@ impl Generator<'_> {
     /// Weighted edit distance from the observed characters to a candidate form: letter slips
     /// priced by `channel`, other edits by the confusion table.
     pub fn distance(&self, obs: &[char], cand: &[char], channel: &Channel) -> f32 {
-        self.distance_within(
-            obs,
-            &self.chunks(obs, f32::INFINITY),
-            cand,
-            channel,
-            f32::INFINITY,
-        )
+        self.distance_within(obs, &self.chunks(obs), cand, channel, f32::INFINITY)
     }
 
     /// [`Generator::distance`], with the table's entries for the chunks of `obs` found, exact
@@ -807,7 +785,7 @@ impl Generator<'_> {
     fn distance_within(
         &self,
         obs: &[char],
-        chunks: &Chunks,
+        chunks: &Chunks<'_>,
         cand: &[char],
         channel: &Channel,
         bound: f32,
@@ -853,11 +831,16 @@ impl Generator<'_> {
                 if i == n {
                     continue;
                 }
-                for &(first, a, b) in chunks.groups_at(i) {
-                    if first != NO_LETTER && stripped.get(j) != Some(&first) {
+                let letter = stripped.get(j).copied();
+                for &(first, edits) in chunks.groups_at(i) {
+                    if first != NO_LETTER && Some(first) != letter {
+                        // The groups are sorted by first letter, `NO_LETTER` (0) first.
+                        if letter.is_none_or(|l| first > l) {
+                            break;
+                        }
                         continue;
                     }
-                    for e in &chunks.edits[a as usize..b as usize] {
+                    for e in edits {
                         if here + e.cost > bound {
                             break;
                         }
@@ -971,23 +954,16 @@ fn short_key(skeleton: &str) -> Option<u64> {
 }
 
 /// The confusion table's entries for the chunks of one observed word, by start.
-struct Chunks {
-    /// For each chunk: (chunk length in characters, and the chunk's entries as `rewrites[a..b]`
-    /// and its entries as the capital starting a word as `rewrites[b..c]`, each list in the
-    /// table's order, by cost); those of start `i` are `starts[starts_from[i]..starts_from[i +
-    /// 1]]`.
-    starts: Vec<(usize, usize, usize, usize)>,
+struct Chunks<'t> {
+    /// For each chunk: its length in characters and a list of its entries (the plain one, then
+    /// that of a capital starting the word where it applies); those of start `i` are
+    /// `starts[starts_from[i]..starts_from[i + 1]]`, by length.
+    starts: Vec<(usize, &'t Part)>,
     starts_from: Vec<usize>,
-    /// Each entry's intended side without marks as `text[a..b]`, and its cost: what the
-    /// rewrites append, stripped once per word instead of once per rewrite.
-    rewrites: Vec<(u32, u32, f32)>,
-    text: String,
-    /// The same entries as the edit distance reads them, decoded once per word instead of
-    /// once per cell of every candidate's table, in groups by [`Edit::first`]: the groups of
-    /// start `i` are `groups[groups_from[i]..groups_from[i + 1]]`, each (first letter, and its
-    /// edits as `edits[a..b]`, cheapest first).
-    edits: Vec<Edit>,
-    groups: Vec<(char, u32, u32)>,
+    /// The edits of those chunks as the edit distance reads them, in groups by their first
+    /// letter without marks, each cheapest first: those of start `i` are
+    /// `groups[groups_from[i]..groups_from[i + 1]]`.
+    groups: Vec<(char, &'t [Edit])>,
     groups_from: Vec<usize>,
     /// [`Generator::seen`] of each observed character.
     seen: Vec<Seen>,
@@ -1006,72 +982,17 @@ enum Seen {
     Letter,
 }
 
-impl Chunks {
+impl<'t> Chunks<'t> {
     /// The groups of edits of the chunks starting at observed character `i`.
     #[inline]
-    fn groups_at(&self, i: usize) -> &[(char, u32, u32)] {
+    fn groups_at(&self, i: usize) -> &[(char, &'t [Edit])] {
         &self.groups[self.groups_from[i]..self.groups_from[i + 1]]
     }
 
     /// The chunks starting at observed character `i`.
     #[inline]
-    fn starts_at(&self, i: usize) -> &[(usize, usize, usize, usize)] {
+    fn starts_at(&self, i: usize) -> &[(usize, &'t Part)] {
         &self.starts[self.starts_from[i]..self.starts_from[i + 1]]
-    }
-}
-
-/// Longest intended side of a table entry the edit distance uses (longer ones never are).
-const EDIT_MAX_INTENDED: usize = 8;
-
-/// One table entry at one start, ready for the edit distance: the observed chunk's length and
-/// tone, the intended letters, the entry's cost, and whether it holds only at a capital
-/// starting the word (column 0).
-#[derive(Clone, Copy)]
-struct Edit {
-    k: u8,
-    len: u8,
-    initial: bool,
-    tone: Tone,
-    cost: f32,
-    intended: [char; EDIT_MAX_INTENDED],
-    /// `intended` without marks ([`strip_char`]), to match against a candidate's letters.
-    stripped: [char; EDIT_MAX_INTENDED],
-}
-
-/// [`Edit::first`] of an edit whose intended side is empty: it applies before any letter.
-const NO_LETTER: char = '\0';
-
-impl Edit {
-    /// The first letter of the intended side without marks, [`NO_LETTER`] when it is empty.
-    #[inline]
-    fn first(&self) -> char {
-        if self.len == 0 {
-            NO_LETTER
-        } else {
-            self.stripped[0]
-        }
-    }
-
-    /// The entry `(intended, cost)` for a chunk of `k` characters carrying `tone`; `None` when
-    /// its intended side is too long to be used.
-    fn new(k: usize, tone: Tone, entry: &(String, f32), initial: bool) -> Option<Edit> {
-        let mut intended = [' '; EDIT_MAX_INTENDED];
-        let mut stripped = [' '; EDIT_MAX_INTENDED];
-        let mut len = 0;
-        for c in entry.0.chars() {
-            *intended.get_mut(len)? = c;
-            stripped[len] = strip_char(c);
-            len += 1;
-        }
-        Some(Edit {
-            k: k as u8,
-            len: len as u8,
-            initial,
-            tone,
-            cost: entry.1,
-            intended,
-            stripped,
-        })
     }
 }
 
@@ -1105,14 +1026,6 @@ fn takes_tone(c: char) -> bool {
             | 'Ư'
             | 'Y'
     )
-}
-
-/// The tone an observed chunk carries (`é` → acute), 0 for none.
-fn chunk_tone(obs: &[char]) -> Tone {
-    obs.iter()
-        .map(|&c| split_tone(c).1)
-        .rfind(|&t| t != 0)
-        .unwrap_or(0)
 }
 
 /// Cost of the candidate letters `cand` standing where the table says OCR wrote a chunk for

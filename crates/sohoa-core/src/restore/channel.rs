@@ -1,6 +1,8 @@
 //! Which kind of text is this? Stripped, typed (marked), Vietnamese OCR or old OCR, chosen
 //! from how many words carry marks, how many marked words are unknown and how many are junk.
 
+use rustc_hash::FxHashMap;
+
 use super::candidates::Channel;
 use super::lm;
 use super::syllable::{strip_char, Syllable};
@@ -19,14 +21,18 @@ impl Restorer {
     pub(super) fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
         let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);
         let mut unknown_marked = 0usize;
+        // Whether each marked word seen is a known syllable: a document repeats its words.
+        let mut known_memo: FxHashMap<&str, bool> = FxHashMap::default();
         for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = &text[t.span.clone()];
             if w.chars().all(char::is_alphabetic) {
                 words += 1;
                 if w.chars().any(|c| strip_char(c) != c) {
                     marked += 1;
-                    let known = Syllable::parse(&w.to_lowercase())
-                        .is_some_and(|s| self.model.id(&s.render()) != lm::UNK);
+                    let known = *known_memo.entry(w).or_insert_with(|| {
+                        Syllable::parse(&w.to_lowercase())
+                            .is_some_and(|s| self.model.id(&s.render()) != lm::UNK)
+                    });
                     unknown_marked += usize::from(!known);
                 }
             } else if w.chars().any(char::is_alphabetic) {

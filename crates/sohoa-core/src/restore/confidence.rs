@@ -6,7 +6,12 @@
 /// probability over the sum of all (1 when it has no rival).
 pub fn share(scores: &[f32], chosen: usize) -> f32 {
     let best = scores[chosen];
-    let z: f32 = scores.iter().map(|s| 10f32.powf(s - best)).sum();
+    // 10^x as 2^(x log2 10): the same value to within a unit in the last place, at a fraction
+    // of `powf`'s work (which first finds the logarithm of its base).
+    let z: f32 = scores
+        .iter()
+        .map(|s| ((s - best) * std::f32::consts::LOG2_10).exp2())
+        .sum();
     1.0 / z
 }
 

@@ -6,6 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::candidates::Prepared;
+
 /// Why a confusion table could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfusionError {
@@ -31,6 +33,9 @@ pub struct Confusions {
     /// Confusions of a capital at the start of a word (intended written in capitals in the
     /// table, `p → Đ`), by observed string, with the intended side in lowercase.
     initial: FxHashMap<String, Vec<(String, f32)>>,
+    /// Both lists of each observed string, prepared for the candidates once here instead of
+    /// for every word.
+    prepared: FxHashMap<String, Prepared>,
 }
 
 impl Confusions {
@@ -84,6 +89,14 @@ impl Confusions {
         for v in c.by_observed.values_mut().chain(c.initial.values_mut()) {
             v.sort_by(|a, b| a.1.total_cmp(&b.1));
         }
+        let prepared: Vec<(String, Prepared)> = (c.by_observed.keys())
+            .chain(c.initial.keys())
+            .map(|key| {
+                let p = Prepared::new(key, c.intended(key), c.intended_initial(key));
+                (key.clone(), p)
+            })
+            .collect();
+        c.prepared.extend(prepared);
         Ok(c)
     }
 
@@ -96,6 +109,22 @@ impl Confusions {
     /// word (beyond those of [`Confusions::intended`]), with their costs.
     pub fn intended_initial(&self, observed: &str) -> &[(String, f32)] {
         self.initial.get(observed).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entries of the observed string `observed`, both lists, prepared for the candidates.
+    pub fn prepared(&self, observed: &str) -> Option<&Prepared> {
+        self.prepared.get(observed)
+    }
+
+    /// Whether some entry for a capital starting a word ([`Confusions::intended_initial`])
+    /// applies at the start of the lowercase word `lower`: if none does, the word written with
+    /// a capital has the same candidates as written in lowercase.
+    pub fn has_initial_at_start(&self, lower: &str) -> bool {
+        !self.initial.is_empty()
+            && lower
+                .char_indices()
+                .take(self.max_observed)
+                .any(|(i, c)| self.initial.contains_key(&lower[..i + c.len_utf8()]))
     }
 
     /// The cost of the letter `intended` read as `observed`, if the table has that entry.
@@ -129,6 +158,8 @@ mod tests {
         let c = Confusions::parse("p\tĐ\t0.5\np\tđ\t3\n").unwrap();
         assert_eq!(c.intended("p"), [("đ".to_owned(), 3.0)]);
         assert_eq!(c.intended_initial("p"), [("đ".to_owned(), 0.5)]);
+        assert!(c.has_initial_at_start("pho"));
+        assert!(!c.has_initial_at_start("ho"));
         assert!(Confusions::parse("6\tô\n").is_err());
         assert!(Confusions::parse("6\tô\t-1\n").is_err());
     }

@@ -93,7 +93,7 @@ pub fn viterbi<C: AsRef<[Choice]>>(
     weight: f32,
     beam: usize,
 ) -> Vec<usize> {
-    viterbi_spans(model, lattice, &[], weight, beam)
+    viterbi_spans(model, lattice, &[], weight, Beam::width(beam))
         .into_iter()
         .map(|s| match s {
             Step::Option(i) => i,
@@ -116,8 +116,28 @@ fn keep(hyps: &mut Vec<Hyp>, hi: usize, beam: usize, h: Hyp) {
     hyps.insert(at, h);
 }
 
+/// How many hypotheses the search keeps at each boundary: at most `width`, and none whose score
+/// lies more than `margin` (log10 units) below the boundary's best.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Beam {
+    /// Most hypotheses kept.
+    pub width: usize,
+    /// Largest distance below the best hypothesis of a kept one.
+    pub margin: f32,
+}
+
+impl Beam {
+    /// A beam of `width` hypotheses and no margin.
+    pub fn width(width: usize) -> Beam {
+        Beam {
+            width,
+            margin: f32::INFINITY,
+        }
+    }
+}
+
 /// The best path through `lattice` and `spans` (sorted by [`Span::end`]): what it does at each
-/// position, given `weight` on channel costs and at most `beam` hypotheses per boundary.
+/// position, given `weight` on channel costs and the hypotheses `beam` keeps per boundary.
 ///
 /// Two things keep the look-ups few without changing the result. The bigram of a hypothesis'
 /// last two choices was found when its score was (as p(cur | prev)), and is kept as the next
@@ -129,8 +149,12 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
     lattice: &[C],
     spans: &[Span],
     weight: f32,
-    beam: usize,
+    beam: Beam,
 ) -> Vec<Step> {
+    let Beam {
+        width: beam,
+        margin,
+    } = beam;
     debug_assert!(spans.windows(2).all(|w| w[0].end() <= w[1].end()));
     debug_assert!(spans.iter().all(|s| s.len >= 1 && s.end() <= lattice.len()));
     let mut next_span = 0;
@@ -251,9 +275,11 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
             .zip(bigrams.chunks_exact(k.max(1)))
         {
             for (ci, &(score, back)) in cells.iter().enumerate() {
+                // A cell below the margin of the best so far is below that of the layer's best.
                 if !score.is_finite()
                     || (hyps.len() - hi == beam
                         && (beam == 0 || score <= hyps[hyps.len() - 1].score))
+                    || hyps.get(hi).is_some_and(|b| score < b.score - margin)
                 {
                     continue;
                 }
@@ -297,6 +323,13 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
                 );
             }
             next_span += 1;
+        }
+        // Hypotheses further than `margin` below the boundary's best are dropped (the layer is
+        // best first, so they are its tail).
+        if let Some(best) = hyps.get(hi).map(|h| h.score) {
+            while hyps.len() > hi + 1 && hyps[hyps.len() - 1].score < best - margin {
+                hyps.pop();
+            }
         }
         starts.push(hyps.len());
     }
@@ -575,6 +608,48 @@ mod tests {
     }
 
     #[test]
+    fn a_margin_drops_the_hypotheses_far_below_the_best() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let wide = viterbi(model, &lat, 1.0, 1000);
+        let path = |margin: f32| -> Vec<usize> {
+            viterbi_spans(
+                model,
+                &lat,
+                &[],
+                1.0,
+                Beam {
+                    width: 1000,
+                    margin,
+                },
+            )
+            .into_iter()
+            .map(|s| match s {
+                Step::Option(i) => i,
+                _ => unreachable!(),
+            })
+            .collect()
+        };
+        // A margin wider than any score gap prunes nothing.
+        assert_eq!(path(1000.0), wide);
+        // A margin of 0 keeps one hypothesis per boundary: the greedy path, each word the best
+        // after the words already chosen.
+        let (mut a, mut b) = (BOS, BOS);
+        let mut greedy = Vec::new();
+        for opts in &lat {
+            let (i, _) = opts
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (i, model.score(a, b, o.id) - o.cost))
+                .fold((0, f32::NEG_INFINITY), |m, x| if x.1 > m.1 { x } else { m });
+            greedy.push(i);
+            (a, b) = (b, opts[i].id);
+        }
+        assert_eq!(path(0.0), greedy);
+        assert!(path_score(model, &lat, &greedy, 1.0) <= path_score(model, &lat, &wide, 1.0));
+    }
+
+    #[test]
     fn local_scores_are_the_model_terms_in_the_same_order() {
         let model = crate::restore::shared().model();
         let lat = lattice(model);
@@ -688,7 +763,7 @@ mod tests {
             .iter()
             .map(|(u, c)| units_score(model, u, *c, 1.0))
             .fold(f32::NEG_INFINITY, f32::max);
-        let path = viterbi_spans(model, &lat, &spans, 1.0, 1000);
+        let path = viterbi_spans(model, &lat, &spans, 1.0, Beam::width(1000));
         let units = Units::of(&lat, &spans, &path);
         let cost: f32 = path
             .iter()
@@ -708,7 +783,7 @@ mod tests {
         assert_eq!(units.ids.len(), 5);
         // Without spans, the same decoder is the plain one.
         assert_eq!(
-            viterbi_spans(model, &lat, &[], 1.0, 8),
+            viterbi_spans(model, &lat, &[], 1.0, Beam::width(8)),
             viterbi(model, &lat, 1.0, 8)
                 .into_iter()
                 .map(Step::Option)

@@ -64,7 +64,7 @@ impl Restorer {
                 &lattice,
                 &lat.spans,
                 self.channel_weight,
-                self.beam,
+                self.beam_for(&channel),
             );
             let units = decode::Units::of(&lattice, &lat.spans, &path);
             for (t, tok) in lat.tokens.iter().enumerate() {

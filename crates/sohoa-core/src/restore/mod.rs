@@ -90,6 +90,16 @@ const UNSEEN_EDIT: f32 = 2.5;
 /// 1,306 / 1,319 / 1,316; BENCHMARKS.md, session 8); other kinds of text keep weight 1.
 const OLD_OCR_CHANNEL_WEIGHT: f32 = 1.5;
 
+/// In stripped text, a hypothesis more than this many log10 units (a hundred-thousandfold) below
+/// the best one at the same word boundary is dropped from the search: to be chosen, the rest
+/// of the stretch would have to favour it that much over the best, which the development pages
+/// showed twice in 19,784 syllables (dev-stripped syllable errors at margin 2 / 3 / 4 / 5 / 6 / none:
+/// 888 / 753 / 733 / 730 / 728 / 728; BENCHMARKS.md, session 10). Each boundary's work is its
+/// hypotheses times the next word's options, and most boundaries have one or two clear leaders:
+/// the search does about a third less. Other kinds of text keep every hypothesis of the beam
+/// (old OCR lost 2 words of 8,269 at margin 5).
+const STRIPPED_BEAM_MARGIN: f32 = 5.0;
+
 /// The line of `confusions.tsv` from which its edits are those of real old OCR
 /// (`scripts/learn-real-confusions.sh`), used under the old-OCR channel only.
 const REAL_OCR_MARK: &str = "# real-ocr";
@@ -128,7 +138,9 @@ pub struct Restorer {
     bodies: bodies::Bodies,
     /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
     /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
-    /// keeps a margin.
+    /// keeps a margin (on the stripped development pages of session 10, 6 lost 19 syllables of
+    /// 19,784 and 4 lost 98; a margin below the best, [`STRIPPED_BEAM_MARGIN`], cuts more work
+    /// for less).
     pub beam: usize,
     /// Weight of channel costs against the language model. 1.0: the channel costs are
     /// calibrated negative log10 probabilities, like the model's scores (0.9 was 6 errors
@@ -150,6 +162,7 @@ impl Default for Restorer {
 
 /// What a lowercase word offers, wherever it stands: its candidates, its own LM id, whether
 /// it is a well-formed syllable and whether some candidate was reached without an unseen edit.
+#[derive(Clone)]
 struct WordOptions {
     cands: Vec<Candidate>,
     own: u16,
@@ -268,11 +281,32 @@ impl Restorer {
         let mut copied = 0;
         // Old OCR also puts spaces before punctuation that the print had none before.
         let tight = channel == Channel::NOISY;
+        let beam = self.beam_for(&channel);
         self.each_stretch(text, &tokens, &channel, |lattice| {
-            self.emit(text, lattice, (tight, channel.ocr), &mut copied, &mut out);
+            self.emit(
+                text,
+                lattice,
+                (tight, channel.ocr),
+                beam,
+                &mut copied,
+                &mut out,
+            );
         });
         out.text.push_str(&text[copied..]);
         out
+    }
+
+    /// The search's beam for text of `channel`: [`Restorer::beam`] hypotheses, and in stripped
+    /// text none further than [`STRIPPED_BEAM_MARGIN`] below the best.
+    fn beam_for(&self, channel: &Channel) -> decode::Beam {
+        decode::Beam {
+            width: self.beam,
+            margin: if *channel == Channel::STRIPPED {
+                STRIPPED_BEAM_MARGIN
+            } else {
+                f32::INFINITY
+            },
+        }
     }
 
     /// Builds the lattice of each stretch of `text` (blank lines end a stretch) and hands it to
@@ -368,7 +402,7 @@ impl Restorer {
         let word = match memo.get(src) {
             Some(w) => w,
             None => {
-                let w = self.word_options(src, channel);
+                let w = self.shared_word_options(src, channel, memo);
                 memo.entry(src.to_owned()).or_insert(w)
             }
         };
@@ -398,6 +432,32 @@ impl Restorer {
             };
             lattice.push(Choice { id: own, cost }, Out::Keep);
         }
+    }
+
+    /// [`Restorer::word_options`] of `src`, shared through `memo` with the word written in
+    /// lowercase when that offers the same: a capital changes a word's candidates only through
+    /// the table's entries for a capital starting a word (`p` for `Đ`), and a document writes
+    /// many of its words both ways (headings in capitals, sentence starts).
+    fn shared_word_options(
+        &self,
+        src: &str,
+        channel: &Channel,
+        memo: &mut FxHashMap<String, WordOptions>,
+    ) -> WordOptions {
+        if src.chars().any(char::is_uppercase) {
+            let lower = src.to_lowercase();
+            if !(src.starts_with(char::is_uppercase)
+                && self.confusions_for(channel).has_initial_at_start(&lower))
+            {
+                if let Some(w) = memo.get(&lower) {
+                    return w.clone();
+                }
+                let w = self.word_options(&lower, channel);
+                memo.insert(lower, w.clone());
+                return w;
+            }
+        }
+        self.word_options(src, channel)
     }
 
     /// What the word `src` (as written) offers under `channel`.

@@ -151,6 +151,7 @@ impl Restorer {
         text: &str,
         lat: &Lattice,
         (tight, ocr): (bool, bool),
+        beam: decode::Beam,
         copied: &mut usize,
         out: &mut RestoredText,
     ) {
@@ -162,13 +163,8 @@ impl Restorer {
         let lattice = lat.positions();
         let mut scores = Vec::new();
         let mut top = Vec::new();
-        let path = decode::viterbi_spans(
-            &self.model,
-            &lattice,
-            &lat.spans,
-            self.channel_weight,
-            self.beam,
-        );
+        let path =
+            decode::viterbi_spans(&self.model, &lattice, &lat.spans, self.channel_weight, beam);
         let units = decode::Units::of(&lattice, &lat.spans, &path);
         for (t, token) in lat.tokens.iter().enumerate() {
             let span = match path[t] {

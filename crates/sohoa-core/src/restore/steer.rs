@@ -19,6 +19,10 @@ impl Restorer {
         let mut found = Vec::new();
         let n = tokens.len();
         let word = |s: &Token| &text[s.span.clone()];
+        // Each word's lowercase skeleton, made once (a run is tried at every length from each
+        // of its words), and the key built in one buffer.
+        let mut skeletons: Vec<Option<String>> = vec![None; n];
+        let mut key = String::new();
         let mut i = 0;
         while i < n {
             let mut step = 1;
@@ -34,11 +38,16 @@ impl Restorer {
                 if !names_like {
                     continue;
                 }
-                let key = w
-                    .iter()
-                    .map(|s| syllable::strip(&word(s).to_lowercase()))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                key.clear();
+                for (k, s) in (i..i + len).zip(w) {
+                    if k > i {
+                        key.push(' ');
+                    }
+                    key.push_str(
+                        skeletons[k]
+                            .get_or_insert_with(|| syllable::strip(&word(s).to_lowercase())),
+                    );
+                }
                 let Some(name) = self.places.get(&key) else {
                     continue;
                 };
