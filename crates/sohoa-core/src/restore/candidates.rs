@@ -766,7 +766,10 @@ impl Generator<'_> {
                 if cost + w > max_cost {
                     break;
                 }
-                cur.push_str(&part.text[from as usize..to as usize]);
+                // Letter by letter: one to three, where a copy would call `memcpy`.
+                for c in part.text[from as usize..to as usize].chars() {
+                    cur.push(c);
+                }
                 self.variants(obs, chunks, i + k, cur, cost + w, depth + 1, max_cost, out);
                 cur.truncate(len);
             }
@@ -945,12 +948,19 @@ impl Rewrites {
 /// zero byte, which no word has): equal keys are equal strings, and keys order as strings do.
 fn short_key(skeleton: &str) -> Option<u64> {
     let b = skeleton.as_bytes();
-    if b.len() > 8 || b.contains(&0) {
+    if b.len() > 8 {
         return None;
     }
-    let mut bytes = [0u8; 8];
-    bytes[..b.len()].copy_from_slice(b);
-    Some(u64::from_be_bytes(bytes))
+    // Shifted in byte by byte: a copy of up to eight bytes, and the search for a zero, would
+    // each call the C library, for every rewrite.
+    let mut key = 0u64;
+    for &x in b {
+        if x == 0 {
+            return None;
+        }
+        key = (key << 8) | u64::from(x);
+    }
+    Some(key.checked_shl(8 * (8 - b.len() as u32)).unwrap_or(0))
 }
 
 /// The confusion table's entries for the chunks of one observed word, by start.

@@ -6,12 +6,18 @@
 /// probability over the sum of all (1 when it has no rival).
 pub fn share(scores: &[f32], chosen: usize) -> f32 {
     let best = scores[chosen];
-    // 10^x as 2^(x log2 10): the same value to within a unit in the last place, at a fraction
-    // of `powf`'s work (which first finds the logarithm of its base).
-    let z: f32 = scores
-        .iter()
-        .map(|s| ((s - best) * std::f32::consts::LOG2_10).exp2())
-        .sum();
+    let mut z = 0.0f32;
+    for &s in scores {
+        let d = s - best;
+        // Once the sum is at least 1, a term under 10^-8 is below half its last digit and
+        // leaves it as it is: its power is not needed.
+        if z >= 1.0 && d < -8.0 {
+            continue;
+        }
+        // 10^x as 2^(x log2 10): the same value to within a unit in the last place, at a
+        // fraction of `powf`'s work (which first finds the logarithm of its base).
+        z += (d * std::f32::consts::LOG2_10).exp2();
+    }
     1.0 / z
 }
 
@@ -79,5 +85,13 @@ mod tests {
         assert!((c - 1.0 / 1.1).abs() < 1e-6, "{c}");
         let c = share(&[-1.0, -2.0], 1);
         assert!((c - 1.0 / 11.0).abs() < 1e-6, "{c}");
+        // Terms too small to change the sum are skipped: the same value, bit for bit.
+        let scores = [-3.0, -1.0, -9.5, -20.0, -1.2, -40.0, -8.99, -9.01];
+        for chosen in 0..scores.len() {
+            let summed: f32 = (scores.iter())
+                .map(|s| ((s - scores[chosen]) * std::f32::consts::LOG2_10).exp2())
+                .sum();
+            assert_eq!(share(&scores, chosen).to_bits(), (1.0 / summed).to_bits());
+        }
     }
 }
