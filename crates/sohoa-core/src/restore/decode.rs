@@ -239,6 +239,8 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
             let cells = &mut table[row..row + k];
             let pairs = &bigrams[row..row + k];
             let bit = left_bit(h.prev);
+            // The context's back-off weight, found once for the row rather than per option.
+            let backoff = ctx.map_or(0.0, |ctx| model.backoff(ctx.j));
             for (
                 (cell, o),
                 &Pair {
@@ -257,7 +259,7 @@ pub fn viterbi_spans<C: AsRef<[Choice]>>(
                             .flatten()
                         {
                             Some(p) => p - weight * o.cost,
-                            None => model.backoff(ctx.j) + bigram,
+                            None => backoff + bigram,
                         },
                         None => bigram,
                     };

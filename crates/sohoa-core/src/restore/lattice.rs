@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::candidates::Candidate;
 use super::decode::{Choice, Span};
 use super::token::Token;
 
@@ -82,6 +83,17 @@ impl Lattice {
     /// Adds the syllable `id` at channel cost `cost`, written in the source word's case.
     pub fn push_form(&mut self, id: u16, cost: f32) {
         self.push(Choice { id, cost }, Out::Form(id));
+    }
+
+    /// Adds each candidate's syllable at its channel cost, written in the source word's case:
+    /// [`Lattice::push_form`] of each, with one check of the arrays' room instead of one per
+    /// option.
+    pub fn push_forms(&mut self, forms: &[Candidate]) {
+        self.choices.extend(forms.iter().map(|c| Choice {
+            id: c.id,
+            cost: c.cost,
+        }));
+        self.outs.extend(forms.iter().map(|c| Out::Form(c.id)));
     }
 
     /// Multiplies every option's channel cost, spans' included, by `weight`: the channel

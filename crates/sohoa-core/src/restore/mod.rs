@@ -407,9 +407,7 @@ impl Restorer {
             }
         };
         let (cands, own) = (&word.cands, word.own);
-        for c in cands {
-            lattice.push_form(c.id, c.cost);
-        }
+        lattice.push_forms(cands);
         let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
         if !has_self {
             // Keeping the word as written: free for well-formed syllables and for words with
