@@ -509,3 +509,107 @@ fn an_issuer_code_with_the_bar_of_d_added_is_the_names_initials() {
     );
     assert_eq!(s.header.number.as_deref(), Some("02/HD-SVHTTDL"));
 }
+
+#[test]
+fn specks_and_split_letters_in_the_issuers_lines_are_undone() {
+    // A speck before the line, a damaged level word (a vowel with two marks read twice).
+    let s = segment(
+        ".ỦY BAN NHÂN DÂN\nTHÀNH PHỔÔ AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân thành phố An Phú")
+    );
+    assert_eq!(s.header.issuer_parent, None);
+    // "UBND" with its U split into two strokes; a speck glued after a comma.
+    let s = segment(
+        "LIBND TỈNH AN PHÚ\nSỞ VĂN HÓA,'THỂ THAO\nVÀ DU LỊCH\nSố: 02/HD-SVHTTDIL\n\
+         An Phú, ngày 12 tháng 01 năm 2017\nHƯỚNG DẪN\nTổ chức lễ hội",
+    );
+    assert_eq!(s.header.issuer_parent.as_deref(), Some("UBND tỉnh An Phú"));
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Sở Văn hóa, Thể thao và Du lịch")
+    );
+    // An "I" added beside a letter of the issuer's code.
+    assert_eq!(s.header.number.as_deref(), Some("02/HD-SVHTTDL"));
+}
+
+#[test]
+fn specks_in_the_date_line_type_line_and_subject_are_passed_over() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/CT-UBND\nAn Phú,'ngày 29 tháng -12 năm-2025\n\
+         CHỈ:THỊ\nTăng cường kỷ luật hành chính trên địa bàn tỉnh.\nI. MỤC ĐÍCH",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    assert_eq!(s.header.date.as_deref(), Some("2025-12-29"));
+    assert_eq!(s.header.doc_type.as_deref(), Some("Chỉ thị"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Tăng cường kỷ luật hành chính trên địa bàn tỉnh")
+    );
+    // A 0 read as Q, the m of "năm" read as two strokes, a dot glued into the place name.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn.Phú, ngày 12 tháng Q1 nănr 2017\n\
+         KẾ HOẠCH\nPhòng, chống tai nạn tại:cộng đồng năm 2017 -",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("An Phú"));
+    assert_eq!(s.header.date.as_deref(), Some("2017-01-12"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Phòng, chống tai nạn tại cộng đồng năm 2017")
+    );
+}
+
+#[test]
+fn symbols_read_through_specks_and_lost_letters() {
+    // A colon for the hyphen between two codes; the Prime Minister's fixed code misread.
+    let s = segment(
+        "UBND TỈNH AN PHÚ\nSỞ NỘI VỤ\nSố: 215/SNV:TĐKT\nV/v hướng dẫn xét tặng danh hiệu\n\
+         An Phú, ngày 6 tháng 11 năm 2024\nKính gửi: Các sở, ban, ngành",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("215/SNV-TĐKT"));
+    let s = segment(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 263/QĐ-T'Fg\nHà Nội, ngày 22 tháng 02 năm 2011\n\
+         QUYẾT ĐỊNH\nVề việc tặng thưởng Bằng khen\nChỉ thị số 37-CT/W của Ban Bí thư",
+    );
+    assert_eq!(s.header.number.as_deref(), Some("263/QĐ-TTg"));
+    // W stands in a symbol only in "TW": a lone W lost its T, in a subject too.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nVề việc thực hiện Chỉ thị số 37-CT/W ngày 03/9/2019 của Ban Bí thư",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Về việc thực hiện Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư")
+    );
+    let text = "KẾ HOẠCH\nChuyển đổi số\n\
+                Căn cứ [Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;\n\
+                Căn cứ Quyết định số 148/QĐ-T'Tg ngày 24/02/2023 của Thủ tướng Chính phủ;\n\
+                -Căn cứ Quyết định số, 10401/QĐ-UBND ngày 05/12/2011 của UBND tỉnh;\n\
+                \"Thực hiện Chỉ thị số 37-CT/W ngày 03/9/2019 của Ban Bí thư;\n\
+                I. MỤC ĐÍCH";
+    assert_eq!(
+        numbers(text),
+        ["06/2022/QH15", "148/QĐ-TTg", "10401/QĐ-UBND", "37-CT/TW"]
+    );
+}
+
+#[test]
+fn the_footer_and_campaign_name_read_through_specks() {
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nChuyển đổi số\nỦy ban nhân dân tỉnh phát động phong trào thi đua \"Toàn dân \
+         xây dựng đời sống.văn hóa\" như sau:\nI. MỤC ĐÍCH\nNội dung.\nNơi nhún:\n- Như trên;\n~ Lưu: VT.\n\
+         Nguyễn Văn An,----",
+    );
+    assert_eq!(
+        s.campaign.name.as_deref(),
+        Some("Toàn dân xây dựng đời sống văn hóa")
+    );
+    assert_eq!(
+        s.signer.and_then(|x| x.name).as_deref(),
+        Some("Nguyễn Văn An")
+    );
+}

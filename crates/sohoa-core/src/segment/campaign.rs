@@ -102,7 +102,9 @@ fn name(text: &str, opening: &str) -> Option<String> {
         ));
         TRIGGERS.iter().any(|w| before.contains(w))
     })?;
-    let mut n = m[1].trim().to_string();
+    // A campaign's name is one phrase, like a subject: a dot or dash OCR glued between two of
+    // its words is a speck ("đời sống.văn hóa", `ocr`).
+    let mut n = super::ocr::split_subject_specks(&super::ocr::split_glued_dots(m[1].trim()));
     let sk = Skeleton::new(&n);
     if let Some(at) = sk.text.find(" giai doan") {
         n.truncate(sk.orig(at));

@@ -128,9 +128,11 @@ pub fn canonical_code(code: &str) -> Option<&'static str> {
 pub fn kind_for_heading(s: &str) -> Option<DocKind> {
     // A speck OCR read before the heading ("-BÁO CÁO") is no part of it.
     let s = s.trim().trim_start_matches(super::ocr::is_speck);
+    // A speck glued between its words ("CHỈ:THỊ", "KẾ.HOẠCH") is no part of it either: a type
+    // name is letters only.
     let k: String = skel(s.trim().trim_end_matches([':', '.']))
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !c.is_whitespace() && !super::ocr::is_speck(c) && c != ':')
         .collect();
     if k.is_empty() {
         return None;

@@ -34,11 +34,13 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 /// type code), "Số: /HD-STTTT" (draft), "Số 445-KL/TU" and "02-NQ/TU" (Party). The label is
 /// "Số" or one of its OCR readings (`ocr::NUMBER_LABEL`); a speck read between the label and
 /// the number (`ocr::SPECK`: "Số:,7303/QĐ-UBND"), a "1" read as a stroke ("Số: I27/...",
-/// `ocr::ONE`) and the slash read as a 7 glued to the code ("Số: 2157SNV-TĐKT" for
+/// `ocr::ONE`), a colon glued between two codes for their hyphen ("215/SNV:TĐKT": a symbol
+/// joins its codes with "-" only, and a hyphen cut by a speck reads as a colon) and the slash
+/// read as a 7 glued to the code ("Số: 2157SNV-TĐKT" for
 /// "215/SNV-TĐKT", `ocr::slash_for_seven`: no symbol runs digits into letters) are OCR's.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}|:{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
         super::ocr::NUMBER_LABEL,
         speck = super::ocr::SPECK,
         one = super::ocr::ONE,
@@ -52,11 +54,15 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// month of two digits may have one read as a stroke ("ngày I1 tháng", `ocr::ONE`), and the
 /// marked vowel of "tháng" may be read as another marked vowel ("thúng"): between a day and a
 /// month no other word stands.
+/// A speck glyph glued to a number of the date ("tháng -11 năm-2024") is OCR's (`ocr::SPECK`):
+/// the date's words and numbers stand with nothing between them.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*(\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\s*(\d{{1,2}}|{one}\d|\d{one})\s*{}\s*(\d{{4}})",
-        super::ocr::phrase_pattern("năm"),
+        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}})",
+        super::ocr::YEAR_WORD,
         one = super::ocr::ONE_IN_DATE,
+        zero = super::ocr::ZERO_IN_DATE,
+        speck = super::ocr::SPECK,
     ))
     .expect("valid regex")
 });
@@ -65,8 +71,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// 02 năm 20 FI"): the place before it is still the place, the date is not given.
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*(?:\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\b",
+        r"ngay\s*{speck}?\s*(?:\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\b",
         one = super::ocr::ONE_IN_DATE,
+        speck = super::ocr::SPECK,
     ))
     .expect("valid regex")
 });
@@ -183,6 +190,14 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         let left = left.trim().trim_matches(['*', '-', '_']).trim();
         // Specks OCR read in a word gap of the body's name ("TỈNH-BÌNH", "ỦY.BAN").
         let left = super::ocr::split_glued_dots(&super::ocr::split_glued_level_dash(left));
+        let left = super::ocr::mend_level_words(&super::ocr::unspeck_body_line(&left));
+        let left = match left.split_once(' ') {
+            Some((first, rest)) => match super::ocr::body_abbreviation(first) {
+                Some(b) => format!("{b} {rest}"),
+                None => left,
+            },
+            None => left,
+        };
         if !left.is_empty() && is_upper(&left) {
             parts.push(left);
         }
@@ -237,7 +252,12 @@ fn mend_issuer_code(header: &mut Header) {
     let (Some(code), Some(issuer)) = (header.issuer_code.clone(), header.issuer.as_deref()) else {
         return;
     };
-    let Some(mended) = super::ocr::mend_issuer_code(&code, issuer) else {
+    // A central body's code is fixed (`names::central_code`): a code of its length one letter
+    // off it ("TFg" under "THỦ TƯỚNG CHÍNH PHỦ") is that code misread.
+    let fixed = super::names::central_code(issuer)
+        .filter(|c| *c != code && super::ocr::one_letter_off(&code, c))
+        .map(str::to_string);
+    let Some(mended) = fixed.or_else(|| super::ocr::mend_issuer_code(&code, issuer)) else {
         return;
     };
     if let Some(number) = header.number.as_mut() {
@@ -415,11 +435,14 @@ fn symbol(
     };
     // The named type's code for a type code read with one lookalike letter.
     let mend = |c: String| match named {
-        Some(n) if super::ocr::one_lookalike_off(&c, n) => n.to_string(),
+        Some(n) if super::ocr::type_code_misread(&c, n) => n.to_string(),
         _ => c,
     };
     if let Some(c) = orig("c") {
-        let mut codes: Vec<String> = c.split('-').map(code_letters).collect();
+        let mut codes: Vec<String> = c
+            .split(['-', ':'])
+            .map(|p| super::ocr::lost_t_of_tw(&code_letters(p)))
+            .collect();
         codes[0] = mend(std::mem::take(&mut codes[0]));
         let year = orig("y").map(|y| format!("{y}/")).unwrap_or_default();
         let n = super::ocr::serial(&orig("n").unwrap_or_default());
@@ -439,7 +462,10 @@ fn symbol(
         let n = super::ocr::serial(&n);
         let t = code_letters(&mend(t));
         let t = canonical_code(&t).map_or(t.clone(), str::to_string);
-        let i: Vec<String> = i.split('-').map(code_letters).collect();
+        let i: Vec<String> = i
+            .split('-')
+            .map(|p| super::ocr::lost_t_of_tw(&code_letters(p)))
+            .collect();
         let i = i.join("-");
         header.number = Some(format!("{n}-{t}/{i}"));
         header.type_code = Some(t);
@@ -511,6 +537,13 @@ fn title(
     // A subject is one phrase: a dot or dash glued between two of its words is a speck
     // (`ocr`).
     let t = super::ocr::split_subject_specks(&super::ocr::split_glued_dots(&join(&taken)));
+    // A subject cites documents by their symbols, read with the same tolerance as the bases.
+    let t = super::ocr::mend_cited_symbols(&t);
+    // A subject is a phrase, not a sentence: Decree 30 prints no full stop or colon after it,
+    // so one at its end is a speck (or the body's punctuation read onto the line).
+    let t = t
+        .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || super::ocr::is_speck(c))
+        .to_string();
     ((!t.is_empty()).then_some(t), end)
 }
 
@@ -579,7 +612,13 @@ fn place_and_date(
         let whole = DATE_START.find(&sk.text)?;
         let before = scope[..sk.orig(whole.start())].trim_end();
         let before = before.strip_suffix([',', '.'])?;
-        let (at, p) = place_before(before)?;
+        let line = before.rfind('\n').map_or(0, |i| i + 1);
+        let unglued = format!(
+            "{}{}",
+            &before[..line],
+            super::ocr::split_glued_dots(&before[line..])
+        );
+        let (at, p) = place_before(&unglued)?;
         header.place = Some(p);
         let end = sk.orig(whole.end());
         return Some((from + at, from + end));
@@ -587,11 +626,22 @@ fn place_and_date(
     let num = |n: usize| super::ocr::digits(&m[n]);
     header.date = crate::segment::dates::read(&num(1), &num(2), &num(3));
     let whole = m.get(0).expect("group 0");
-    let before = scope[..sk.orig(whole.start())].trim_end();
+    // Between the place and "ngày" stands only the comma: a speck beside it is OCR's ("Sơn
+    // La,'ngày").
+    let before = scope[..sk.orig(whole.start())]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '`' | '_' | '~'));
     // The comma after the place, or a full stop read for it ("Hà Nội. ngày ...": a comma's
     // tail lost on a thin copy).
     let before = before.strip_suffix([',', '.']).unwrap_or(before);
-    let place = place_before(before);
+    // A dot glued between two syllables of the place is a speck ("Quảng.Nam"), on the place's
+    // own line; the same length, so offsets hold.
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let unglued = format!(
+        "{}{}",
+        &before[..line],
+        super::ocr::split_glued_dots(&before[line..])
+    );
+    let place = place_before(&unglued);
     let start = place.as_ref().map_or(sk.orig(whole.start()), |(at, _)| *at);
     if let Some((_, p)) = place {
         header.place = Some(p);

@@ -31,12 +31,13 @@ static NUMBER_BODY: LazyLock<String> = LazyLock::new(|| {
 
 /// The number right after the type ("Quyết định 749/..."), after "số", or after "số" a few
 /// words on ("Luật Thi đua, khen thưởng số 06/2022/QH15", "các Quyết định của Thủ tướng
-/// Chính phủ: số 1400/...").
+/// Chính phủ: số 1400/..."); a speck read after "số" ("số, 10401/...") is OCR's, as after the
+/// header's "Số:" label (`ocr::SPECK`).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let so = super::ocr::NUMBER_WORD;
     let body = NUMBER_BODY.as_str();
     Regex::new(&format!(
-        r"^(?:\s*|\s*{so}\s*:?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*:?\s*){body}"
+        r"^(?:\s*|\s*{so}\s*[:,.]?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*[:,.]?\s*){body}"
     ))
     .expect("valid regex")
 });
@@ -98,12 +99,15 @@ pub fn is_opener(text: &str) -> bool {
 /// as dash items too, and OCR reads a speck before a line's first word as a dash or another
 /// speck glyph ("'Thực hiện Nghị quyết ...", `ocr::is_speck`).
 fn unbulleted(text: &str) -> &str {
+    // A quote mark or guillemet before a line's first word is dust too (no basis opens with
+    // one), and dust may leave more than one glyph (".‹Căn cứ").
+    let lead =
+        |c: char| super::ocr::is_speck(c) || matches!(c, '+' | '•' | '*' | '"' | '“' | '‹' | '«');
     let t = text.trim_start();
-    match t.chars().next() {
-        Some(c) if super::ocr::is_speck(c) || matches!(c, '+' | '•' | '*') => {
-            t[c.len_utf8()..].trim_start()
-        }
-        _ => text,
+    if t.starts_with(lead) {
+        t.trim_start_matches(|c: char| lead(c) || c.is_whitespace())
+    } else {
+        text
     }
 }
 
@@ -295,7 +299,7 @@ fn normalise_number(raw: &str) -> String {
     let mut out = String::with_capacity(compact.len());
     let mut part = String::new();
     let flush = |part: &mut String, out: &mut String| {
-        let p = super::ocr::slash_for_seven(&code_letters(part));
+        let p = super::ocr::lost_t_of_tw(&super::ocr::slash_for_seven(&code_letters(part)));
         let p = if p.eq_ignore_ascii_case("ttg") {
             "TTg".to_string()
         } else {
@@ -329,6 +333,10 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     }
     for prefix in ["can cu ", "thuc hien ", "tren co so ", "va ", "cac "] {
         body = body.strip_prefix(prefix).unwrap_or(body);
+        // A speck or bracket OCR read before the cited type ("Căn cứ [Luật ...") is dust: the
+        // opening is followed by the type's name.
+        body = body
+            .trim_start_matches(|c: char| super::ocr::is_speck(c) || matches!(c, '[' | '(' | '{'));
     }
     let plural = sk.text[..sk.text.len() - body.len()].ends_with("cac ");
     let offset = sk.text.len() - body.len();

@@ -305,16 +305,35 @@ pub fn fold_char(c: char) -> char {
 
 /// Vietnamese writes no apostrophe inside or between words (no elision, no possessive), so an
 /// apostrophe or backtick between two letters is scan noise where a space was ("Thông tư’số",
-/// "Quyết’định"): it becomes the space.
+/// "Quyết’định"): it becomes the space. Inside a symbol (a word that starts with a digit and
+/// has reached its "/" or "-": "148/QĐ-T'Tg") it is dropped instead: a symbol is written
+/// without spaces (Decree 30, appendix VI), so the speck fell between two letters of a code.
 fn split_glued_apostrophes(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
+    // Whether the current word is a symbol up to here.
+    let mut in_symbol = false;
+    let mut word_start = true;
     for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            (in_symbol, word_start) = (false, true);
+        } else if word_start {
+            word_start = false;
+            in_symbol = c.is_ascii_digit();
+        }
         let between_letters = i > 0
             && chars[i - 1].is_alphabetic()
             && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
         if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '`') && between_letters {
-            out.push(' ');
+            let coded = in_symbol
+                && chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| !c.is_whitespace())
+                    .any(|&c| c == '/' || is_dash(c));
+            if !coded {
+                out.push(' ');
+            }
         } else {
             out.push(c);
         }

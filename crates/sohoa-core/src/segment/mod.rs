@@ -107,10 +107,23 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
 
 /// The header cannot reach past the first legal basis or top-level part (nor past
 /// [`HEADER_MAX_LINES`]).
+/// The line right after the type line is the subject (Decree 30, art. 8: the type name, then
+/// the subject, then the body), even when it reads like a basis opening ("KẾ HOẠCH" / "Thực
+/// hiện Chương trình mỗi xã một sản phẩm ..."): plans are often named after what they carry
+/// out. A "Căn cứ" line is no subject, so it still ends the header there.
 fn header_limit(lines: View<'_>, work: &mut usize) -> usize {
+    let mut after_type = false;
     for (i, l) in lines.iter().enumerate().take(HEADER_MAX_LINES) {
         *work += 1;
-        if legal::is_opener(l.text) || skel(l.text).starts_with("de ") {
+        if l.is_blank() {
+            continue;
+        }
+        let subject = std::mem::replace(
+            &mut after_type,
+            doctypes::kind_for_heading(l.text).is_some(),
+        );
+        let opener = legal::is_opener(l.text) && (!subject || skel(l.text).starts_with("can cu"));
+        if opener || skel(l.text).starts_with("de ") {
             return i;
         }
         if numbering::marker(l.text).is_some_and(|m| m.marker.is_major()) {
@@ -188,10 +201,10 @@ fn footer(lines: View<'_>, body_start: usize, work: &mut usize) -> (usize, usize
     for (i, line) in lines.iter().enumerate().skip(body_start) {
         *work += 1;
         let k = skel(line.text);
-        if k.starts_with("noi nhan") {
+        if ocr::recipients_heading(&k) {
             return (i, lines.len());
         }
-        if luu.is_none() && (k.starts_with("- luu") || k.starts_with("-luu")) {
+        if luu.is_none() && ocr::filing_item(&k) {
             luu = Some(i);
         }
         if signature.is_none() && luu.is_none() && signer::is_signature_line(line.text) {

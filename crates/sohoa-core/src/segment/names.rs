@@ -27,6 +27,24 @@ const CENTRAL_BODIES: &[&str] = &[
     "Hội đồng nhân dân",
 ];
 
+/// The fixed codes of central bodies in a symbol (Decree 30/2020/NĐ-CP, appendix VI; Law
+/// 80/2015/QH13 on legal documents): the Prime Minister's "TTg", the Government's "CP", the
+/// National Assembly's "QH" and its Standing Committee's "UBTVQH".
+const CENTRAL_CODES: &[(&str, &str)] = &[
+    ("Thủ tướng Chính phủ", "TTg"),
+    ("Chính phủ", "CP"),
+    ("Quốc hội", "QH"),
+    ("Ủy ban Thường vụ Quốc hội", "UBTVQH"),
+];
+
+/// The fixed code of the central body `issuer` names (as [`central_body`] spells it).
+pub fn central_code(issuer: &str) -> Option<&'static str> {
+    CENTRAL_CODES
+        .iter()
+        .find(|(body, _)| *body == issuer)
+        .map(|&(_, code)| code)
+}
+
 /// Vietnamese initial consonants (Vietnamese orthography; "qu" and "gi" counted with them).
 const INITIALS: &[&str] = &[
     "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",

@@ -67,11 +67,12 @@ impl Marker {
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLl1|]{1,6})\s*[.),]\s*(.*)$").expect("valid regex"));
 /// A part's roman number read as strokes only: each stroke of "I", "II", "III" read as "1", "l"
-/// or "|" (or the lone "I" as "L", its foot read as a serif), the period read as a comma or a
+/// or "|" (or the lone "I" as "L", its foot read as a serif, or as "¡", the period fused to its
+/// foot as a dot), the period read as a comma or a
 /// colon or lost ("1. MỤC TIÊU", "1, MỤC ĐÍCH", "1 CĂN CỨ", "11. NỘI DUNG", "L MỤC TIÊU"). Only a
 /// heading in capitals takes this reading (see [`marker`]).
 static STROKE_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([1lI|]{1,3}|L)\s*[.,:)]?\s+(\S.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([1lI|]{1,3}|L|¡)\s*[.,:)]?\s+(\S.*)$").expect("valid regex"));
 /// "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Điều 3." (on the skeleton). The number may be
 /// closed by a period, a colon, or the comma, semicolon or slash OCR reads for a period (then
 /// the heading must go on with a capital, see [`named`]); the "Đ" of "Điều" may be read as
@@ -243,7 +244,11 @@ fn marker_reading(text: &str, strokes_as_roman: bool) -> Option<Marked> {
         // a stroke-only number is a roman part.
         let rest = &c[2];
         if starts_upper(rest) && mostly_upper(rest) {
-            let strokes = if &c[1] == "L" { 1 } else { c[1].len() };
+            let strokes = if matches!(&c[1], "L" | "¡") {
+                1
+            } else {
+                c[1].len()
+            };
             return Some(Marked {
                 marker: Marker::Roman,
                 number: "I".repeat(strokes),
@@ -587,6 +592,7 @@ mod tests {
         assert_eq!(m("1, MỤC ĐÍCH, YÊU CẦU"), roman("I"));
         assert_eq!(m("1 CĂN CỨ PHÁP LÝ XÂY DỰNG KẾ HOẠCH"), roman("I"));
         assert_eq!(m("L MỤC ĐÍCH, YÊU CẦU"), roman("I"));
+        assert_eq!(m("¡ ĐẶC ĐIỂM TÌNH HÌNH"), roman("I"));
         assert_eq!(m("11. NỘI DUNG CHƯƠNG TRÌNH"), roman("II"));
         assert_eq!(m("II, NỘI DUNG"), roman("II"));
         // Sentence-case headings are the decimal parts below.

@@ -54,6 +54,11 @@ pub fn is_speck(c: char) -> bool {
     matches!(c, ',' | '.' | '\'' | '`' | '_' | '~' | ';') || super::lines::is_dash(c)
 }
 
+/// The word "năm" of a date line on skeletons, as typed, with its breve dropped ("nm"), and
+/// with its m read as two strokes ("nănr", "narn": the m/rn pair of Latin-script OCR, which
+/// Tesseract's ambiguity tables list).
+pub const YEAR_WORD: &str = r"(?:nam|nm|na(?:rn|nr))";
+
 /// Glyphs OCR reads for the digit 1 on thin or broken print, on skeletons: the vertical
 /// strokes I (skeleton "i"), l and "|", and "!" whose dot is a broken foot ("ngày I1 tháng",
 /// "số !79/2009/NQ-HĐND"). Used only where the grammar wants digits (a day, a month, a
@@ -65,8 +70,12 @@ pub const ONE: &str = r"[!|il]";
 /// brackets stand in no date.
 pub const ONE_IN_DATE: &str = r"[!|il\[\]{}]";
 
-/// Digits read through [`ONE_IN_DATE`]'s lookalikes, the widest set ("I1" → "11", "!79" →
-/// "179", "{2" → "12"), for a token the grammar already placed where digits belong (only the
+/// A 0 inside a date read as a round capital ("tháng Q1", "ngày O5"), on skeletons: the
+/// O/0/Q family of Latin-script OCR (`CAPITAL_LOOKALIKES`); only before a true digit.
+pub const ZERO_IN_DATE: &str = r"[oq]";
+
+/// Digits read through [`ONE_IN_DATE`]'s and [`ZERO_IN_DATE`]'s lookalikes, the widest set
+/// ("I1" → "11", "!79" → "179", "{2" → "12", "Q1" → "01"), for a token the grammar already placed where digits belong (only the
 /// date's grammar lets a bracket or brace reach here); other characters are kept.
 pub fn digits(token: &str) -> String {
     token
@@ -74,6 +83,8 @@ pub fn digits(token: &str) -> String {
         .map(|c| {
             if matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '[' | ']' | '{' | '}') {
                 '1'
+            } else if matches!(c, 'O' | 'o' | 'Q' | 'q') {
+                '0'
             } else {
                 c
             }
@@ -179,6 +190,52 @@ pub fn slash_for_seven(part: &str) -> String {
     out
 }
 
+/// A symbol's code with the T of "TW" restored where OCR lost it ("CT/W" → "CT/TW", "VPW" →
+/// "VPTW"): Vietnamese writes no W, so in a symbol's codes W stands only in "TW" (Trung ương:
+/// "37-CT/TW", "BCĐTW"); a W without its T before it lost that T to a thin or broken stroke.
+pub fn lost_t_of_tw(part: &str) -> String {
+    let mut out = String::with_capacity(part.len() + 1);
+    let mut prev: Option<char> = None;
+    for c in part.chars() {
+        if c == 'W' && prev != Some('T') {
+            out.push('T');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// `text` with [`lost_t_of_tw`] applied to the codes of every symbol it cites ("Chỉ thị số
+/// 37-CT/W ngày ..." → "37-CT/TW"): a word that starts with a digit and goes on with "/" or
+/// "-" and capitals is a symbol (Decree 30, appendix VI).
+pub fn mend_cited_symbols(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let symbol = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && w.contains(['/', '-'])
+                && w.chars().any(char::is_uppercase);
+            if !symbol || !w.contains('W') {
+                return w.to_string();
+            }
+            let mut out = String::with_capacity(w.len() + 1);
+            let mut part = String::new();
+            for c in w.chars() {
+                if c == '/' || super::lines::is_dash(c) {
+                    out.push_str(&lost_t_of_tw(&part));
+                    part.clear();
+                    out.push(c);
+                } else {
+                    part.push(c);
+                }
+            }
+            out.push_str(&lost_t_of_tw(&part));
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The byte length of a Công văn's "V/v" label (Decree 30, appendix I: "V/v" before the
 /// subject) at the start of `text`, also with its slash read as another glyph or lost ("V¿v",
 /// "Vv"); `None` when the text does not start with one.
@@ -231,6 +288,35 @@ pub fn one_lookalike_off(seen: &str, meant: &str) -> bool {
     off == 1
 }
 
+/// Whether `seen` and `meant` have the same length and differ in one letter at most, case
+/// aside: for a code the evidence already fixes (a central body's own code), where any one
+/// misread letter is OCR's.
+pub fn one_letter_off(seen: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .filter(|(x, y)| x.to_lowercase().ne(y.to_lowercase()))
+            .count()
+            <= 1
+}
+
+/// Whether a type code `seen` is the code `meant` of the type named beside it, misread: one
+/// capital read as a lookalike ([`one_lookalike_off`]), or one letter read as a glyph that is
+/// no letter or digit ("&H" for "KH"): the type codes of Decree 30 (appendix III) are letters
+/// only, so such a glyph stands where a letter was.
+pub fn type_code_misread(seen: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
+    let differ: Vec<char> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| *x)
+        .collect();
+    let glyph_for_letter = a.len() == b.len() && differ.len() == 1 && !differ[0].is_alphanumeric();
+    one_lookalike_off(seen, meant) || glyph_for_letter
+}
+
 /// `number` ("10401/QB-UBND", "37-CT/TW") with its type code (the first part after the serial
 /// that is not a year) replaced by `code` when OCR read one of its letters as a lookalike ("QB" for the
 /// "QĐ" of a Quyết định). Decree 30 (appendix III) gives each document type one code, and the
@@ -241,7 +327,7 @@ pub fn mend_type_code(number: &str, code: &str) -> String {
     for (i, part) in number.split(['/', '-']).enumerate() {
         // After the serial and the year, the first part is the type code's place.
         if i > 0 && !part.chars().all(|c| c.is_ascii_digit()) {
-            if one_lookalike_off(part, code) {
+            if type_code_misread(part, code) {
                 return format!(
                     "{}{code}{}",
                     &number[..start],
@@ -270,25 +356,53 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
         .flat_map(char::to_uppercase)
         .collect();
     let (first, rest) = code.split_once('-').map_or((code, ""), |(f, r)| (f, r));
-    let n = first.chars().count();
     // A code with a small letter is the decree's own spelling ("TTg" for the Prime Minister),
     // not initials.
-    if n < 2 || n > initials.len() || first.chars().any(char::is_lowercase) {
+    if first.chars().any(char::is_lowercase) {
         return None;
     }
-    // Codes carry no marks but Đ's stroke ("Ủy ban" gives "U").
-    let meant = super::names::code_letters(&initials[..n].iter().collect::<String>());
-    // The bar of Đ added or lost ("SVHTTĐL" for the "Du lịch" of "SVHTTDL"): codes compare Đ
-    // and D as one letter, so the name's own initials decide.
-    let bar_only = first != meant && first.replace('Đ', "D") == meant.replace('Đ', "D");
-    if !bar_only && !one_lookalike_off(first, &meant) {
-        return None;
-    }
+    // The code as the first `n` initials, read with one letter misread (`lookalike`) or with
+    // one stroke added (`!lookalike`, "SVHTTDIL" for "SVHTTDL"); the misreading at the code's
+    // own length is tried first.
+    let reading = |n: usize, lookalike: bool| -> Option<String> {
+        if n < 2 || n > initials.len() {
+            return None;
+        }
+        // Codes carry no marks but Đ's stroke ("Ủy ban" gives "U").
+        let meant = code_of(&initials, n);
+        // The bar of Đ added or lost ("SVHTTĐL" for the "Du lịch" of "SVHTTDL"): codes compare
+        // Đ and D as one letter, so the name's own initials decide.
+        let bar_only = first != meant && first.replace('Đ', "D") == meant.replace('Đ', "D");
+        let off = if lookalike {
+            bar_only || one_lookalike_off(first, &meant)
+        } else {
+            one_stroke_added(first, &meant)
+        };
+        off.then_some(meant)
+    };
+    let n = first.chars().count();
+    let meant = reading(n, true).or_else(|| reading(n.saturating_sub(1), false))?;
     Some(if rest.is_empty() {
         meant
     } else {
         format!("{meant}-{rest}")
     })
+}
+
+/// The first `n` of `initials` as a code (marks dropped but Đ's stroke).
+fn code_of(initials: &[char], n: usize) -> String {
+    super::names::code_letters(&initials[..n.min(initials.len())].iter().collect::<String>())
+}
+
+/// Whether `seen` is `meant` with one vertical stroke (I, l, 1, |) added beside a letter
+/// ("SVHTTDIL" for "SVHTTDL"): a serif or a broken stem of a capital read as a glyph of its
+/// own, the stroke confusions of Latin-script OCR.
+fn one_stroke_added(seen: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
+    a.len() == b.len() + 1
+        && (0..a.len()).any(|i| {
+            matches!(a[i], 'I' | 'l' | '1' | '|') && a[..i].iter().chain(&a[i + 1..]).eq(b.iter())
+        })
 }
 
 /// `text` with a "." glued between two words that are both whole Vietnamese syllables made a
@@ -320,9 +434,11 @@ fn unglue_words(
         .join(" ")
 }
 
-/// A subject's words with the specks OCR read between them undone: a dash glued between two
-/// lower-case syllables ("bộ máy-quản lý", "nhà-nước") made a space, and a full stop glued
-/// after a word that a lower-case word follows ("nhà nước. tỉnh") dropped. Vietnamese writes
+/// A subject's words with the specks OCR read between them undone: a dash or a colon glued
+/// between two lower-case syllables ("bộ máy-quản lý", "nhà-nước", "tại:cộng đồng"; print puts
+/// a space after a colon) made a space, a full stop or dash glued after a word that a
+/// lower-case word follows ("nhà nước. tỉnh", "địa bàn- tỉnh") dropped, and an apostrophe glued
+/// to a word dropped. Vietnamese writes
 /// the syllables of a word apart, so a hyphen joins only parts of names (with capitals: "Bà
 /// Rịa-Vũng Tàu") or numbers ("2021-2025"); a full stop ends a sentence, which a subject is
 /// not, and the next sentence would start with a capital.
@@ -332,7 +448,9 @@ pub fn split_subject_specks(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let parts: Vec<&str> = w.split(super::lines::is_dash).collect();
+        let parts: Vec<&str> = w
+            .split(|c: char| super::lines::is_dash(c) || c == ':')
+            .collect();
         if parts.len() == 2 && parts.iter().all(|p| lower_syllable(p)) {
             out.push(parts.join(" "));
             continue;
@@ -341,12 +459,113 @@ pub fn split_subject_specks(text: &str) -> String {
             .get(i + 1)
             .and_then(|n| n.chars().next())
             .is_some_and(char::is_lowercase);
-        match w.strip_suffix('.') {
+        // Vietnamese writes no apostrophe (`lines::split_glued_apostrophes`): one glued to a
+        // word's edge is a speck too ("(OCOP')").
+        let w: String = w
+            .chars()
+            .filter(|&c| !matches!(c, '\'' | '`' | '’'))
+            .collect();
+        match w.strip_suffix(|c: char| c == '.' || super::lines::is_dash(c)) {
             Some(stem) if next_lower && lower_syllable(stem) => out.push(stem.to_string()),
-            _ => out.push((*w).to_string()),
+            _ => out.push(w),
         }
     }
     out.join(" ")
+}
+
+/// A capital line of the header's left column (a body's name) with the specks OCR glued to
+/// its words undone: a speck glyph or quote mark in front of a word (".ỦY BAN", "'THỂ THAO",
+/// "\"TỈNH ỦY") dropped, and a comma glued to the next word ("HÓA,'THỂ") followed by its
+/// space. A body's name is words and the commas between them; each word starts with a letter
+/// (or a digit), and print puts a space after a comma. A dash standing alone ("BÀ RỊA - VŨNG
+/// TÀU") or inside a word is kept.
+pub fn unspeck_body_line(text: &str) -> String {
+    let noise = |c: char| is_speck(c) && !super::lines::is_dash(c) || matches!(c, '"' | '“' | '”');
+    let mut words: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        let mut rest = w;
+        while let Some(at) = rest.find(',') {
+            let (head, tail) = rest.split_at(at + 1);
+            if tail.is_empty() {
+                break;
+            }
+            words.push(head.to_string());
+            rest = tail;
+        }
+        words.push(rest.to_string());
+    }
+    words
+        .iter()
+        .map(|w| w.trim_start_matches(noise))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The abbreviations Decree 30 headers write for the local bodies (appendix I: "UBND TỈNH ...",
+/// "HĐND HUYỆN ..."), and `word` as one of them when OCR split its U into two strokes ("LIBND",
+/// "IJBND": the two stems of a thin U) or read one capital as a lookalike ("UBNO").
+pub fn body_abbreviation(word: &str) -> Option<&'static str> {
+    const BODIES: &[&str] = &["UBND", "HĐND"];
+    let split_u = word.replacen("LI", "U", 1).replacen("IJ", "U", 1);
+    BODIES
+        .iter()
+        .copied()
+        .find(|b| *b != word && (split_u == *b || one_lookalike_off(word, b)))
+}
+
+/// The two-word administrative levels (Law 77/2015/QH13): "thành phố", "thị xã", "thị trấn".
+const LEVELS2: &[(&str, &str)] = &[("thanh", "phố"), ("thi", "xã"), ("thi", "trấn")];
+
+/// `text` with the second word of a two-word level read with one letter doubled made whole
+/// ("THÀNH PHỔÔ" → "THÀNH PHỐ"): OCR reads a vowel carrying two stacked marks (circumflex
+/// and tone) as two glyphs, and no word of a level is spelled so.
+pub fn mend_level_words(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    for i in 1..words.len() {
+        let first = super::lines::skel(words[i - 1]);
+        let seen = super::lines::skel(words[i]);
+        for &(a, b) in LEVELS2 {
+            let want = super::lines::skel(b);
+            let doubled = (0..want.len()).any(|j| {
+                let mut d = want.clone();
+                d.insert(j, want.as_bytes()[j] as char);
+                d == seen
+            });
+            if first == a && doubled {
+                let upper = words[i].chars().all(|c| !c.is_lowercase());
+                out[i] = if upper {
+                    b.to_uppercase()
+                } else {
+                    b.to_string()
+                };
+            }
+        }
+    }
+    out.join(" ")
+}
+
+/// Whether the skeleton `k` starts with the footer's "Nơi nhận" label (Decree 30, art. 8),
+/// also with one letter of "nhận" misread ("Nơi nhún", "Noi nhạn"): a fixed two-word label at
+/// the start of a line, whose first word OCR keeps while the marked vowel of the second is
+/// read as another.
+pub fn recipients_heading(k: &str) -> bool {
+    let mut words = k.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let second: String = second.chars().take_while(|c| c.is_alphabetic()).collect();
+    first == "noi" && second.starts_with('n') && near(&second, "nhan", 1)
+}
+
+/// Whether the skeleton `k` is the filing item that closes the recipients list ("- Lưu: VT"),
+/// with its dash read as another speck glyph ("~ Lưu", "_ Lưu"): the item's dash is short and
+/// thin, and the closing item is always "Lưu" (Decree 30, art. 8).
+pub fn filing_item(k: &str) -> bool {
+    let mut cs = k.chars();
+    let lead = cs.next().is_some_and(|c| is_speck(c) || c == '~');
+    lead && cs.as_str().trim_start().starts_with("luu")
 }
 
 /// Administrative level words (Law 77/2015/QH13 on local government): in a header they are
@@ -508,9 +727,52 @@ mod tests {
     }
 
     #[test]
+    fn specks_and_split_letters_in_a_bodys_name() {
+        assert_eq!(unspeck_body_line(".ỦY BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(
+            unspeck_body_line("SỞ VĂN HÓA,'THỂ THAO"),
+            "SỞ VĂN HÓA, THỂ THAO"
+        );
+        assert_eq!(unspeck_body_line("BÀ RỊA - VŨNG TÀU"), "BÀ RỊA - VŨNG TÀU");
+        assert_eq!(unspeck_body_line("PHÒNG GD&ĐT"), "PHÒNG GD&ĐT");
+        assert_eq!(body_abbreviation("LIBND"), Some("UBND"));
+        assert_eq!(body_abbreviation("UBNO"), Some("UBND"));
+        assert_eq!(body_abbreviation("UBND"), None);
+        assert_eq!(body_abbreviation("LIÊN"), None);
+        assert_eq!(mend_level_words("THÀNH PHỔÔ ĐÀ NẴNG"), "THÀNH PHỐ ĐÀ NẴNG");
+        assert_eq!(mend_level_words("THÀNH PHÚ"), "THÀNH PHÚ");
+        assert_eq!(mend_level_words("thị xãa Sơn Tây"), "thị xã Sơn Tây");
+    }
+
+    #[test]
+    fn the_footer_labels_as_ocr_reads_them() {
+        assert!(recipients_heading("noi nhan:"));
+        assert!(recipients_heading("noi nhun:"));
+        assert!(!recipients_heading("noi dung chinh"));
+        assert!(!recipients_heading("noi"));
+        assert!(filing_item("- luu: vt"));
+        assert!(filing_item("~ luu: vt"));
+        assert!(!filing_item("luu y"));
+    }
+
+    #[test]
+    fn a_w_without_its_t_lost_the_t() {
+        assert_eq!(lost_t_of_tw("W"), "TW");
+        assert_eq!(lost_t_of_tw("TW"), "TW");
+        assert_eq!(lost_t_of_tw("VPW"), "VPTW");
+        assert_eq!(lost_t_of_tw("UBND"), "UBND");
+        assert_eq!(
+            mend_cited_symbols("Chỉ thị số 37-CT/W ngày 03/9/2019"),
+            "Chỉ thị số 37-CT/TW ngày 03/9/2019"
+        );
+        assert_eq!(mend_cited_symbols("37-CT/TW, Web"), "37-CT/TW, Web");
+    }
+
+    #[test]
     fn ones_read_as_strokes() {
         assert_eq!(digits("I1"), "11");
         assert_eq!(digits("3l"), "31");
+        assert_eq!(digits("Q1"), "01");
         assert_eq!(serial("!79"), "179");
         assert_eq!(serial("l23a"), "123a");
         assert_eq!(serial("36a"), "36a");
@@ -526,6 +788,8 @@ mod tests {
         assert_eq!(mend_type_code("12/KB-UBND", "KH"), "12/KB-UBND");
         assert_eq!(mend_type_code("12/BB-UBND", "QĐ"), "12/BB-UBND");
         assert_eq!(mend_type_code("36a/NQ-CP", "NQ"), "36a/NQ-CP");
+        assert_eq!(mend_type_code("6103/&H-UBND", "KH"), "6103/KH-UBND");
+        assert_eq!(mend_type_code("6103/&&-UBND", "KH"), "6103/&&-UBND");
     }
 
     #[test]
@@ -536,6 +800,10 @@ mod tests {
             Some("SVHTTDL")
         );
         assert_eq!(mend_issuer_code("SVHTTDL", name), None);
+        assert_eq!(
+            mend_issuer_code("SVHTTDIL", name).as_deref(),
+            Some("SVHTTDL")
+        );
         assert_eq!(
             mend_issuer_code("UBNO-VP", "Ủy ban nhân dân tỉnh An Phú").as_deref(),
             Some("UBND-VP")
@@ -587,6 +855,9 @@ mod tests {
     fn specks_between_the_words_of_a_subject() {
         let s = split_subject_specks;
         assert_eq!(s("bộ máy-quản lý nhà-nước"), "bộ máy quản lý nhà nước");
+        assert_eq!(s("tai nạn tại:cộng đồng"), "tai nạn tại cộng đồng");
+        assert_eq!(s("(OCOP') trên địa bàn- tỉnh"), "(OCOP) trên địa bàn tỉnh");
+        assert_eq!(s("V/v: hướng dẫn"), "V/v: hướng dẫn");
         assert_eq!(
             s("cơ quan nhà nước. tỉnh An Phú"),
             "cơ quan nhà nước tỉnh An Phú"

@@ -100,7 +100,7 @@ pub fn parse(tail: View<'_>, work: &mut usize) -> Parsed {
             continue;
         }
         let text = line.text;
-        if skel(text).starts_with("noi nhan") {
+        if super::ocr::recipients_heading(&skel(text)) {
             in_list = true;
             continue;
         }

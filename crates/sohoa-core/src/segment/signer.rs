@@ -37,6 +37,10 @@ const TITLES: &[&str] = &[
 /// "THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH ..."): Decree 30 puts it between a decision's
 /// subject and its legal bases.
 pub fn is_authority_line(text: &str) -> bool {
+    // A speck before the line is no part of it (".CHỦ TỊCH ỦY BAN NHÂN DÂN ...").
+    // A dash in front stays: "- UBND TỈNH" is a recipient.
+    let text =
+        text.trim_start_matches(|c: char| super::ocr::is_speck(c) && !super::lines::is_dash(c));
     if !is_upper(text) {
         return false;
     }
@@ -128,6 +132,21 @@ fn capital_runs(text: &str) -> Vec<String> {
     runs
 }
 
+/// A name line without the speck glyphs OCR read after it or glued before it ("Hoàng Văn
+/// Sơn,----", "`Văn Hữu Chiến"): a personal name is letters and spaces only, and the signature
+/// block sits under the seal, where toner dust gathers. A dash followed by a space in front is
+/// left: that is a recipient item ("- Sở Nội vụ"), not a name.
+fn without_specks(line: &str) -> &str {
+    let t = line
+        .trim()
+        .trim_end_matches(|c: char| super::ocr::is_speck(c) || c.is_whitespace());
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(d), Some(' ')) if super::lines::is_dash(d) => t,
+        _ => t.trim_start_matches(|c: char| super::ocr::is_speck(c) || c.is_whitespace()),
+    }
+}
+
 /// The signature block from the lines after the body; `run_in_name` from the recipients.
 pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> Option<Signer> {
     let mut signer = Signer::default();
@@ -149,7 +168,7 @@ pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> O
         .iter()
         .rev()
         .find(|l| !l.is_blank())
-        .map(|l| l.text.to_string())
+        .map(|l| without_specks(l.text).to_string())
         .filter(|t| looks_like_name(t) && !is_upper(t))
         .or(run_in_name);
     (signer != Signer::default()).then_some(signer)
