@@ -594,6 +594,14 @@ fn symbols_read_through_specks_and_lost_letters() {
         numbers(text),
         ["06/2022/QH15", "148/QĐ-TTg", "10401/QĐ-UBND", "37-CT/TW"]
     );
+    // A law amending another, cited with a date whose month a speck touches, is its own item.
+    let s = segment(
+        "QUYẾT ĐỊNH\nVề việc khen thưởng\n\
+         Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật Sửa đổi, bổ sung một\n\
+         số điều của Luật Thi đua, Khen thưởng ngày 14'tháng.6 năm 2005;\n\
+         QUYẾT ĐỊNH:\nĐiều 1. Khen thưởng.",
+    );
+    assert_eq!(s.legal_bases.len(), 2);
 }
 
 #[test]

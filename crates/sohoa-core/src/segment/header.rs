@@ -58,7 +58,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// the date's words and numbers stand with nothing between them.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}})",
+        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}})",
         super::ocr::YEAR_WORD,
         one = super::ocr::ONE_IN_DATE,
         zero = super::ocr::ZERO_IN_DATE,

@@ -42,11 +42,13 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "ngày 27/9/2019", "ngày 19 tháng 6 năm 2015"; web copies glue the words to the digits
-/// ("ngày29", "16tháng5"), so the spaces are optional.
+/// ("ngày29", "16tháng5"), so the spaces are optional; a speck OCR glued between a word and
+/// its number ("tháng.6", `ocr::SPECK`) is passed over, as in the header's date line.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"ngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})\s*/\s*(\d{4})|thang\s*(\d{1,2})\s*nam\s*(\d{4}))",
-    )
+    Regex::new(&format!(
+        r"ngay\s*{s}?\s*(\d{{1,2}})\s*{s}?\s*(?:/\s*(\d{{1,2}})\s*/\s*(\d{{4}})|thang\s*{s}?\s*(\d{{1,2}})\s*{s}?\s*nam\s*{s}?\s*(\d{{4}}))",
+        s = super::ocr::SPECK,
+    ))
     .expect("valid regex")
 });
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
