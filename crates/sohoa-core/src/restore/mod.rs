@@ -139,8 +139,8 @@ pub struct Restorer {
     /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
     /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
     /// keeps a margin (on the stripped development pages of session 10, 6 lost 19 syllables of
-    /// 20,245 and 4 lost 125; a margin below the best, [`STRIPPED_BEAM_MARGIN`], cuts more work
-    /// for less).
+    /// 20,245 and 4 lost 125; a margin below the best, `STRIPPED_BEAM_MARGIN` (5 log10
+    /// units), cuts more work for less).
     pub beam: usize,
     /// Weight of channel costs against the language model. 1.0: the channel costs are
     /// calibrated negative log10 probabilities, like the model's scores (0.9 was 6 errors
