@@ -153,11 +153,26 @@ impl Pix {
         let p = Pix::from_raw(unsafe {
             lept::pixConvertRGBToGrayMinMax(self.as_ptr(), lept::L_CHOOSE_MAX as i32)
         })?;
-        let mut p = p;
+        Some(self.resolution_onto(p))
+    }
+
+    /// `out`, a page made from this one, given this page's resolution (Leptonica's filters
+    /// and conversions do not always carry it over, and Tesseract sizes its analysis by it).
+    fn resolution_onto(&self, mut out: Pix) -> Pix {
         if let Some(d) = self.dpi() {
-            p.set_dpi(d);
+            out.set_dpi(d);
         }
-        Some(p)
+        out
+    }
+
+    /// A copy of this 8-bit page made by the Leptonica filter `filter` (called with this page,
+    /// returning a new PIX or null), with this page's resolution; `None` for other depths or
+    /// when the filter fails.
+    fn filtered_gray(&self, filter: impl FnOnce(*mut lept::PIX) -> *mut lept::PIX) -> Option<Pix> {
+        if self.depth() != 8 {
+            return None;
+        }
+        Some(self.resolution_onto(Pix::from_raw(filter(self.as_ptr()))?))
     }
 
     /// Share of the pixels of a 32-bit colour page inked in a saturated colour (every fourth
@@ -210,38 +225,21 @@ impl Pix {
             |y, row| unpack_row(&src[y * wpl..(y + 1) * wpl], row),
             |y, row| pack_row(row, &mut dst[y * wpl..(y + 1) * wpl]),
         );
-        if let Some(d) = self.dpi() {
-            out.set_dpi(d);
-        }
-        Some(out)
+        Some(self.resolution_onto(out))
     }
 
     /// Copy of an 8-bit page with every dark stroke grown by a pixel on each side (3×3 gray
     /// erosion: each pixel takes the darkest of its neighbourhood), for strokes a copier thinned.
     pub fn thickened(&self) -> Option<Pix> {
-        if self.depth() != 8 {
-            return None;
-        }
-        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
-        let mut out = Pix::from_raw(unsafe { lept::pixErodeGray(self.as_ptr(), 3, 3) })?;
-        if let Some(d) = self.dpi() {
-            out.set_dpi(d);
-        }
-        Some(out)
+        // SAFETY: `filtered_gray` passes a valid 8-bit PIX; the call returns a new PIX or null.
+        self.filtered_gray(|p| unsafe { lept::pixErodeGray(p, 3, 3) })
     }
 
     /// Copy of an 8-bit page averaged over 3×3 pixels: stair-stepped edges of an upscaled
     /// 1-bit page smoothed, thin strokes kept gray for Tesseract's own threshold.
     pub fn smoothed(&self) -> Option<Pix> {
-        if self.depth() != 8 {
-            return None;
-        }
-        // SAFETY: valid 8-bit PIX; returns a new PIX or null.
-        let mut out = Pix::from_raw(unsafe { lept::pixBlockconv(self.as_ptr(), 1, 1) })?;
-        if let Some(d) = self.dpi() {
-            out.set_dpi(d);
-        }
-        Some(out)
+        // SAFETY: `filtered_gray` passes a valid 8-bit PIX; the call returns a new PIX or null.
+        self.filtered_gray(|p| unsafe { lept::pixBlockconv(p, 1, 1) })
     }
 
     /// The 32-bit words holding an 8-bit page without a colour map (`wpl` words per row);
@@ -407,6 +405,28 @@ mod tests {
         // Agrees with Leptonica's own pixel accessor on where each byte lives.
         assert_eq!(pix.pixel(3, 1), bytes[w + 3] as u32);
         assert_eq!(pix.pixel(6, 2), bytes[2 * w + 6] as u32);
+    }
+
+    #[test]
+    fn thickening_and_smoothing_keep_the_resolution_and_only_take_8_bit_pages() {
+        // One dark pixel in the middle of white paper.
+        let mut bytes = vec![255u8; 25];
+        bytes[12] = 0;
+        let mut pix = Pix::from_gray_bytes(5, 5, &bytes).expect("created");
+        pix.set_dpi(150);
+        let thick = pix.thickened().expect("8-bit");
+        assert_eq!(thick.dpi(), Some(150));
+        // The stroke grows into its 3×3 neighbourhood, and no further.
+        let t = thick.gray_bytes().unwrap();
+        assert_eq!((t[6], t[12], t[18], t[0], t[24]), (0, 0, 0, 255, 255));
+        let smooth = pix.smoothed().expect("8-bit");
+        assert_eq!(smooth.dpi(), Some(150));
+        // Averaged over 3×3: the dark pixel lightens and its neighbours darken.
+        let m = smooth.gray_bytes().unwrap();
+        assert!(m[12] > 0 && m[12] < 255 && m[6] < 255, "{m:?}");
+        // SAFETY: valid 8-bit PIX; returns a new 1-bit PIX or null.
+        let binary = Pix::from_raw(unsafe { lept::pixConvertTo1(pix.as_ptr(), 128) }).unwrap();
+        assert!(binary.thickened().is_none() && binary.smoothed().is_none());
     }
 
     #[test]
