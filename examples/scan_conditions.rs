@@ -65,6 +65,9 @@ struct Args {
     /// measure what a lower target costs in accuracy and saves in time.
     #[arg(long)]
     upscale_to: Option<u32>,
+    /// Read a copy's unsure words again (`sohoa --reread-unsure`).
+    #[arg(long)]
+    reread_unsure: bool,
 }
 
 /// Whether a head (by its two-digit prefix) belongs to the closed held-out part.
@@ -272,6 +275,7 @@ fn main() {
     if let Some(dpi) = args.upscale_to {
         options.preprocess.target_dpi = dpi;
     }
+    options.preprocess.reread_unsure = args.reread_unsure;
     let jobs: Vec<(PathBuf, Variant)> = heads
         .iter()
         .flat_map(|h| conditions.iter().map(move |&c| (h.clone(), c)))

@@ -4,7 +4,8 @@
 //! the signer's name apart. A dot that belongs to the text never stands clear: a full stop,
 //! a colon or a comma follows its letter closely, and every Vietnamese mark (the dot of "i",
 //! the dot below "ạ", a tone mark over a circumflex) sits within a fraction of a letter's
-//! height of the letter it marks.
+//! height of the letter it marks. A dot alone in the middle of a word gap is dust too
+//! ([`remove_gap_specks`]): punctuation hugs its word, a hyphen is wider than a dot.
 
 /// Largest speck, in millimetres on the paper (each side of its box): a full stop of 13-14 pt
 /// type (Decree 30's body size) is about 0.45 mm; specks of toner dust are 0.2-0.5 mm.
@@ -178,17 +179,161 @@ pub fn remove_specks(
     clusters.values().filter(|c| is_dust(c)).count()
 }
 
+/// Least clear paper, in millimetres, on each side of a dot standing in a word gap for it to be
+/// dust: a colon or a closing quote follows its letter, an opening quote precedes its word, at
+/// a letter's spacing (under 0.2 mm at 13-14 pt). A full stop or a comma may stand farther
+/// from its letter on a copy, and is told by its height instead (it sits on the line's foot).
+pub const GAP_SIDE_MIN_MM: f32 = 0.3;
+/// Widest word gap, in millimetres, looked across for the words on either side: a justified
+/// line of 13-14 pt type widens a word space (0.25 em, 1.2 mm) to at most about 2 mm.
+pub const GAP_MAX_MM: f32 = 2.5;
+/// Paper, in millimetres, a dot in a word gap has above and below its own columns: the dots
+/// of a colon stand an x-height apart (1.2-1.4 mm at 13-14 pt), a tone mark within 0.5 mm
+/// of its letter.
+pub const GAP_COLUMN_CLEAR_MM: f32 = 1.5;
+
+/// Distance in pixels from the blot `b` (box `x0..=x1`, rows `rows`) to the nearest ink in
+/// `dir` (-1 left, 1 right) within `max` pixels, and that ink's blot label; `None` when the
+/// paper is clear that far.
+fn nearest_side(
+    width: usize,
+    labels: &[u32],
+    b: u32,
+    (x0, x1): (usize, usize),
+    rows: std::ops::RangeInclusive<usize>,
+    dir: isize,
+    max: usize,
+) -> Option<(usize, u32)> {
+    let mut best: Option<(usize, u32)> = None;
+    for y in rows {
+        for d in 1..=max {
+            let x = if dir < 0 {
+                match x0.checked_sub(d) {
+                    Some(x) => x,
+                    None => break,
+                }
+            } else {
+                x1 + d
+            };
+            if x >= width {
+                break;
+            }
+            let l = labels[y * width + x];
+            if l != 0 && l != b {
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, l));
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Whitens, in `gray`, the dots no larger than `max_side` pixels that stand alone in a word
+/// gap: paper for `column_clear` pixels above and below the dot's columns (no letter, tone
+/// mark or second dot of a colon over or under it), at least `side_min` pixels of paper on its
+/// left and on its right, on both sides, within `gap_max`, a letter larger than a dot and
+/// wholly on that side (the words it stands between), and its foot above the foot of those
+/// letters by more than `side_min` (a full stop and a comma sit on the line's foot: dust
+/// there is left). Print puts no such dot there: an opening quote precedes its word closely,
+/// a hyphen or dash is wider than a dot, a mark over "U" has the same letter on both sides,
+/// and the dots of a leader line have dots, not words, beside them. Tesseract reads such
+/// dust as a "-", "." or "'" glued between the two words ("đơn.vị", "Trần-Anh"), which the
+/// clearance of [`remove_specks`] cannot reach (a word gap is narrower than it on both
+/// sides). Returns how many dots were removed.
+pub fn remove_gap_specks(
+    width: usize,
+    height: usize,
+    gray: &mut [u8],
+    max_side: usize,
+    column_clear: usize,
+    (side_min, gap_max): (usize, usize),
+) -> usize {
+    if width == 0 || height == 0 || gray.len() != width * height {
+        return 0;
+    }
+    let mut labels = vec![0u32; width * height];
+    let blots = blots(width, height, gray, max_side, &mut labels);
+    let mut removed = 0;
+    for (b, blot) in blots.iter().enumerate() {
+        if blot.pixels.is_empty() {
+            continue;
+        }
+        let label = b as u32 + 1;
+        let above = blot.y0.saturating_sub(column_clear)..blot.y0;
+        let below = blot.y1 + 1..(blot.y1 + 1 + column_clear).min(height);
+        let nothing_over_or_under = above.chain(below).all(|y| {
+            (blot.x0..=blot.x1).all(|x| {
+                let l = labels[y * width + x];
+                l == 0 || l == label
+            })
+        });
+        if !nothing_over_or_under {
+            continue;
+        }
+        let rows = blot.y0.saturating_sub(column_clear)..=(blot.y1 + column_clear).min(height - 1);
+        // The letter beside the dot on one side: larger than a dot, far enough, and wholly on
+        // that side (a mark over the hollow of "U" has the same letter on both sides).
+        let letter_beside = |dir: isize| {
+            nearest_side(
+                width,
+                &labels,
+                label,
+                (blot.x0, blot.x1),
+                rows.clone(),
+                dir,
+                gap_max,
+            )
+            .map(|(d, l)| (d, &blots[l as usize - 1]))
+            .filter(|&(d, b)| {
+                d > side_min
+                    && b.pixels.is_empty()
+                    && if dir < 0 {
+                        b.x1 < blot.x0
+                    } else {
+                        b.x0 > blot.x1
+                    }
+            })
+            .map(|(_, b)| b)
+        };
+        let (Some(left), Some(right)) = (letter_beside(-1), letter_beside(1)) else {
+            continue;
+        };
+        // A dot reaching down to the foot of the letters beside it is where a full stop or a
+        // comma sits: dust there cannot be told from them, and is left.
+        let foot = left.y1.min(right.y1);
+        if blot.y1 + side_min < foot {
+            for &i in &blot.pixels {
+                gray[i] = 255;
+            }
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// [`remove_specks`] with the sizes of [`SPECK_MAX_MM`], [`CLUSTER_MAX_MM`] and
-/// [`CLEARANCE_MM`] at `dpi`.
+/// [`CLEARANCE_MM`] at `dpi`, then [`remove_gap_specks`] with [`GAP_COLUMN_CLEAR_MM`],
+/// [`GAP_SIDE_MIN_MM`] and [`GAP_MAX_MM`]. Returns how many specks were removed.
 pub fn remove_specks_at(width: usize, height: usize, gray: &mut [u8], dpi: u32) -> usize {
-    remove_specks(
+    let clear = remove_specks(
         width,
         height,
         gray,
         mm_to_px(SPECK_MAX_MM, dpi),
         mm_to_px(CLUSTER_MAX_MM, dpi),
         mm_to_px(CLEARANCE_MM, dpi),
-    )
+    );
+    clear
+        + remove_gap_specks(
+            width,
+            height,
+            gray,
+            mm_to_px(SPECK_MAX_MM, dpi),
+            mm_to_px(GAP_COLUMN_CLEAR_MM, dpi),
+            (mm_to_px(GAP_SIDE_MIN_MM, dpi), mm_to_px(GAP_MAX_MM, dpi)),
+        )
 }
 
 #[cfg(test)]
@@ -239,6 +384,67 @@ mod tests {
         let mut px = page(w, h, &[pair[0], pair[1], corner]);
         assert_eq!(remove_specks_at(w, h, &mut px, 150), 2);
         assert_eq!(px, page(w, h, &[]));
+    }
+
+    /// Two words of 13 pt at 150 dpi (x-height 12 px) with a gap of 8 px between them
+    /// (x 20..28), and `extra` blots.
+    fn two_words(extra: &[(usize, usize, usize, usize)]) -> Vec<(usize, usize, usize, usize)> {
+        let mut b = vec![(4, 20, 16, 12), (28, 20, 16, 12)];
+        b.extend_from_slice(extra);
+        b
+    }
+
+    #[test]
+    fn a_dot_alone_in_a_word_gap_goes() {
+        // "đơn.vị": a grain in the middle of the gap, 3 px of paper on either side, at the
+        // middle of the x-height or above it.
+        let (w, h) = (60, 50);
+        for dust in [(23, 25, 2, 2), (23, 18, 2, 2)] {
+            let mut px = page(w, h, &two_words(&[dust]));
+            assert_eq!(remove_specks_at(w, h, &mut px, 150), 1, "{dust:?}");
+            assert_eq!(px, page(w, h, &two_words(&[])));
+        }
+    }
+
+    #[test]
+    fn punctuation_and_marks_in_or_beside_a_word_gap_stay() {
+        let (w, h) = (60, 50);
+        let cases: [&[(usize, usize, usize, usize)]; 7] = [
+            // a full stop and a comma after their letter, at a letter's spacing or wider
+            &[(21, 29, 3, 3)],
+            &[(21, 29, 2, 5)],
+            &[(23, 29, 2, 3)],
+            // a grain on the line's foot, where a full stop sits
+            &[(23, 30, 2, 2)],
+            // an opening quote close before its word
+            &[(25, 17, 2, 3)],
+            // a colon set a space after its word: two dots an x-height apart
+            &[(23, 20, 2, 2), (23, 30, 2, 2)],
+            // a tone mark over the next word's first letter, moved into the gap by the copier
+            &[(24, 14, 2, 2), (23, 19, 4, 1)],
+        ];
+        for extra in cases {
+            let all = two_words(extra);
+            let mut px = page(w, h, &all);
+            remove_specks_at(w, h, &mut px, 150);
+            assert_eq!(px, page(w, h, &all), "{extra:?}");
+        }
+        // A tone mark over the hollow of "U": paper under it down to the letter's foot, and
+        // the same letter on both sides.
+        let u = [
+            (4, 20, 3, 12),
+            (14, 20, 3, 12),
+            (4, 29, 13, 3),
+            (9, 14, 2, 2),
+        ];
+        let mut px = page(w, h, &u);
+        remove_specks_at(w, h, &mut px, 150);
+        assert_eq!(px, page(w, h, &u));
+        // Leader dots: each has dots, not words, beside it.
+        let leader: Vec<_> = (0..8).map(|i| (4 + 5 * i, 30, 2, 2)).collect();
+        let mut px = page(w, h, &leader);
+        remove_specks_at(w, h, &mut px, 150);
+        assert_eq!(px, page(w, h, &leader));
     }
 
     #[test]
