@@ -5,8 +5,6 @@
 //! a name is written the same way every time; OCR noise on one of its words (`S6 N6i vu`)
 //! otherwise leaves the language model without the context that decides the others.
 
-use rustc_hash::FxHashMap;
-
 use super::lm::{Model, UNK};
 use super::syllable::Syllable;
 use super::token::Kind;
@@ -15,15 +13,21 @@ use super::{lattice::Lattice, steer::PLACE_PREFERENCE, Restorer};
 /// The names, as language-model ids, by their first syllable.
 #[derive(Debug, Default)]
 pub struct Bodies {
-    /// First syllable → names starting with it, longest first.
-    by_first: FxHashMap<u16, Vec<Box<[u16]>>>,
+    /// Every name, grouped by first syllable (ascending id), longest first within a group.
+    names: Vec<Box<[u16]>>,
+    /// The names starting with id `w` are `names[first[w]..first[w + 1]]`: the decoder asks for
+    /// every option of every capitalised word, and an array index answers what a hash look-up
+    /// per option did (most of the steering's work).
+    first: Vec<u32>,
+    /// Longest name, in syllables.
+    max_len: usize,
 }
 
 impl Bodies {
     /// Reads the table (one name per line, `#` comments); names with a word that is no
     /// syllable of `model` are left out.
     pub fn parse(text: &str, model: &Model) -> Bodies {
-        let mut b = Bodies::default();
+        let mut names: Vec<Box<[u16]>> = Vec::new();
         for line in text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -36,29 +40,43 @@ impl Bodies {
                 })
                 .collect();
             if let Some(ids) = ids.filter(|v| v.len() >= 2) {
-                b.by_first.entry(ids[0]).or_default().push(ids.into());
+                names.push(ids.into());
             }
         }
-        for v in b.by_first.values_mut() {
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            v.dedup();
+        names.sort_by(|a, b| (a[0].cmp(&b[0])).then(b.len().cmp(&a.len())).then(a.cmp(b)));
+        names.dedup();
+        let mut first = vec![0u32; model.vocab.len() + 1];
+        for name in &names {
+            first[usize::from(name[0]) + 1] += 1;
         }
-        b
+        for w in 1..first.len() {
+            first[w] += first[w - 1];
+        }
+        let max_len = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        Bodies {
+            names,
+            first,
+            max_len,
+        }
     }
 
     /// The names whose first syllable is `id`, longest first.
     pub fn starting_with(&self, id: u16) -> &[Box<[u16]>] {
-        self.by_first.get(&id).map_or(&[], Vec::as_slice)
+        let w = usize::from(id);
+        match (self.first.get(w), self.first.get(w + 1)) {
+            (Some(&lo), Some(&hi)) => &self.names[lo as usize..hi as usize],
+            _ => &[],
+        }
     }
 
     /// Number of names.
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.names.len()
     }
 
     /// True when the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.names.is_empty()
     }
 }
 
@@ -80,19 +98,24 @@ impl Restorer {
             let capital = token.kind == Kind::Word
                 && text[token.span.clone()].starts_with(char::is_uppercase);
             let mut best: Option<&[u16]> = None;
-            if capital {
+            // How many positions from `t` a name may cover: words separated by spaces only.
+            // Found once for the position, not for every name tried (a first syllable such as
+            // `ban` or `sở` starts hundreds).
+            let mut reach = usize::from(capital);
+            while capital && reach < self.bodies.max_len && t + reach < n && {
+                let (a, b) = (&lattice.tokens[t + reach - 1], &lattice.tokens[t + reach]);
+                b.kind == Kind::Word && text[a.span.end..b.span.start].chars().all(|c| c == ' ')
+            } {
+                reach += 1;
+            }
+            if reach >= 2 {
                 for c in lattice.choices(t) {
                     for name in self.bodies.starting_with(c.id) {
                         if best.is_some_and(|b| b.len() >= name.len()) {
                             break;
                         }
-                        let fits = t + name.len() <= n
-                            && (1..name.len()).all(|k| {
-                                let (a, b) = (&lattice.tokens[t + k - 1], &lattice.tokens[t + k]);
-                                b.kind == Kind::Word
-                                    && text[a.span.end..b.span.start].chars().all(|c| c == ' ')
-                                    && has(lattice, t + k, name[k])
-                            });
+                        let fits = name.len() <= reach
+                            && (1..name.len()).all(|k| has(lattice, t + k, name[k]));
                         if fits {
                             best = Some(&name[..]);
                         }

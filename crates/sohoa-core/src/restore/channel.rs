@@ -27,7 +27,8 @@ impl Restorer {
             let w = &text[t.span.clone()];
             if w.chars().all(char::is_alphabetic) {
                 words += 1;
-                if w.chars().any(|c| strip_char(c) != c) {
+                // An ASCII word carries no mark: only the others are looked at letter by letter.
+                if !w.is_ascii() && w.chars().any(|c| strip_char(c) != c) {
                     marked += 1;
                     let known = *known_memo.entry(w).or_insert_with(|| {
                         Syllable::parse(&w.to_lowercase())

@@ -2,7 +2,7 @@
 //! whose skeleton is a known name is steered to that name's spelling, so that Tuần Giáo gets
 //! its marks and Ta Ma, which has none, keeps none.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::syllable::{strip, Syllable};
 
@@ -10,7 +10,7 @@ use super::syllable::{strip, Syllable};
 #[derive(Debug, Default)]
 pub struct Places {
     /// Skeleton key → lowercase canonical syllables, or `None` when two names share the key.
-    by_skeleton: HashMap<String, Option<Vec<String>>>,
+    by_skeleton: FxHashMap<String, Option<Vec<String>>>,
     /// Longest name, in syllables.
     pub max_len: usize,
 }

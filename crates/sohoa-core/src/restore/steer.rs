@@ -19,6 +19,25 @@ impl Restorer {
         let mut found = Vec::new();
         let n = tokens.len();
         let word = |s: &Token| &text[s.span.clone()];
+        let capitalised = |s: &Token| {
+            s.kind == Kind::Word && word(s).chars().next().is_some_and(char::is_uppercase)
+        };
+        // How many names-like words run from each token: capitalised words separated by spaces
+        // only. A name is tried only at lengths its run allows, so a word outside a run costs
+        // one look at its first letter, not one per length tried.
+        let mut run = vec![0u32; n];
+        for k in (0..n).rev() {
+            if capitalised(&tokens[k]) {
+                run[k] = 1 + run.get(k + 1).map_or(0, |&r| {
+                    let gap = &text[tokens[k].span.end..tokens[k + 1].span.start];
+                    if r > 0 && gap.chars().all(|c| c == ' ') {
+                        r
+                    } else {
+                        0
+                    }
+                });
+            }
+        }
         // Each word's lowercase skeleton, made once (a run is tried at every length from each
         // of its words), and the key built in one buffer.
         let mut skeletons: Vec<Option<String>> = vec![None; n];
@@ -26,18 +45,9 @@ impl Restorer {
         let mut i = 0;
         while i < n {
             let mut step = 1;
-            for len in (2..=self.places.max_len.min(n - i)).rev() {
+            let longest = self.places.max_len.min(run[i] as usize);
+            for len in (2..=longest).rev() {
                 let w = &tokens[i..i + len];
-                let names_like = w.iter().all(|s| {
-                    s.kind == Kind::Word && word(s).chars().next().is_some_and(char::is_uppercase)
-                }) && w.windows(2).all(|p| {
-                    text[p[0].span.end..p[1].span.start]
-                        .chars()
-                        .all(|c| c == ' ')
-                });
-                if !names_like {
-                    continue;
-                }
                 key.clear();
                 for (k, s) in (i..i + len).zip(w) {
                     if k > i {
