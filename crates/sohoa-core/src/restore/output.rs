@@ -211,16 +211,25 @@ impl Restorer {
                     }
                     self.write(lat, src, case, outs[chosen], &mut out.text);
                     if outs.len() > 1 {
-                        decode::local_scores_at(
+                        let around = units.around(t);
+                        let confidence = decode::confidence_at(
                             &self.model,
                             lattice[t],
-                            units.around(t),
+                            around,
                             self.channel_weight,
+                            chosen,
                             &mut scores,
                         );
-                        let confidence = confidence::share(&scores, chosen);
                         top.clear();
+                        // Every option's score only for a word whose alternatives are written.
                         if confidence < self.alternatives_below {
+                            decode::local_scores_at(
+                                &self.model,
+                                lattice[t],
+                                around,
+                                self.channel_weight,
+                                &mut scores,
+                            );
                             confidence::best_others(&scores, chosen, 3, &mut top);
                         }
                         let alts = top
