@@ -621,3 +621,18 @@ fn the_footer_and_campaign_name_read_through_specks() {
         Some("Nguyễn Văn An")
     );
 }
+
+#[test]
+fn a_text_that_starts_at_the_recipients_has_no_header() {
+    // The last page of a scan read on its own: the footer's two columns and nothing above them.
+    // The signature block's capitals ("KT. CHỦ TỊCH") are no issuing body.
+    let text = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Thị Bình";
+    let s = segment(text);
+    assert_eq!(s.header.issuer, None);
+    assert_eq!(s.header.issuer_parent, None);
+    assert!(!s.header.found);
+    let signer = s.signer.expect("the signature block is still read");
+    assert_eq!(signer.title.as_deref(), Some("Phó Chủ tịch"));
+    assert_eq!(signer.name.as_deref(), Some("Trần Thị Bình"));
+    assert_eq!(s.recipients, ["Như trên", "Lưu: VT"]);
+}

@@ -110,13 +110,18 @@ pub fn segment_counted(text: &str) -> (Segmented, usize) {
 /// The line right after the type line is the subject (Decree 30, art. 8: the type name, then
 /// the subject, then the body), even when it reads like a basis opening ("KẾ HOẠCH" / "Thực
 /// hiện Chương trình mỗi xã một sản phẩm ..."): plans are often named after what they carry
-/// out. A "Căn cứ" line is no subject, so it still ends the header there.
+/// out. A "Căn cứ" line is no subject, so it still ends the header there. Nor can it reach the
+/// footer, which opens with "Nơi nhận:" (Decree 30, art. 8): a text that starts there (the last
+/// page of a scan, read on its own) has no header, and its signature block is not one.
 fn header_limit(lines: View<'_>, work: &mut usize) -> usize {
     let mut after_type = false;
     for (i, l) in lines.iter().enumerate().take(HEADER_MAX_LINES) {
         *work += 1;
         if l.is_blank() {
             continue;
+        }
+        if ocr::recipients_heading(&skel(l.text)) {
+            return i;
         }
         let subject = std::mem::replace(
             &mut after_type,
