@@ -796,12 +796,12 @@ mod tests {
             .collect();
         let units = Units::of(&lat, &[], &path);
         let mut scores = Vec::new();
-        for t in 0..lat.len() {
+        for (t, opts) in lat.iter().enumerate() {
             let around = units.around(t);
-            local_scores_at(model, &lat[t], around, 0.7, &mut scores);
-            for chosen in 0..lat[t].len() {
+            local_scores_at(model, opts, around, 0.7, &mut scores);
+            for chosen in 0..opts.len() {
                 let want = crate::restore::confidence::share(&scores, chosen);
-                let got = confidence_at(model, &lat[t], around, 0.7, chosen, &mut Vec::new());
+                let got = confidence_at(model, opts, around, 0.7, chosen, &mut Vec::new());
                 assert_eq!(
                     got.to_bits(),
                     want.to_bits(),
