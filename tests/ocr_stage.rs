@@ -78,7 +78,7 @@ fn multi_page_tiff_pages_are_read_and_reported_separately() {
     for (i, (p, g)) in pages.iter().zip(&golds).enumerate() {
         let p = p.as_ref().unwrap();
         assert_eq!((p.number, p.dpi), (i + 1, Some(200)));
-        // Boxes are in the 200 dpi scan's own pixels even though OCR ran on an upscaled copy.
+        // Boxes are in the 200 dpi scan's own pixels.
         assert!(
             p.words.iter().all(|w| w.bbox.x + w.bbox.w <= p.width),
             "page {}",

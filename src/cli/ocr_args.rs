@@ -23,7 +23,8 @@ pub struct OcrArgs {
     /// Keep colour / 1-bit pages as they are instead of converting to 8-bit gray.
     #[arg(long)]
     pub no_grayscale: bool,
-    /// Do not upscale pages scanned below 250 dpi to 300 dpi.
+    /// Do not upscale low-resolution pages to 300 dpi (by default binarised pages under 250 dpi
+    /// and gray or colour pages under 200 dpi are).
     #[arg(long)]
     pub no_upscale: bool,
     /// Do not correct skew.
@@ -91,6 +92,11 @@ impl OcrArgs {
                     0
                 } else {
                     d.upscale_below_dpi
+                },
+                upscale_gray_below_dpi: if self.no_upscale {
+                    0
+                } else {
+                    d.upscale_gray_below_dpi
                 },
                 target_dpi: d.target_dpi,
                 deskew: !self.no_deskew,

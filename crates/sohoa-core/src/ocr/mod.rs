@@ -116,7 +116,8 @@ pub struct OcrPageSummary {
     pub text_source: TextSource,
     /// Preprocessing steps run before OCR, in order, each decided from a measurement of the
     /// page: `drop-colour` (a seal or stamp in colour turned as light as the paper),
-    /// `despeckle` (dust measured on a binarised page), `upscale` (scanned under 250 dpi),
+    /// `despeckle` (dust measured on a binarised page), `upscale` (a binarised page scanned
+    /// under 250 dpi, a gray or colour one under 200 dpi),
     /// `denoise` (grain measured on a gray page), `deskew`.
     pub preprocessing: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! Page preprocessing before Tesseract, decided page by page from measurements of the page
 //! itself ([`probe`]): a colour page with a seal or stamp is turned gray by its brightest
-//! channel, a binarised page's dust specks are removed ([`specks`]), a page scanned under
-//! 250 dpi is upscaled, the 3×3 median runs only on a gray page whose paper carries grain (on
+//! channel, a binarised page's dust specks are removed ([`specks`]), a binarised page scanned
+//! under 250 dpi and a gray or colour one under 200 dpi are upscaled, the 3×3 median runs only on a gray page whose paper carries grain (on
 //! a clean, blurred or JPEG page it only eats strokes), and a skewed page is turned straight. Each step also has its own switch, so its benefit can be
 //! measured (BENCHMARKS.md, "OCR under scan conditions").
 
@@ -18,9 +18,18 @@ pub struct Preprocess {
     /// Convert colour and 1-bit pages to 8-bit gray (Tesseract binarises gray itself, better
     /// than a scanner's threshold, and colour costs time).
     pub grayscale: bool,
-    /// Scale pages scanned below this resolution up to `target_dpi` (0 disables). Tesseract's
-    /// LSTM models are trained on text about 30 px high; at 150 dpi 13 pt text is ~20 px.
+    /// Scale binarised (1-bit) pages scanned below this resolution up to `target_dpi` (0
+    /// disables). Tesseract's LSTM models are trained on text about 30 px high; at 150 dpi
+    /// 13 pt text is ~20 px, and a 1-bit page has no gray edge for Tesseract's own
+    /// thresholding to place a thinned stroke by: interpolating it at 300 dpi gives one
+    /// (a 250 dpi target lost 7 copy fields of 100, BENCHMARKS.md).
     pub upscale_below_dpi: u32,
+    /// Scale gray and colour pages scanned below this resolution up to `target_dpi` (0
+    /// disables). A gray scan draws each stroke's edge in gray levels, so at 200 dpi and more
+    /// Tesseract thresholds and reads it as well as upscaled (office and phone scans: record
+    /// fields 600 of 600 read as they are against 596 upscaled, BENCHMARKS.md), while its
+    /// layout work grows with the pixel count (+15 % CPU on those pages).
+    pub upscale_gray_below_dpi: u32,
     /// Resolution upscaled pages are brought to.
     pub target_dpi: u32,
     /// Correct skew (up to ±7°).
@@ -45,6 +54,7 @@ impl Default for Preprocess {
         Preprocess {
             grayscale: true,
             upscale_below_dpi: 250,
+            upscale_gray_below_dpi: 200,
             target_dpi: 300,
             deskew: true,
             orient: false,
@@ -60,6 +70,7 @@ impl Preprocess {
         Preprocess {
             grayscale: false,
             upscale_below_dpi: 0,
+            upscale_gray_below_dpi: 0,
             target_dpi: 300,
             deskew: false,
             orient: false,
@@ -165,7 +176,12 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
             d.steps.push("orient");
         }
     }
-    if opts.upscale_below_dpi > 0 && dpi < opts.upscale_below_dpi && dpi > 0 {
+    let upscale_below = if source_depth == 1 {
+        opts.upscale_below_dpi
+    } else {
+        opts.upscale_gray_below_dpi
+    };
+    if upscale_below > 0 && dpi < upscale_below && dpi > 0 {
         let megapixels = f64::from(pix.width()) * f64::from(pix.height()) / 1e6;
         let budget = (MAX_UPSCALED_MEGAPIXELS / megapixels.max(1e-6)).sqrt() as f32;
         let factor = (opts.target_dpi as f32 / dpi as f32).min(budget);
@@ -223,4 +239,49 @@ fn without_specks(pix: &Pix, dpi: u32) -> Option<Pix> {
     let mut out = Pix::from_gray_bytes(w, h, &bytes)?;
     out.set_dpi(dpi);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus_page(name: &str) -> Pix {
+        let path = format!(
+            "{}/../../corpus/ocr/pages/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        Pix::decode(&bytes).expect("decodes")
+    }
+
+    /// The resolution the page is read at and whether it was upscaled, with only the upscaling
+    /// step (and the conversion to gray) allowed.
+    fn read_at(name: &str, declared_dpi: u32) -> (u32, u32, bool) {
+        let pix = corpus_page(name);
+        let depth = pix.depth();
+        let opts = Preprocess {
+            deskew: false,
+            denoise: false,
+            ..Preprocess::default()
+        };
+        let p = prepare(pix, declared_dpi, &opts);
+        (depth, p.dpi, p.decisions.steps.contains(&"upscale"))
+    }
+
+    #[test]
+    fn gray_pages_are_upscaled_under_200_dpi_and_binarised_ones_under_250() {
+        // The same printed page, gray and binarised by a copier (both scanned at 150 dpi),
+        // declared at several resolutions.
+        let (gray, copy) = ("laws-001-dpi150.png", "laws-001-photocopy.png");
+        assert_eq!(read_at(gray, 150), (8, 300, true));
+        assert_eq!(read_at(gray, 200), (8, 200, false));
+        assert_eq!(read_at(gray, 240), (8, 240, false));
+        assert_eq!(read_at(copy, 150), (1, 300, true));
+        assert_eq!(read_at(copy, 200), (1, 300, true));
+        assert_eq!(read_at(copy, 240), (1, 300, true));
+        assert_eq!(read_at(copy, 250), (1, 250, false));
+        // Switched off, neither is.
+        let none = Preprocess::none();
+        assert_eq!(prepare(corpus_page(copy), 150, &none).dpi, 150);
+    }
 }

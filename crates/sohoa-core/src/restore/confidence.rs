@@ -5,20 +5,58 @@
 /// The confidence of option `chosen` given every option's log10 score at its position: its
 /// probability over the sum of all (1 when it has no rival).
 pub fn share(scores: &[f32], chosen: usize) -> f32 {
-    let best = scores[chosen];
-    let mut z = 0.0f32;
+    let mut sum = Share::new(scores[chosen]);
     for &s in scores {
-        let d = s - best;
-        // Once the sum is at least 1, a term under 10^-8 is below half its last digit and
-        // leaves it as it is: its power is not needed.
-        if z >= 1.0 && d < -8.0 {
-            continue;
-        }
-        // 10^x as 2^(x log2 10): the same value to within a unit in the last place, at a
-        // fraction of `powf`'s work (which first finds the logarithm of its base).
-        z += (d * std::f32::consts::LOG2_10).exp2();
+        sum.add(s);
     }
-    1.0 / z
+    sum.confidence()
+}
+
+/// The sum of [`share`], option by option in order: the chosen option's score `best` is known
+/// first, each option's score is added in turn, and [`Share::counts`] says beforehand whether
+/// an option that scores at most some bound could change the sum at all (so that the caller
+/// need not finish scoring it).
+#[derive(Debug, Clone, Copy)]
+pub struct Share {
+    best: f32,
+    z: f32,
+}
+
+impl Share {
+    /// An empty sum for a chosen option of score `best`.
+    pub fn new(best: f32) -> Share {
+        Share { best, z: 0.0 }
+    }
+
+    /// Once the sum is at least 1, a term under 10^-8 is below half its last digit and leaves
+    /// it as it is: an option scoring `s` is not added when this is false.
+    #[inline]
+    fn takes(&self, s: f32) -> bool {
+        !(self.z >= 1.0 && s - self.best < -8.0)
+    }
+
+    /// False when an option whose score is at most `bound` would leave the sum as it is
+    /// (subtraction rounds monotonically, so a score under the bound is under it after the
+    /// subtraction too).
+    #[inline]
+    pub fn counts(&self, bound: f32) -> bool {
+        self.takes(bound)
+    }
+
+    /// Adds an option of score `s`.
+    #[inline]
+    pub fn add(&mut self, s: f32) {
+        if self.takes(s) {
+            // 10^x as 2^(x log2 10): the same value to within a unit in the last place, at a
+            // fraction of `powf`'s work (which first finds the logarithm of its base).
+            self.z += ((s - self.best) * std::f32::consts::LOG2_10).exp2();
+        }
+    }
+
+    /// The chosen option's share of the sum.
+    pub fn confidence(&self) -> f32 {
+        1.0 / self.z
+    }
 }
 
 /// The indices of the `n` best options other than `chosen`, best first, ties in option order,

@@ -7,6 +7,7 @@
 //! over a graph of token boundaries, still one beam per boundary, so its work stays linear in
 //! the text length.
 
+use super::confidence::Share;
 use super::lm::{left_bit, Context, Model, BOS, EOS};
 
 /// One lattice option at a position: LM id and channel cost (−log10-like).
@@ -484,16 +485,105 @@ pub fn local_scores<C: AsRef<[Choice]>>(
 
 /// Scores of every option of `opts` between the syllables `around` (LM terms that involve the
 /// option, minus weighted channel cost), in option order, written to `out`.
-///
-/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
-/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
-/// as the context of e, and the terms that do not involve `c` are found once for all options.
 pub fn local_scores_at(
     model: &Model,
     opts: &[Choice],
     around: Around,
     weight: f32,
     out: &mut Vec<f32>,
+) {
+    out.clear();
+    out.reserve(opts.len());
+    score_options(model, opts, around, weight, out);
+}
+
+/// The confidence of option `chosen` of `opts` between the syllables `around`:
+/// [`confidence::share`] of the [`local_scores_at`], the same value to the bit (`scratch` is
+/// working memory). Most options of a word lie more than 10^8 below the chosen one, where the
+/// share does not add them: an option after the chosen one is left unfinished once its score
+/// without p(e | c d), and the most that term can be, already puts it there (about half the
+/// options, each sparing a trigram search).
+pub fn confidence_at(
+    model: &Model,
+    opts: &[Choice],
+    around: Around,
+    weight: f32,
+    chosen: usize,
+    scratch: &mut Vec<f32>,
+) -> f32 {
+    scratch.clear();
+    let mut sink = ShareSink {
+        chosen,
+        before: scratch,
+        sum: Share::new(0.0),
+    };
+    score_options(model, opts, around, weight, &mut sink);
+    sink.sum.confidence()
+}
+
+/// What [`score_options`] hands each option's score to.
+trait Sink {
+    /// Whether option `k` is to be finished, `most` being the most its score can be when it is
+    /// known before its last term is searched for.
+    fn wants(&mut self, k: usize, most: Option<f32>) -> bool;
+    /// The score of option `k`.
+    fn take(&mut self, k: usize, score: f32);
+}
+
+impl Sink for Vec<f32> {
+    #[inline(always)]
+    fn wants(&mut self, _: usize, _: Option<f32>) -> bool {
+        true
+    }
+
+    #[inline(always)]
+    fn take(&mut self, _: usize, score: f32) {
+        self.push(score);
+    }
+}
+
+/// The share of the chosen option: the options before it are kept until its score is known,
+/// then everything is summed in option order, as [`confidence::share`] does.
+struct ShareSink<'a> {
+    chosen: usize,
+    before: &'a mut Vec<f32>,
+    sum: Share,
+}
+
+impl Sink for ShareSink<'_> {
+    #[inline(always)]
+    fn wants(&mut self, k: usize, most: Option<f32>) -> bool {
+        k <= self.chosen || most.is_none_or(|m| self.sum.counts(m))
+    }
+
+    #[inline(always)]
+    fn take(&mut self, k: usize, score: f32) {
+        if k < self.chosen {
+            self.before.push(score);
+            return;
+        }
+        if k == self.chosen {
+            self.sum = Share::new(score);
+            for &s in self.before.iter() {
+                self.sum.add(s);
+            }
+        }
+        self.sum.add(score);
+    }
+}
+
+/// Scores every option of `opts` between the syllables `around` and hands them to `sink`.
+///
+/// The terms are those of [`Model::score`] summed in the same order, but each bigram is
+/// searched for once: (x, c) serves as p(c | x) and as the context of d, (c, d) as p(d | c) and
+/// as the context of e, and the terms that do not involve `c` are found once for all options.
+#[inline(always)]
+fn score_options(
+    model: &Model,
+    opts: &[Choice],
+    around: Around,
+    weight: f32,
+    sink: &mut impl Sink,
 ) {
     let Around {
         a,
@@ -511,11 +601,11 @@ pub fn local_scores_at(
     let de = has_d.then(|| model.bigram(d, e));
     let de_left = de.map_or(0, |de| model.left_filter(de));
     let mut p_de: Option<f32> = None;
-    out.clear();
+    let max_trigram = model.max_trigram_score();
     // The words around the option are looked up with every option: their halves of the bigram
     // look-ups are found once.
     let (lead_x, follow_d) = (model.leader(x), model.follower(d));
-    out.extend(opts.iter().map(|o| {
+    for (k, o) in opts.iter().enumerate() {
         let c = o.id;
         let (lead_c, follow_c) = (model.leader(c), model.follower(c));
         let xc = model.bigram_of(&lead_x, &follow_c);
@@ -531,12 +621,19 @@ pub fn local_scores_at(
             model.score2_of(cd, &lead_c, &follow_d)
         });
         if let Some(de) = de {
-            s += score_from(model, cd, e, de_left & left_bit(c) != 0, || {
-                *p_de.get_or_insert_with(|| model.score2_at(de, d, e))
-            });
+            let p_de = *p_de.get_or_insert_with(|| model.score2_at(de, d, e));
+            // p(e | c d) is a stored trigram's p or the context's back-off plus p(e | d) (and
+            // only p(e | d) when (c, d) is no stored context).
+            let most = cd.map(|j| (s + max_trigram.max(model.backoff(j) + p_de)) - weight * o.cost);
+            if !sink.wants(k, most) {
+                continue;
+            }
+            s += score_from(model, cd, e, de_left & left_bit(c) != 0, || p_de);
+        } else if !sink.wants(k, None) {
+            continue;
         }
-        s - weight * o.cost
-    }));
+        sink.take(k, s - weight * o.cost);
+    }
 }
 
 #[cfg(test)]
@@ -687,6 +784,50 @@ mod tests {
                 assert_eq!(got.to_bits(), want.to_bits(), "position {t}");
             }
         }
+    }
+
+    #[test]
+    fn confidence_is_the_share_of_the_local_scores_to_the_bit() {
+        let model = crate::restore::shared().model();
+        let lat = lattice(model);
+        let path: Vec<Step> = viterbi(model, &lat, 1.0, 8)
+            .into_iter()
+            .map(Step::Option)
+            .collect();
+        let units = Units::of(&lat, &[], &path);
+        let mut scores = Vec::new();
+        for (t, opts) in lat.iter().enumerate() {
+            let around = units.around(t);
+            local_scores_at(model, opts, around, 0.7, &mut scores);
+            for chosen in 0..opts.len() {
+                let want = crate::restore::confidence::share(&scores, chosen);
+                let got = confidence_at(model, opts, around, 0.7, chosen, &mut Vec::new());
+                assert_eq!(
+                    got.to_bits(),
+                    want.to_bits(),
+                    "position {t}, option {chosen}"
+                );
+            }
+        }
+        // Options far below the chosen one are left unfinished: a word with a rival 10^9
+        // below still has its share.
+        let far = [
+            Choice {
+                id: model.id("kế"),
+                cost: 0.0,
+            },
+            Choice {
+                id: model.id("kế"),
+                cost: 9.0,
+            },
+        ];
+        let around = units.around(0);
+        local_scores_at(model, &far, around, 1.0, &mut scores);
+        assert!(scores[1] - scores[0] < -8.0);
+        assert_eq!(
+            confidence_at(model, &far, around, 1.0, 0, &mut Vec::new()).to_bits(),
+            crate::restore::confidence::share(&scores, 0).to_bits()
+        );
     }
 
     /// The score of a path given as its syllables and the channel costs it paid.

@@ -89,7 +89,7 @@ impl Restorer {
                     .zip(&scores)
                     .map(|((o, c), s)| {
                         let mut form = String::new();
-                        self.write(src, case, o, &mut form);
+                        self.write(lat, src, case, *o, &mut form);
                         OptionScore {
                             form,
                             cost: c.cost,

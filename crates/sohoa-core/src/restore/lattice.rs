@@ -9,15 +9,18 @@ use super::candidates::Candidate;
 use super::decode::{Choice, Span};
 use super::token::Token;
 
-/// What the decoder may output at one lattice position.
-#[derive(Debug, Clone)]
+/// What the decoder may output at one lattice position. Eight bytes and `Copy` (a fixed form's
+/// text is held by the lattice): a stretch's options are written, and dropped, without a
+/// destructor per option.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Out {
     /// A syllable of the inventory, written in the source word's case.
     Form(u16),
     /// The source text, unchanged.
     Keep,
-    /// A fixed replacement (an acronym with its Đ restored, a place name the model lacks).
-    Fixed(String),
+    /// A fixed replacement (an acronym with its Đ restored, a place name the model lacks):
+    /// [`Lattice::fixed`] of this index.
+    Fixed(u32),
 }
 
 /// Tokens and their options; options of position `t` are `starts[t]..starts[t + 1]` of
@@ -34,6 +37,8 @@ pub(super) struct Lattice {
     pub spans: Vec<Span>,
     /// What each span writes: lowercase syllables, in the case of the text it replaces.
     pub span_outs: Vec<String>,
+    /// The text of each [`Out::Fixed`].
+    fixed: Vec<String>,
 }
 
 impl Lattice {
@@ -58,6 +63,7 @@ impl Lattice {
         self.starts.clear();
         self.spans.clear();
         self.span_outs.clear();
+        self.fixed.clear();
     }
 
     /// Adds a span that ends at the last position (so spans stay sorted by their end), writing
@@ -78,6 +84,18 @@ impl Lattice {
     pub fn push(&mut self, choice: Choice, out: Out) {
         self.choices.push(choice);
         self.outs.push(out);
+    }
+
+    /// Adds an option to the last position that writes `form` as it is.
+    pub fn push_fixed(&mut self, choice: Choice, form: String) {
+        let at = u32::try_from(self.fixed.len()).expect("fewer than 2^32 fixed forms");
+        self.fixed.push(form);
+        self.push(choice, Out::Fixed(at));
+    }
+
+    /// The text an [`Out::Fixed`] of index `i` writes.
+    pub fn fixed(&self, i: u32) -> &str {
+        &self.fixed[i as usize]
     }
 
     /// Adds the syllable `id` at channel cost `cost`, written in the source word's case.
@@ -170,7 +188,7 @@ mod tests {
             lat.push(Choice { id: 1, cost: 0.0 }, Out::Keep);
             lat.push(Choice { id: 2, cost: 0.5 }, Out::Form(2));
             lat.open(token(2));
-            lat.push(Choice { id: 3, cost: 0.0 }, Out::Fixed("NĐ".into()));
+            lat.push_fixed(Choice { id: 3, cost: 0.0 }, "NĐ".into());
             lat.last_mut().0[0].cost += 2.0;
             lat.push(Choice { id: 4, cost: 0.0 }, Out::Form(4));
             assert_eq!(lat.len(), 2, "round {round}");
@@ -182,7 +200,7 @@ mod tests {
                 lat.choices(1),
                 [Choice { id: 3, cost: 2.0 }, Choice { id: 4, cost: 0.0 }]
             );
-            assert!(matches!(lat.outs(1)[0], Out::Fixed(ref s) if s == "NĐ"));
+            assert!(matches!(lat.outs(1)[0], Out::Fixed(i) if lat.fixed(i) == "NĐ"));
             assert_eq!(lat.positions().len(), 2);
             assert_eq!(lat.tokens[1].span, 2..3);
         }

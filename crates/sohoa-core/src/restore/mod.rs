@@ -161,13 +161,16 @@ impl Default for Restorer {
 }
 
 /// What a lowercase word offers, wherever it stands: its candidates, its own LM id, whether
-/// it is a well-formed syllable and whether some candidate was reached without an unseen edit.
+/// it is a well-formed syllable, whether some candidate was reached without an unseen edit, and
+/// the price of keeping the word as written, when that is not already a candidate (see
+/// [`Restorer::keep_cost`]; it depends on the word as written, which its memo key is).
 #[derive(Clone)]
 struct WordOptions {
     cands: Vec<Candidate>,
     own: u16,
     parsed: bool,
     direct: bool,
+    keep: Option<f32>,
 }
 
 impl Restorer {
@@ -389,7 +392,13 @@ impl Restorer {
         let no_lower = !src.chars().any(char::is_lowercase);
         if no_lower && (is_code_part(text, &token.span) || self.is_acronym(src)) {
             return match self.acronym_fix(src) {
-                Some(fixed_form) => fixed(lm::UNK, Out::Fixed(fixed_form)),
+                Some(fixed_form) => lattice.push_fixed(
+                    Choice {
+                        id: lm::UNK,
+                        cost: 0.0,
+                    },
+                    fixed_form,
+                ),
                 None => fixed(lm::UNK, Out::Keep),
             };
         }
@@ -402,34 +411,41 @@ impl Restorer {
         let word = match memo.get(src) {
             Some(w) => w,
             None => {
-                let w = self.shared_word_options(src, channel, memo);
+                let mut w = self.shared_word_options(src, channel, memo);
+                // Shared with the lowercase word, whose own keeping price it carries.
+                w.keep = self.keep_cost(src, channel, &w);
                 memo.entry(src.to_owned()).or_insert(w)
             }
         };
-        let (cands, own) = (&word.cands, word.own);
-        lattice.push_forms(cands);
-        let has_self = own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0);
-        if !has_self {
-            // Keeping the word as written: free for well-formed syllables and for words with
-            // nothing better to offer; priced for malformed ones that look like lost marks.
-            let single = src.chars().count() == 1;
-            // A lowercase syllable the model does not know, in old OCR, is priced as a
-            // malformed word: it is `<unk>` to the model too (`trén`, `khéng`: é for ê, which
-            // old OCR writes often), and a name the model lacks would be capitalised.
-            let unknown = *channel == Channel::NOISY
-                && own == lm::UNK
-                && !src.starts_with(char::is_uppercase);
-            let cost = if cands.is_empty() || single {
-                0.0
-            } else if word.parsed && !unknown {
-                channel.keep_rare
-            } else {
-                // `<unk>` stands for every unknown word at once, so its LM probability is far
-                // higher than any one malformed word deserves.
-                channel.keep_unknown.max(5.0)
-            };
-            lattice.push(Choice { id: own, cost }, Out::Keep);
+        lattice.push_forms(&word.cands);
+        if let Some(cost) = word.keep {
+            lattice.push(Choice { id: word.own, cost }, Out::Keep);
         }
+    }
+
+    /// The price of keeping `src` as written beside the candidates `w` offers, `None` when the
+    /// word itself is a free candidate: free for well-formed syllables and for words with
+    /// nothing better to offer; priced for malformed ones that look like lost marks.
+    fn keep_cost(&self, src: &str, channel: &Channel, w: &WordOptions) -> Option<f32> {
+        let (cands, own) = (&w.cands, w.own);
+        if own != lm::UNK && cands.iter().any(|c| c.id == own && c.cost == 0.0) {
+            return None;
+        }
+        let single = src.chars().count() == 1;
+        // A lowercase syllable the model does not know, in old OCR, is priced as a
+        // malformed word: it is `<unk>` to the model too (`trén`, `khéng`: é for ê, which
+        // old OCR writes often), and a name the model lacks would be capitalised.
+        let unknown =
+            *channel == Channel::NOISY && own == lm::UNK && !src.starts_with(char::is_uppercase);
+        Some(if cands.is_empty() || single {
+            0.0
+        } else if w.parsed && !unknown {
+            channel.keep_rare
+        } else {
+            // `<unk>` stands for every unknown word at once, so its LM probability is far
+            // higher than any one malformed word deserves.
+            channel.keep_unknown.max(5.0)
+        })
     }
 
     /// [`Restorer::word_options`] of `src`, shared through `memo` with the word written in
@@ -489,12 +505,15 @@ impl Restorer {
         let own = parsed
             .as_ref()
             .map_or(lm::UNK, |s| self.model.id(&s.render()));
-        WordOptions {
+        let mut w = WordOptions {
             cands,
             own,
             parsed: parsed.is_some(),
             direct,
-        }
+            keep: None,
+        };
+        w.keep = self.keep_cost(src, channel, &w);
+        w
     }
 
     /// The confusion table for `channel`: with the edits of real old OCR under the old-OCR

@@ -206,28 +206,37 @@ impl Restorer {
                 Step::Option(chosen) => {
                     let outs = lat.outs(t);
                     if token.kind != Kind::Word {
-                        self.write(src, Case::Lower, &outs[chosen], &mut out.text);
+                        self.write(lat, src, Case::Lower, outs[chosen], &mut out.text);
                         continue;
                     }
-                    self.write(src, case, &outs[chosen], &mut out.text);
+                    self.write(lat, src, case, outs[chosen], &mut out.text);
                     if outs.len() > 1 {
-                        decode::local_scores_at(
+                        let around = units.around(t);
+                        let confidence = decode::confidence_at(
                             &self.model,
                             lattice[t],
-                            units.around(t),
+                            around,
                             self.channel_weight,
+                            chosen,
                             &mut scores,
                         );
-                        let confidence = confidence::share(&scores, chosen);
                         top.clear();
+                        // Every option's score only for a word whose alternatives are written.
                         if confidence < self.alternatives_below {
+                            decode::local_scores_at(
+                                &self.model,
+                                lattice[t],
+                                around,
+                                self.channel_weight,
+                                &mut scores,
+                            );
                             confidence::best_others(&scores, chosen, 3, &mut top);
                         }
                         let alts = top
                             .iter()
                             .map(|&k| {
                                 let mut s = String::new();
-                                self.write(src, case, &outs[k], &mut s);
+                                self.write(lat, src, case, outs[k], &mut s);
                                 s
                             })
                             .collect();
@@ -247,12 +256,13 @@ impl Restorer {
         }
     }
 
-    /// Writes option `o` for the source word `src`, whose capitalisation is `case`.
-    pub(super) fn write(&self, src: &str, case: Case, o: &Out, out: &mut String) {
+    /// Writes option `o` of lattice `lat` for the source word `src`, whose capitalisation is
+    /// `case`.
+    pub(super) fn write(&self, lat: &Lattice, src: &str, case: Case, o: Out, out: &mut String) {
         match o {
             Out::Keep => out.push_str(src),
-            Out::Fixed(s) => out.push_str(s),
-            Out::Form(id) => token::apply_case(&self.inventory.forms[*id as usize], case, out),
+            Out::Fixed(i) => out.push_str(lat.fixed(i)),
+            Out::Form(id) => token::apply_case(&self.inventory.forms[id as usize], case, out),
         }
     }
 }

@@ -95,7 +95,7 @@ impl Restorer {
             if id == lm::UNK {
                 let mut s = String::new();
                 token::apply_case(form, token::case_of(src), &mut s);
-                lattice.push(Choice { id, cost: 0.0 }, Out::Fixed(s));
+                lattice.push_fixed(Choice { id, cost: 0.0 }, s);
             } else {
                 lattice.push_form(id, 0.0);
             }

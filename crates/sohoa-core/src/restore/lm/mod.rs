@@ -128,6 +128,8 @@ pub struct Model {
     succ: Successors,
     /// True when the last two words of every stored trigram are a stored bigram.
     suffix_closed: bool,
+    /// The largest log10 p of the trigram codes (see [`Model::max_trigram_score`]).
+    max_trigram: f32,
 }
 
 impl Model {
@@ -191,6 +193,10 @@ impl Model {
             tri,
             succ,
             suffix_closed: true,
+            // No table, no bound: every term is then searched for.
+            max_trigram: codes.get(2).map_or(f32::INFINITY, |c| {
+                c.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+            }),
         };
         model.fill_left_filters();
         Ok(model)
@@ -377,6 +383,12 @@ impl Model {
         }
         #[cfg(not(target_arch = "x86_64"))]
         let _ = ctx;
+    }
+
+    /// The most log10 p(c | a b) of a stored trigram can be: a bound for callers that want to
+    /// know whether a term could matter before searching for it.
+    pub fn max_trigram_score(&self) -> f32 {
+        self.max_trigram
     }
 
     /// log10 back-off weight of the stored bigram `j` as a trigram context.
