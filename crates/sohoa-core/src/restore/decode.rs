@@ -498,11 +498,11 @@ pub fn local_scores_at(
 }
 
 /// The confidence of option `chosen` of `opts` between the syllables `around`:
-/// [`confidence::share`] of the [`local_scores_at`], the same value to the bit (`scratch` is
-/// working memory). Most options of a word lie more than 10^8 below the chosen one, where the
-/// share does not add them: an option after the chosen one is left unfinished once its score
-/// without p(e | c d), and the most that term can be, already puts it there (about half the
-/// options, each sparing a trigram search).
+/// [`share`](super::confidence::share) of the [`local_scores_at`], the same value to the bit
+/// (`scratch` is working memory). Most options of a word lie more than 10^8 below the chosen
+/// one, where the share does not add them: an option after the chosen one is left unfinished
+/// once its score without p(e | c d), and the most that term can be, already puts it there
+/// (about half the options, each sparing a trigram search).
 pub fn confidence_at(
     model: &Model,
     opts: &[Choice],
