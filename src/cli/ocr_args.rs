@@ -34,8 +34,9 @@ pub struct OcrArgs {
     #[arg(long)]
     pub orient: bool,
     /// Never clean dirt off the paper: no 3×3 median filter on gray pages with measured grain
-    /// and no removal of dust specks that stand clear of the print on binarised (1-bit) pages
-    /// (photocopies); by default each runs on the pages whose measured noise calls for it.
+    /// and no removal of dust on binarised (1-bit) pages (photocopies), neither the specks that
+    /// stand clear of the print nor a dot alone in a word gap; by default each runs on the
+    /// pages whose measured noise calls for it.
     #[arg(long)]
     pub no_denoise: bool,
     /// On copies whose dust was removed, read the words Tesseract was least sure of again from
