@@ -378,17 +378,23 @@ impl Drop for Pix {
     }
 }
 
+/// A page of the committed OCR corpus (`corpus/ocr/pages/NAME`), decoded as it is stored.
+#[cfg(test)]
+pub(crate) fn corpus_page(name: &str) -> Pix {
+    let path = format!(
+        "{}/../../corpus/ocr/pages/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Pix::decode(&bytes).expect("decodes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn page(name: &str) -> Pix {
-        let path = format!(
-            "{}/../../corpus/ocr/pages/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let pix = Pix::decode(&bytes).expect("decodes");
+        let pix = corpus_page(name);
         if pix.depth() == 8 {
             pix
         } else {

@@ -243,16 +243,8 @@ fn without_specks(pix: &Pix, dpi: u32) -> Option<Pix> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pix::corpus_page;
     use super::*;
-
-    fn corpus_page(name: &str) -> Pix {
-        let path = format!(
-            "{}/../../corpus/ocr/pages/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        Pix::decode(&bytes).expect("decodes")
-    }
 
     /// The resolution the page is read at and whether it was upscaled, with only the upscaling
     /// step (and the conversion to gray) allowed.
