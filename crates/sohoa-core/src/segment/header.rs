@@ -612,13 +612,7 @@ fn place_and_date(
         let whole = DATE_START.find(&sk.text)?;
         let before = scope[..sk.orig(whole.start())].trim_end();
         let before = before.strip_suffix([',', '.'])?;
-        let line = before.rfind('\n').map_or(0, |i| i + 1);
-        let unglued = format!(
-            "{}{}",
-            &before[..line],
-            super::ocr::split_glued_dots(&before[line..])
-        );
-        let (at, p) = place_before(&unglued)?;
+        let (at, p) = place_before(before)?;
         header.place = Some(p);
         let end = sk.orig(whole.end());
         return Some((from + at, from + end));
@@ -633,15 +627,7 @@ fn place_and_date(
     // The comma after the place, or a full stop read for it ("Hà Nội. ngày ...": a comma's
     // tail lost on a thin copy).
     let before = before.strip_suffix([',', '.']).unwrap_or(before);
-    // A dot glued between two syllables of the place is a speck ("Quảng.Nam"), on the place's
-    // own line; the same length, so offsets hold.
-    let line = before.rfind('\n').map_or(0, |i| i + 1);
-    let unglued = format!(
-        "{}{}",
-        &before[..line],
-        super::ocr::split_glued_dots(&before[line..])
-    );
-    let place = place_before(&unglued);
+    let place = place_before(before);
     let start = place.as_ref().map_or(sk.orig(whole.start()), |(at, _)| *at);
     if let Some((_, p)) = place {
         header.place = Some(p);
@@ -652,7 +638,16 @@ fn place_and_date(
 /// The place name ending `before`: capitalised words, possibly joined by dashes ("Bà Rịa -
 /// Vũng Tàu", "Phan Rang-Tháp Chàm"), up to six, with the level word in front of them when
 /// it is written out ("Thành phố Hồ Chí Minh"). Returns its start in `before` and the name.
+/// A dot glued between two syllables of the place is a speck ("Quảng.Nam"), on the place's
+/// own line: it is read as the space it stands for (the same length, so offsets hold).
 fn place_before(before: &str) -> Option<(usize, String)> {
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let unglued = format!(
+        "{}{}",
+        &before[..line],
+        super::ocr::split_glued_dots(&before[line..])
+    );
+    let before = unglued.as_str();
     let words: Vec<(usize, &str)> = before
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
