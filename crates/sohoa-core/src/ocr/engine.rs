@@ -11,6 +11,7 @@ use std::ptr::NonNull;
 use tesseract_sys as tess;
 use unicode_normalization::UnicodeNormalization;
 
+use super::choices::{self, Lexicon, Symbol};
 use super::pix::Pix;
 use super::reading::{LineWord, OcrLine};
 use super::OcrOptions;
@@ -113,15 +114,25 @@ impl Engine {
     /// Recognises `pix` at resolution `dpi`: its lines in Tesseract's order, each with its
     /// block, paragraph, box and words (NFC, with boxes and confidences).
     ///
+    /// With a `lexicon`, the LSTM also gives each symbol's other readings
+    /// (`lstm_choice_mode = 2`) and each word takes the form [`choices::choose`] picks.
+    ///
     /// # Errors
     /// [`EngineError::Recognise`] when Tesseract fails on the image.
-    pub fn read(&mut self, pix: &Pix, dpi: u32) -> Result<Vec<OcrLine>, EngineError> {
+    pub fn read(
+        &mut self,
+        pix: &Pix,
+        dpi: u32,
+        lexicon: Option<&dyn Lexicon>,
+    ) -> Result<Vec<OcrLine>, EngineError> {
         let api = self.api.as_ptr();
         // SAFETY: live handle and PIX; Tesseract keeps a reference to the PIX only until the
         // next SetImage/Clear, and we Clear before returning.
         unsafe {
             tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
             tess::TessBaseAPISetSourceResolution(api, dpi as i32);
+            let mode = if lexicon.is_some() { c"2" } else { c"0" };
+            tess::TessBaseAPISetVariable(api, c"lstm_choice_mode".as_ptr(), mode.as_ptr());
             let status = super::line_images::recognising(|| {
                 tess::TessBaseAPIRecognize(api, std::ptr::null_mut())
             });
@@ -129,7 +140,7 @@ impl Engine {
                 tess::TessBaseAPIClear(api);
                 return Err(EngineError::Recognise);
             }
-            let out = collect_lines(api);
+            let out = collect_lines(api, lexicon);
             tess::TessBaseAPIClear(api);
             Ok(out)
         }
@@ -166,7 +177,7 @@ impl Engine {
                     out.clear();
                     break;
                 }
-                out.push(collect_lines(api));
+                out.push(collect_lines(api, None));
             }
             tess::TessBaseAPIClear(api);
             tess::TessBaseAPISetPageSegMode(api, self.key.psm);
@@ -180,12 +191,18 @@ impl Engine {
 }
 
 /// Walks Tesseract's result iterator word by word, grouping the words into its lines (with the
-/// block and paragraph each line belongs to).
+/// block and paragraph each line belongs to). With a `lexicon` (the page was read with
+/// `lstm_choice_mode = 2`), each word's form is chosen among its symbols' readings.
 ///
 /// # Safety
 /// `api` must be a live handle on which `Recognize` has just succeeded.
-unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
+unsafe fn collect_lines(
+    api: *mut tess::TessBaseAPI,
+    lexicon: Option<&dyn Lexicon>,
+) -> Vec<OcrLine> {
     let mut lines: Vec<OcrLine> = Vec::new();
+    // Each word's symbols, line by line, for the choice made once the line is whole.
+    let mut symbols: Vec<Vec<Vec<Symbol>>> = Vec::new();
     let ri = tess::TessBaseAPIGetIterator(api);
     if ri.is_null() {
         return lines;
@@ -219,10 +236,17 @@ unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
                 bbox: bbox_at(tess::TessPageIteratorLevel_RIL_TEXTLINE),
                 words: Vec::new(),
             });
+            symbols.push(Vec::new());
         }
         let raw = tess::TessResultIteratorGetUTF8Text(ri, tess::TessPageIteratorLevel_RIL_WORD);
         if !raw.is_null() {
             let word: String = CStr::from_ptr(raw).to_string_lossy().nfc().collect();
+            // The symbols must spell the word as Tesseract wrote it (before the trim and the
+            // eth below), or their readings sit on other places.
+            let word_symbols = match lexicon {
+                Some(_) => spelled_symbols(ri, &word),
+                None => Vec::new(),
+            };
             tess::TessDeleteText(raw);
             let word = without_eth(word.trim());
             let word = word.as_str();
@@ -236,6 +260,9 @@ unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
                         confidence: confidence.clamp(0.0, 100.0),
                     });
                 }
+                if let Some(line) = symbols.last_mut() {
+                    line.push(word_symbols);
+                }
             }
         }
         if tess::TessResultIteratorNext(ri, tess::TessPageIteratorLevel_RIL_WORD) == 0 {
@@ -243,8 +270,113 @@ unsafe fn collect_lines(api: *mut tess::TessBaseAPI) -> Vec<OcrLine> {
         }
     }
     tess::TessResultIteratorDelete(ri);
+    if let Some(lexicon) = lexicon {
+        for (line, symbols) in lines.iter_mut().zip(&symbols) {
+            choose_forms(line, symbols, lexicon);
+        }
+    }
     lines.retain(|l| !l.words.is_empty());
     lines
+}
+
+/// Each word of `line` in the form [`choices::choose`] picks from its `symbols` (one list per
+/// word, empty where they do not spell it), beside its neighbours' letters.
+fn choose_forms(line: &mut OcrLine, symbols: &[Vec<Symbol>], lexicon: &dyn Lexicon) {
+    let neighbour = |w: Option<&LineWord>| w.and_then(|w| choices::letters_of(&w.text));
+    for i in 0..line.words.len() {
+        let Some(syms) = symbols.get(i).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let prev = neighbour(i.checked_sub(1).and_then(|j| line.words.get(j)));
+        let next = neighbour(line.words.get(i + 1));
+        let word = &line.words[i].text;
+        if let Some(form) = choices::choose(word, syms, prev.as_deref(), next.as_deref(), lexicon)
+        {
+            line.words[i].text = form;
+        }
+    }
+}
+
+/// [`word_symbols`] when they spell `word` (NFC, then trimmed and with the eth read as Đ as the
+/// word is kept), each symbol's glyphs made the same way; otherwise none.
+///
+/// # Safety
+/// `ri` must be a live result iterator standing on a word.
+unsafe fn spelled_symbols(ri: *mut tess::TessResultIterator, word: &str) -> Vec<Symbol> {
+    let mut syms = word_symbols(ri);
+    let clean = |t: &str| without_eth(&t.nfc().collect::<String>());
+    for s in &mut syms {
+        s.text = clean(&s.text);
+        for a in &mut s.alternatives {
+            a.0 = clean(&a.0);
+        }
+        let best = s.text.clone();
+        s.alternatives.retain(|a| a.0 != best && !a.0.trim().is_empty());
+    }
+    // Symbols that stand for nothing in the kept word (spaces at the edges) are dropped.
+    syms.retain(|s| !s.text.trim().is_empty());
+    let spelled: String = syms.iter().map(|s| s.text.as_str()).collect();
+    if spelled == without_eth(word.trim()) {
+        syms
+    } else {
+        Vec::new()
+    }
+}
+
+/// The symbols of the word the iterator stands on, with the LSTM's alternatives.
+///
+/// # Safety
+/// `ri` must be a live result iterator standing on a word.
+unsafe fn word_symbols(ri: *mut tess::TessResultIterator) -> Vec<Symbol> {
+    let it = tess::TessResultIteratorCopy(ri);
+    if it.is_null() {
+        return Vec::new();
+    }
+    let pi = tess::TessResultIteratorGetPageIterator(it);
+    let mut out = Vec::new();
+    loop {
+        let raw = tess::TessResultIteratorGetUTF8Text(it, tess::TessPageIteratorLevel_RIL_SYMBOL);
+        let text = if raw.is_null() {
+            String::new()
+        } else {
+            let t = CStr::from_ptr(raw).to_string_lossy().into_owned();
+            tess::TessDeleteText(raw);
+            t
+        };
+        let confidence =
+            tess::TessResultIteratorConfidence(it, tess::TessPageIteratorLevel_RIL_SYMBOL);
+        let mut alternatives = Vec::new();
+        let ci = tess::TessResultIteratorGetChoiceIterator(it);
+        if !ci.is_null() {
+            loop {
+                let a = tess::TessChoiceIteratorGetUTF8Text(ci);
+                if !a.is_null() {
+                    let a = CStr::from_ptr(a).to_string_lossy().into_owned();
+                    alternatives.push((a, tess::TessChoiceIteratorConfidence(ci)));
+                }
+                if tess::TessChoiceIteratorNext(ci) == 0 {
+                    break;
+                }
+            }
+            tess::TessChoiceIteratorDelete(ci);
+        }
+        out.push(Symbol {
+            text,
+            confidence,
+            alternatives,
+        });
+        if tess::TessPageIteratorIsAtFinalElement(
+            pi,
+            tess::TessPageIteratorLevel_RIL_WORD,
+            tess::TessPageIteratorLevel_RIL_SYMBOL,
+        ) != 0
+            || tess::TessResultIteratorNext(it, tess::TessPageIteratorLevel_RIL_SYMBOL) == 0
+        {
+            break;
+        }
+    }
+    tess::TessResultIteratorDelete(it);
+    out
 }
 
 /// The word with Tesseract's Icelandic eth (Ð, U+00D0) read as the Vietnamese Đ (U+0110) it

@@ -5,6 +5,7 @@
 //! the dust on binarised pages, [`geometry`] the way back from the cleaned copy to the scan's
 //! coordinates), [`omp`] the OpenMP guard for the binary.
 
+pub mod choices;
 pub mod engine;
 pub mod geometry;
 pub mod layer;
@@ -196,8 +197,13 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     // lines are read again from smoothed and thickened copies of the page (`reread`).
     // Only when asked for (`Preprocess::reread_unsure`): it costs more than it has bought so far.
     let copy = options.preprocess.reread_unsure && prepared.decisions.steps.contains(&"despeckle");
+    // A page with measured dust on 1 bit (a copy) is read with the LSTM's alternatives and
+    // each word's form chosen among them (`choices`): the strokes of its letters are a few
+    // pixels there, and only there do the alternatives change enough to pay for themselves.
+    let dusty = prepared.decisions.steps.contains(&"despeckle");
+    let lexicon = dusty.then(|| choices::Language::shared() as &dyn choices::Lexicon);
     let lines = engine::with_engine(options, |e| {
-        let lines = e.read(&prepared.pix, prepared.dpi)?;
+        let lines = e.read(&prepared.pix, prepared.dpi, lexicon)?;
         if copy {
             reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines)
         } else {
