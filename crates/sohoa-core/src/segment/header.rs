@@ -156,9 +156,17 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         taken.push((at, sk.orig(whole.end())));
     }
 
+    // Decree 30 puts the number (left cell) and the place and date (right cell) on one row of
+    // the header table, and OCR reads the two cells in either order: the date is looked for
+    // after the number, then before it.
     let date_from = number_line.map_or(0, |n| joined.starts[n]);
     let mut date_line = None;
-    if let Some((start, end)) = place_and_date(&joined.text, date_from, upto, &mut header) {
+    let found = place_and_date(&joined.text, date_from, upto, &mut header).or_else(|| {
+        (date_from > 0)
+            .then(|| place_and_date(&joined.text, 0, date_from, &mut header))
+            .flatten()
+    });
+    if let Some((start, end)) = found {
         date_line = Some(joined.line_of(end.saturating_sub(1)));
         taken.push((start, end));
     }
@@ -782,6 +790,18 @@ mod tests {
         assert_eq!(h.doc_type.as_deref(), Some("Kế hoạch"));
         assert_eq!(h.kind, Some(DocKind::KeHoach));
         assert_eq!(h.title.as_deref(), Some("Tổ chức phong trào thi đua"));
+    }
+
+    #[test]
+    fn date_cell_read_before_the_number_cell() {
+        let h = header(
+            "UBND TỈNH PHÚ THỌ\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 12 tháng 01 năm 2017\nSố: 02/HD-SVHTTDL\nHƯỚNG DẪN\nVề việc tổ chức Chương trình",
+        );
+        assert_eq!(h.number.as_deref(), Some("02/HD-SVHTTDL"));
+        assert_eq!(h.place.as_deref(), Some("Phú Thọ"));
+        assert_eq!(h.date.as_deref(), Some("2017-01-12"));
+        assert_eq!(h.issuer.as_deref(), Some("Sở Văn hóa, Thể thao và Du lịch"));
+        assert_eq!(h.title.as_deref(), Some("Về việc tổ chức Chương trình"));
     }
 
     #[test]
