@@ -327,7 +327,10 @@ pub fn choose(
         return None;
     }
     // Both known: the best path stays unless the language far prefers the alternative.
-    let here = weigh(word, symbols.iter().map(|s| s.confidence).fold(100.0, f32::min));
+    let here = weigh(
+        word,
+        symbols.iter().map(|s| s.confidence).fold(100.0, f32::min),
+    );
     variants
         .iter()
         .filter(|v| {
@@ -351,7 +354,10 @@ mod tests {
 
     impl Lexicon for Words {
         fn known(&self, s: &str) -> bool {
-            ["văn", "vân", "hoàng", "sơn", "toàn", "tặng", "hiện", "thiện", "thực", "an"].contains(&s)
+            [
+                "văn", "vân", "hoàng", "sơn", "toàn", "tặng", "hiện", "thiện", "thực", "an",
+            ]
+            .contains(&s)
         }
         fn known_code(&self, c: &str) -> bool {
             ["QĐ", "KH", "UBND", "SVHTTDL"].contains(&c)
@@ -380,14 +386,30 @@ mod tests {
 
     #[test]
     fn a_non_syllable_takes_the_alternative_that_is_one() {
-        let s = [sym("t", &[]), sym("o", &[]), sym("ï", &[("à", 30.0), ("i", 40.0)]), sym("n", &[])];
-        assert_eq!(choose(&word(&s), &s, None, None, &Words).as_deref(), Some("toàn"));
+        let s = [
+            sym("t", &[]),
+            sym("o", &[]),
+            sym("ï", &[("à", 30.0), ("i", 40.0)]),
+            sym("n", &[]),
+        ];
+        assert_eq!(
+            choose(&word(&s), &s, None, None, &Words).as_deref(),
+            Some("toàn")
+        );
     }
 
     #[test]
     fn a_misread_first_letter_read_as_a_bracket() {
-        let s = [sym("(", &[("t", 35.0)]), sym("ặ", &[]), sym("n", &[]), sym("g", &[])];
-        assert_eq!(choose(&word(&s), &s, None, None, &Words).as_deref(), Some("tặng"));
+        let s = [
+            sym("(", &[("t", 35.0)]),
+            sym("ặ", &[]),
+            sym("n", &[]),
+            sym("g", &[]),
+        ];
+        assert_eq!(
+            choose(&word(&s), &s, None, None, &Words).as_deref(),
+            Some("tặng")
+        );
     }
 
     #[test]
@@ -432,13 +454,24 @@ mod tests {
     #[test]
     fn a_letter_is_never_replaced_by_punctuation() {
         // "Thiện" and "hiện" are both words; a quote for the T is no reading of a syllable.
-        let s = [sym("T", &[("\"", 80.0)]), sym("h", &[]), sym("i", &[]), sym("ệ", &[]), sym("n", &[])];
+        let s = [
+            sym("T", &[("\"", 80.0)]),
+            sym("h", &[]),
+            sym("i", &[]),
+            sym("ệ", &[]),
+            sym("n", &[]),
+        ];
         assert_eq!(choose(&word(&s), &s, Some("thực"), None, &Words), None);
     }
 
     #[test]
     fn weak_alternatives_are_not_readings() {
-        let s = [sym("t", &[]), sym("o", &[]), sym("ï", &[("à", 2.0)]), sym("n", &[])];
+        let s = [
+            sym("t", &[]),
+            sym("o", &[]),
+            sym("ï", &[("à", 2.0)]),
+            sym("n", &[]),
+        ];
         assert_eq!(choose(&word(&s), &s, None, None, &Words), None);
     }
 

@@ -290,8 +290,7 @@ fn choose_forms(line: &mut OcrLine, symbols: &[Vec<Symbol>], lexicon: &dyn Lexic
         let prev = neighbour(i.checked_sub(1).and_then(|j| line.words.get(j)));
         let next = neighbour(line.words.get(i + 1));
         let word = &line.words[i].text;
-        if let Some(form) = choices::choose(word, syms, prev.as_deref(), next.as_deref(), lexicon)
-        {
+        if let Some(form) = choices::choose(word, syms, prev.as_deref(), next.as_deref(), lexicon) {
             line.words[i].text = form;
         }
     }
@@ -311,7 +310,8 @@ unsafe fn spelled_symbols(ri: *mut tess::TessResultIterator, word: &str) -> Vec<
             a.0 = clean(&a.0);
         }
         let best = s.text.clone();
-        s.alternatives.retain(|a| a.0 != best && !a.0.trim().is_empty());
+        s.alternatives
+            .retain(|a| a.0 != best && !a.0.trim().is_empty());
     }
     // Symbols that stand for nothing in the kept word (spaces at the edges) are dropped.
     syms.retain(|s| !s.text.trim().is_empty());
