@@ -441,7 +441,8 @@ fn a_place_read_two_ways_in_the_header_is_spelled_as_the_document_writes_it_most
         s.header.issuer.as_deref(),
         Some("Ủy ban nhân dân tỉnh An Phú")
     );
-    // One spelling each: nothing to go by.
+    // One spelling each: the one that names a unit of the gazetteer (An Phú, a district of An
+    // Giang) is the name.
     let s = segment(
         "ỦY BAN NHÂN DÂN\nTỈNH AN PHỦ\nSố: 7/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
          KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
@@ -449,7 +450,17 @@ fn a_place_read_two_ways_in_the_header_is_spelled_as_the_document_writes_it_most
     assert_eq!(s.header.place.as_deref(), Some("An Phú"));
     assert_eq!(
         s.header.issuer.as_deref(),
-        Some("Ủy ban nhân dân tỉnh An Phủ")
+        Some("Ủy ban nhân dân tỉnh An Phú")
+    );
+    // One spelling each and neither names a unit (Hòa Vân, Hòa Văn): nothing to go by.
+    let s = segment(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA VĂN\nSố: 7/KH-UBND\nHòa Vân, ngày 3 tháng 4 năm 2024\n\
+         KẾ HOẠCH\nCHUYỂN ĐỔI SỐ",
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Hòa Vân"));
+    assert_eq!(
+        s.header.issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh Hòa Văn")
     );
 }
 

@@ -66,8 +66,8 @@ static SLIPS: &str = include_str!("../../../../dictionaries/slips-vie.tsv");
 static COPY_LETTERS: &str = include_str!("../../../../dictionaries/confusions-copy.tsv");
 /// The committed acronym counts.
 static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
-/// The committed place names.
-static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
+/// The committed place names (segmentation reads them too, to tell a place from a misreading).
+pub(crate) static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
 /// The committed names of bodies and titles.
 static BODIES: &str = include_str!("../../../../dictionaries/bodies.txt");
 

@@ -156,9 +156,17 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         taken.push((at, sk.orig(whole.end())));
     }
 
+    // Decree 30 puts the number (left cell) and the place and date (right cell) on one row of
+    // the header table, and OCR reads the two cells in either order: the date is looked for
+    // after the number, then before it.
     let date_from = number_line.map_or(0, |n| joined.starts[n]);
     let mut date_line = None;
-    if let Some((start, end)) = place_and_date(&joined.text, date_from, upto, &mut header) {
+    let found = place_and_date(&joined.text, date_from, upto, &mut header).or_else(|| {
+        (date_from > 0)
+            .then(|| place_and_date(&joined.text, 0, date_from, &mut header))
+            .flatten()
+    });
+    if let Some((start, end)) = found {
         date_line = Some(joined.line_of(end.saturating_sub(1)));
         taken.push((start, end));
     }
@@ -298,7 +306,9 @@ fn one_place_spelling(header: &mut Header) {
 /// and the end of the issuer's (or parent's) name are one name read two ways (each word's
 /// letters at most one edit apart: "Lui Châu" / "LAI CHÂU", "Sơn La" / "SƠN.LÀ"), the spelling
 /// the document `text` writes more often is the name, the other a misreading: OCR seldom
-/// misreads the same name the same way twice. A tie changes nothing.
+/// misreads the same name the same way twice. On a tie, a spelling that names an
+/// administrative unit of the gazetteer beats one that names none ("Sơn La" / "Sơn Ca");
+/// otherwise a tie changes nothing.
 pub fn one_name_spelling(header: &mut Header, text: &str) {
     let Some(place) = header.place.clone() else {
         return;
@@ -327,7 +337,12 @@ pub fn one_name_spelling(header: &mut Header, text: &str) {
         if !same_name || tail_key == place_key {
             continue;
         }
-        let (in_name, on_line) = (counts(&tail_key), counts(&place_key));
+        let (mut in_name, mut on_line) = (counts(&tail_key), counts(&place_key));
+        if in_name == on_line {
+            let known = |k: &[String]| super::names::is_gazetteer_place(&k.join(" "));
+            in_name += usize::from(known(&tail_key));
+            on_line += usize::from(known(&place_key));
+        }
         if on_line > in_name {
             let head = words[..words.len() - n].join(" ");
             let fixed = format!("{head} {}", place_words.join(" "));
@@ -635,6 +650,22 @@ fn place_and_date(
     Some((from + start, from + sk.orig(whole.end())))
 }
 
+/// The place name that ends `words` when OCR read one of its capitals small ("Sơn la"): the
+/// place line names an administrative unit, so words that start with a capital and, in any
+/// case, spell a name of the gazetteer are that name, written in title case.
+fn gazetteer_place_before(words: &[(usize, &str)]) -> Option<(usize, String)> {
+    (2..=4.min(words.len())).rev().find_map(|k| {
+        let tail = &words[words.len() - k..];
+        let name: Vec<&str> = tail.iter().map(|&(_, w)| w).collect();
+        (tail[0].1.starts_with(char::is_uppercase)
+            && super::names::is_gazetteer_place(&name.join(" ")))
+        .then(|| {
+            let cased: Vec<String> = name.iter().map(|w| title_word(&w.to_lowercase())).collect();
+            (tail[0].0, cased.join(" "))
+        })
+    })
+}
+
 /// The place name ending `before`: capitalised words, possibly joined by dashes ("Bà Rịa -
 /// Vũng Tàu", "Phan Rang-Tháp Chàm"), up to six, with the level word in front of them when
 /// it is written out ("Thành phố Hồ Chí Minh"). Returns its start in `before` and the name.
@@ -668,7 +699,7 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         n -= 1;
     }
     if n == 0 {
-        return None;
+        return gazetteer_place_before(&words);
     }
     let mut first = words.len() - n;
     // A lone "I" (or "l", "|", "1") in front is the header table's vertical rule as OCR reads
@@ -782,6 +813,44 @@ mod tests {
         assert_eq!(h.doc_type.as_deref(), Some("Kế hoạch"));
         assert_eq!(h.kind, Some(DocKind::KeHoach));
         assert_eq!(h.title.as_deref(), Some("Tổ chức phong trào thi đua"));
+    }
+
+    #[test]
+    fn date_cell_read_before_the_number_cell() {
+        let h = header(
+            "UBND TỈNH PHÚ THỌ\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 12 tháng 01 năm 2017\nSố: 02/HD-SVHTTDL\nHƯỚNG DẪN\nVề việc tổ chức Chương trình",
+        );
+        assert_eq!(h.number.as_deref(), Some("02/HD-SVHTTDL"));
+        assert_eq!(h.place.as_deref(), Some("Phú Thọ"));
+        assert_eq!(h.date.as_deref(), Some("2017-01-12"));
+        assert_eq!(h.issuer.as_deref(), Some("Sở Văn hóa, Thể thao và Du lịch"));
+        assert_eq!(h.title.as_deref(), Some("Về việc tổ chức Chương trình"));
+    }
+
+    #[test]
+    fn place_line_with_a_small_capital_names_a_unit_of_the_gazetteer() {
+        let h = header("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 68/KH-UBND\nSơn la, ngày 11 tháng 3 năm 2020\nKẾ HOẠCH\nTriển khai");
+        assert_eq!(h.place.as_deref(), Some("Sơn La"));
+        assert_eq!(h.date.as_deref(), Some("2020-03-11"));
+        // Words no unit bears stay no place.
+        let h = header("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 68/KH-UBND\nSơn ca, ngày 11 tháng 3 năm 2020\nKẾ HOẠCH\nTriển khai");
+        assert_eq!(h.place, None);
+    }
+
+    #[test]
+    fn a_tied_spelling_vote_goes_to_the_unit_of_the_gazetteer() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 68/KH-UBND\nSơn Ca, ngày 11 tháng 3 năm 2020\nKẾ HOẠCH\nTriển khai";
+        let mut h = header(text);
+        assert_eq!(h.place.as_deref(), Some("Sơn Ca"));
+        one_name_spelling(&mut h, text);
+        assert_eq!(h.place.as_deref(), Some("Sơn La"));
+        assert_eq!(h.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Sơn La"));
+        // The other way round: the issuer's line misread, the place line right.
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH SƠN CA\nSố: 68/KH-UBND\nSơn La, ngày 11 tháng 3 năm 2020\nKẾ HOẠCH\nTriển khai";
+        let mut h = header(text);
+        one_name_spelling(&mut h, text);
+        assert_eq!(h.place.as_deref(), Some("Sơn La"));
+        assert_eq!(h.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Sơn La"));
     }
 
     #[test]

@@ -31,13 +31,16 @@ static NUMBER_BODY: LazyLock<String> = LazyLock::new(|| {
 
 /// The number right after the type ("Quyết định 749/..."), after "số", or after "số" a few
 /// words on ("Luật Thi đua, khen thưởng số 06/2022/QH15", "các Quyết định của Thủ tướng
-/// Chính phủ: số 1400/..."); a speck read after "số" ("số, 10401/...") is OCR's, as after the
-/// header's "Số:" label (`ocr::SPECK`).
+/// Chính phủ: số 1400/..."); a speck read after "số" ("số, 10401/...", "số -185-KH/TU") is
+/// OCR's, as after the header's "Số:" label (`ocr::SPECK`).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let so = super::ocr::NUMBER_WORD;
     let body = NUMBER_BODY.as_str();
+    // A colon typed after "số", or a speck glyph other than ";" (which ends an item): a number
+    // starts with a digit, so a dash in front of it ("số -185-KH/TU") is dust too.
+    let dust = r"[:,.\-'`_~]";
     Regex::new(&format!(
-        r"^(?:\s*|\s*{so}\s*[:,.]?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*[:,.]?\s*){body}"
+        r"^(?:\s*|\s*{so}\s*{dust}?\s*|[^;]{{0,{CITATION_REACH}}}?\s{so}\s*{dust}?\s*){body}"
     ))
     .expect("valid regex")
 });
@@ -89,9 +92,10 @@ pub fn is_opener(text: &str) -> bool {
     if super::lines::is_upper(text) {
         return false;
     }
-    for lead in ["thuc hien ", "tren co so "] {
+    // The opening phrase, then a space or a speck read beside it ("Thực hiện. Nghị quyết").
+    for lead in ["thuc hien", "tren co so"] {
         if let Some(rest) = k.strip_prefix(lead) {
-            return starts_with_type(rest);
+            return rest.starts_with(|c: char| !c.is_alphanumeric()) && starts_with_type(rest);
         }
     }
     false
@@ -130,11 +134,28 @@ fn after_damaged_can_cu(k: &str) -> Option<&str> {
     .then_some(rest)
 }
 
+/// Whether the skeleton `k` starts with the name of a document type ("ke hoach so ..."), also
+/// with a glyph read between the name's words ("ke, hoach", "ke:hoach"): a type name is words
+/// of letters only, so anything else between them is dust on a copied page.
 fn starts_with_type(k: &str) -> bool {
-    let k = k.strip_prefix("cac ").unwrap_or(k);
-    cited_names().iter().any(|n| {
-        k.strip_prefix(skel(n).as_str())
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    let mut words = k
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    // "Căn cứ các Quyết định ...": a list of documents of one type.
+    words.next_if_eq(&"cac");
+    let names = cited_names();
+    let longest = names
+        .iter()
+        .map(|n| n.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    let first: Vec<&str> = words.take(longest).collect();
+    names.iter().any(|n| {
+        let name = skel(n);
+        let mut name_words = name.split(' ');
+        name_words.clone().count() <= first.len()
+            && name_words.by_ref().zip(&first).all(|(a, b)| a == *b)
     })
 }
 
@@ -142,6 +163,9 @@ fn starts_with_type(k: &str) -> bool {
 pub fn parse(lines: View<'_>, work: &mut usize) -> Vec<LegalBasis> {
     let mut out = Vec::new();
     for para in paragraphs(lines, work) {
+        // A dot glued between two syllables is a speck read for the space ("Tỉnh ủy.thực hiện",
+        // `ocr::split_glued_dots`), not the end of a cited document.
+        let para = super::ocr::split_glued_dots(&para);
         if !is_opener(&para) {
             continue;
         }
@@ -422,6 +446,38 @@ mod tests {
         let lines = Lines::new(text);
         let mut work = 0;
         parse(lines.all(), &mut work)
+    }
+
+    #[test]
+    fn an_opener_with_dust_between_the_words_of_its_type_name() {
+        assert!(is_opener(
+            "Thực hiện Kế, hoạch số 106/KH-UBND ngày 12/9/2011 của UBND"
+        ));
+        assert!(is_opener(
+            "Thực hiện Kế:hoạch số 106/KH-UBND ngày 12/9/2011 của UBND"
+        ));
+        assert!(is_opener(
+            "Thực hiện Kế hoạch số 106/KH-UBND ngày 12/9/2011 của UBND"
+        ));
+        assert!(is_opener(
+            "Thực hiện. Nghị quyết số 179/2009/NQ-HĐND ngày 20/4/2009"
+        ));
+        assert!(is_opener(
+            "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg"
+        ));
+        // Running text that only begins like a type name is no opener.
+        assert!(!is_opener("Thực hiệnn Nghị quyết số 179/2009/NQ-HĐND"));
+        assert!(!is_opener("Thực hiện Kế toán các khoản chi"));
+        assert!(!is_opener("Thực hiện các nhiệm vụ được giao"));
+    }
+
+    #[test]
+    fn dust_on_a_copy_neither_hides_nor_adds_a_document() {
+        let b = bases(
+            "Căn cứ Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư; Kế hoạch số -185-KH/TU ngày 03/01/2020 của Ban Thường vụ Tỉnh ủy.thực hiện Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư.",
+        );
+        let numbers: Vec<_> = b.iter().map(|b| b.number.as_deref()).collect();
+        assert_eq!(numbers, [Some("37-CT/TW"), Some("185-KH/TU")]);
     }
 
     #[test]

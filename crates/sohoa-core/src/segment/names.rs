@@ -4,7 +4,27 @@
 //! the head noun and the first word of each field are capitalised, an administrative level
 //! word ("tỉnh", "huyện", "xã") is lower case and the place name after it is title case.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::lines::{capitalize, fold_char, is_upper, skel};
+
+/// The names of the gazetteer of administrative units (`dictionaries/places.txt`), lower case.
+static GAZETTEER: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    crate::restore::PLACES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.trim().to_lowercase())
+        .collect()
+});
+
+/// Whether `name` (any case) is the name of an administrative unit of the gazetteer ("Sơn La";
+/// not "Sơn Ca", which no unit bears).
+pub fn is_gazetteer_place(name: &str) -> bool {
+    let key: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    GAZETTEER.contains(&key.join(" "))
+}
 
 /// Head nouns after which the field name starts with a capital ("Sở Nội vụ", "Bộ Y tế").
 const HEADS: &[&str] = &["so", "phong", "ban", "cuc", "bo", "vien", "truong", "hoi"];

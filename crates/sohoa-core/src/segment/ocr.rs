@@ -434,24 +434,29 @@ fn unglue_words(
         .join(" ")
 }
 
-/// A subject's words with the specks OCR read between them undone: a dash or a colon glued
-/// between two lower-case syllables ("bộ máy-quản lý", "nhà-nước", "tại:cộng đồng"; print puts
-/// a space after a colon) made a space, a full stop or dash glued after a word that a
-/// lower-case word follows ("nhà nước. tỉnh", "địa bàn- tỉnh") dropped, and an apostrophe glued
-/// to a word dropped. Vietnamese writes
-/// the syllables of a word apart, so a hyphen joins only parts of names (with capitals: "Bà
-/// Rịa-Vũng Tàu") or numbers ("2021-2025"); a full stop ends a sentence, which a subject is
-/// not, and the next sentence would start with a capital.
+/// A subject's words with the specks OCR read between them undone: a dash, a colon or a full
+/// stop glued between a lower-case syllable and another or a number ("bộ máy-quản lý",
+/// "nhà-nước", "tại:cộng đồng", "năm.2023"; print puts a space after a colon and a full stop)
+/// made a space, a full stop, colon or dash glued after a word that a lower-case word follows
+/// ("nhà nước. tỉnh", "địa bàn- tỉnh", "xây: dựng") dropped, and an apostrophe glued to a word
+/// dropped. Vietnamese writes the syllables of a word apart, so a hyphen joins only parts of
+/// names (with capitals: "Bà Rịa-Vũng Tàu") or numbers ("2021-2025"); a full stop ends a
+/// sentence and a colon opens a list or an explanation, which a one-line subject has not, and
+/// the next sentence would start with a capital.
 pub fn split_subject_specks(text: &str) -> String {
     let lower_syllable =
         |p: &str| p.chars().next().is_some_and(char::is_lowercase) && super::names::is_syllable(p);
+    let number = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         let parts: Vec<&str> = w
-            .split(|c: char| super::lines::is_dash(c) || c == ':')
+            .split(|c: char| super::lines::is_dash(c) || matches!(c, ':' | '.'))
             .collect();
-        if parts.len() == 2 && parts.iter().all(|p| lower_syllable(p)) {
+        if parts.len() == 2
+            && lower_syllable(parts[0])
+            && (lower_syllable(parts[1]) || number(parts[1]))
+        {
             out.push(parts.join(" "));
             continue;
         }
@@ -465,7 +470,7 @@ pub fn split_subject_specks(text: &str) -> String {
             .chars()
             .filter(|&c| !matches!(c, '\'' | '`' | '’'))
             .collect();
-        match w.strip_suffix(|c: char| c == '.' || super::lines::is_dash(c)) {
+        match w.strip_suffix(|c: char| matches!(c, '.' | ':') || super::lines::is_dash(c)) {
             Some(stem) if next_lower && lower_syllable(stem) => out.push(stem.to_string()),
             _ => out.push(w),
         }
@@ -549,9 +554,16 @@ pub fn mend_level_words(text: &str) -> String {
 /// Whether the skeleton `k` starts with the footer's "Nơi nhận" label (Decree 30, art. 8),
 /// also with one letter of "nhận" misread ("Nơi nhún", "Noi nhạn"): a fixed two-word label at
 /// the start of a line, whose first word OCR keeps while the marked vowel of the second is
-/// read as another.
+/// read as another, and with a speck read between its words instead of the space ("Nơi-nhận:"),
+/// as dust sits anywhere on a copied page.
 pub fn recipients_heading(k: &str) -> bool {
-    let mut words = k.split_whitespace();
+    // At the start of the line: "- Nơi nhận" is an item of some list, not the label.
+    if !k.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let mut words = k
+        .split(|c: char| c.is_whitespace() || is_speck(c))
+        .filter(|w| !w.is_empty());
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
@@ -750,6 +762,11 @@ mod tests {
         assert!(recipients_heading("noi nhun:"));
         assert!(!recipients_heading("noi dung chinh"));
         assert!(!recipients_heading("noi"));
+        // A speck read for the space between the label's words.
+        assert!(recipients_heading("noi-nhan:"));
+        assert!(recipients_heading("noi.nhan:"));
+        // A dash in front makes it an item of some list, not the footer's label.
+        assert!(!recipients_heading("- noi nhan."));
         assert!(filing_item("- luu: vt"));
         assert!(filing_item("~ luu: vt"));
         assert!(!filing_item("luu y"));
@@ -856,6 +873,8 @@ mod tests {
         let s = split_subject_specks;
         assert_eq!(s("bộ máy-quản lý nhà-nước"), "bộ máy quản lý nhà nước");
         assert_eq!(s("tai nạn tại:cộng đồng"), "tai nạn tại cộng đồng");
+        assert_eq!(s("Quảng Nam năm.2023"), "Quảng Nam năm 2023");
+        assert_eq!(s("công tác xây: dựng trường"), "công tác xây dựng trường");
         assert_eq!(s("(OCOP') trên địa bàn- tỉnh"), "(OCOP) trên địa bàn tỉnh");
         assert_eq!(s("V/v: hướng dẫn"), "V/v: hướng dẫn");
         assert_eq!(

@@ -132,18 +132,17 @@ fn capital_runs(text: &str) -> Vec<String> {
     runs
 }
 
-/// A name line without the speck glyphs OCR read after it or glued before it ("Hoàng Văn
-/// Sơn,----", "`Văn Hữu Chiến"): a personal name is letters and spaces only, and the signature
+/// A name line without the glyphs OCR read for dust after it or glued before it ("Hoàng Văn
+/// Sơn,----", "`Văn Hữu Chiến", "Nguyễn Đắc Thủy:", "“Trương Vĩnh Trọng"): a personal name is
+/// letters and spaces only, so nothing else at either end belongs to it, and the signature
 /// block sits under the seal, where toner dust gathers. A dash followed by a space in front is
 /// left: that is a recipient item ("- Sở Nội vụ"), not a name.
 fn without_specks(line: &str) -> &str {
-    let t = line
-        .trim()
-        .trim_end_matches(|c: char| super::ocr::is_speck(c) || c.is_whitespace());
+    let t = line.trim().trim_end_matches(|c: char| !c.is_alphabetic());
     let mut cs = t.chars();
     match (cs.next(), cs.next()) {
         (Some(d), Some(' ')) if super::lines::is_dash(d) => t,
-        _ => t.trim_start_matches(|c: char| super::ocr::is_speck(c) || c.is_whitespace()),
+        _ => t.trim_start_matches(|c: char| !c.is_alphabetic()),
     }
 }
 
@@ -199,5 +198,14 @@ mod tests {
         assert_eq!(s.title.as_deref(), Some("Giám đốc"));
         assert_eq!(s.authority, None);
         assert_eq!(s.name.as_deref(), Some("Trương Hoa Châu"));
+    }
+
+    #[test]
+    fn name_line_without_the_dust_around_it() {
+        assert_eq!(without_specks("Nguyễn Đắc Thủy:---"), "Nguyễn Đắc Thủy");
+        assert_eq!(without_specks("“Trương Vĩnh Trọng"), "Trương Vĩnh Trọng");
+        assert_eq!(without_specks(".`Văn Hữu Chiến,"), "Văn Hữu Chiến");
+        // A recipient item keeps its dash: it is not a name.
+        assert_eq!(without_specks("- Sở Nội vụ;"), "- Sở Nội vụ");
     }
 }
