@@ -68,6 +68,14 @@ struct Args {
     /// Read a copy's unsure words again (`sohoa --reread-unsure`).
     #[arg(long)]
     reread_unsure: bool,
+    /// Restore every reading as a text of unknown origin (what restoration did before it
+    /// was told that a text is sohoa's own reading of copies): the before of a comparison.
+    #[arg(long)]
+    origin_unknown: bool,
+    /// Load the restoration tables from this folder (as `dictionaries/`) instead of the
+    /// embedded ones: to measure a table before it is committed.
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
 }
 
 /// Whether a head (by its two-digit prefix) belongs to the closed held-out part.
@@ -170,7 +178,7 @@ fn run_doc(
                 height: 0,
                 dpi: None,
                 from_text_layer: false,
-                preprocessing: Vec::new(),
+                preprocessing: decided_steps(&path, options),
             };
             let cli_text = text("cli.txt");
             sohoa += score(&read.text, &page.gold);
@@ -212,11 +220,9 @@ fn run_doc(
         ocr_pages.push(read);
         cli_texts.push(cli_text);
     }
-    let from_scan = scan::segment_pages(&ocr_pages, restorer);
+    let restored = scan::restore_pages(&ocr_pages, restorer, !args.origin_unknown);
+    let from_scan = sohoa_core::segment::segment(&restored);
     // What segmentation read, for inspection beside the OCR text.
-    let restored = restorer
-        .restore(&sohoa_core::ocr::source_text(&ocr_pages))
-        .text;
     std::fs::write(dir.join(format!("{name}.restored.txt")), restored).ok();
     let from_cli = scan::segment_text(&cli_texts.join("\n"), restorer);
     let total = scan::fields(&typed).len();
@@ -270,7 +276,10 @@ fn main() {
             .map(|c| c.parse().expect("known condition"))
             .collect()
     };
-    let restorer = Restorer::embedded();
+    let restorer = match &args.dictionaries {
+        Some(dir) => Restorer::load(dir).unwrap_or_else(|e| panic!("{e}")),
+        None => Restorer::embedded(),
+    };
     let mut options = OcrOptions::default();
     if let Some(dpi) = args.upscale_to {
         options.preprocess.target_dpi = dpi;
@@ -347,4 +356,24 @@ fn main() {
             100.0 * fc.0 as f64 / fc.1.max(1) as f64,
         );
     }
+}
+
+/// The preprocessing steps sohoa decides for the saved page image at `path`, as
+/// `ocr::recognise` decides them (restoration's `pipeline::text_origin` reads them): a reading
+/// re-used by `--reuse-ocr` keeps only its text.
+fn decided_steps(path: &std::path::Path, options: &OcrOptions) -> Vec<&'static str> {
+    // Saved as the condition writes its pages: PNG (1 bit, gray) or JPEG (office, phone, seal).
+    let path = ["png", "jpg"]
+        .iter()
+        .map(|ext| path.with_extension(ext))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{}: no page image saved", path.display()));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let img = sohoa_core::ocr::pix::Pix::decode(&bytes)
+        .unwrap_or_else(|| panic!("{}: cannot decode", path.display()))
+        .flattened_on_white();
+    let dpi = img.dpi().unwrap_or(300);
+    sohoa_core::ocr::preprocess::prepare(img, dpi, &options.preprocess)
+        .decisions
+        .steps
 }

@@ -11,8 +11,15 @@
 #                                                  the same split of the second news file, for
 #                                                  the mark slips (a slip is rare: 100 pages show
 #                                                  few of each)
+#   target/confusion-pairs/recopy/...              with RECOPY=N: N more pages, each a copy of a
+#                                                  copy (`recopy` scan condition: 150 dpi, blur,
+#                                                  specks, 1 bit), read by sohoa's own OCR
+#                                                  (`sohoa ocr`: its preprocessing, then
+#                                                  Tesseract `vie`), for the letter edits of
+#                                                  Vietnamese OCR of copies (`sohoa-learn
+#                                                  confusions --out dictionaries/confusions-copy.tsv`)
 # Pages are rendered by the project renderer (`sohoa-corpus render`).
-# Usage: [VIE_MORE=N] scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60; DEV=20 by default)
+# Usage: [VIE_MORE=N] [RECOPY=N] [ONLY=recopy] scripts/make-confusion-pairs.sh [PAGES_PER_ENGINE]   (default 60; DEV=20 by default)
 # Needs python3, tesseract with eng and vie, and fonts-liberation2. Never reads the eval split or the seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +30,14 @@ PAGES=${1:-60}
 DEV=${DEV:-20}
 OUT=target/confusion-pairs
 JOBS=${JOBS:-2}
-cargo build --quiet --release --bin sohoa-learn --bin sohoa-corpus
+cargo build --quiet --release --bin sohoa-learn --bin sohoa-corpus --bin sohoa
 LEARN=target/release/sohoa-learn
 CORPUS=$PWD/target/release/sohoa-corpus
+SOHOA=$PWD/target/release/sohoa
 VIE_MORE=${VIE_MORE:-0}
+RECOPY=${RECOPY:-0}
+# ONLY=recopy makes the recopy pages alone (the other sets are left as they are).
+ONLY=${ONLY:-}
 mkdir -p "$OUT/eng" "$OUT/vie" "$OUT/dev-eng" "$OUT/dev-vie"
 
 # Interleave administrative-register law text with news so both engines see both registers.
@@ -86,6 +97,38 @@ for d in docs:
 PYEOF
 fi
 
+# Copies of copies, from documents of the same split packed the same way, law and news pages
+# alternating, starting after the pages the other sets take (the laws run out first, so these
+# are mostly news): the letter shapes, not the register, are what is learned.
+if [ "$RECOPY" -gt 0 ]; then
+  mkdir -p "$OUT/recopy"
+  $PY - "$OUT" "$RECOPY" "$((2 * (PAGES + DEV)))" <<'PYEOF'
+import sys
+out, pages, skip = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def docs(path):
+    return [d.strip() for d in open(path, encoding="utf-8").read().split("\n\n") if d.strip()]
+def pack(ds):
+    cur = ""
+    for d in ds:
+        if cur and len((cur + d).encode()) > 2400:
+            yield cur
+            cur = ""
+        cur += d + "\n\n"
+    if cur:
+        yield cur
+laws, news = pack(docs(f"{out}/laws.txt")), pack(docs(f"{out}/news.txt"))
+n = 0
+for k in range(skip + pages):
+    first, second = (laws, news) if k % 4 < 2 else (news, laws)
+    text = next(first, None) or next(second, None)
+    if text is None:
+        break
+    if k >= skip:
+        open(f"{out}/recopy/p{n:03d}.txt", "w", encoding="utf-8").write(text)
+        n += 1
+PYEOF
+fi
+
 # Liberation Serif has the metrics and much of the look of Times New Roman, the typeface the
 # administrative layout standard prescribes (apt package fonts-liberation2).
 FONTS=(/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
@@ -101,7 +144,16 @@ one() {
   local font=${FONTS[$((k % ${#FONTS[@]}))]} dir name
   dir=$(dirname "$base"); name=$(basename "$base")
   [ -s "$base.ocr.txt" ] && return 0
-  if [ "${eng#dev-}" = eng ]; then
+  if [ "$eng" = recopy ]; then
+    # Decree 30 sets administrative documents in Times New Roman 13-14 pt: Liberation Serif
+    # (its metrics) at 13 pt, read as sohoa reads a scan (its own steps, then Tesseract `vie`).
+    "$CORPUS" render --text "$txt" --out "$dir" --name "$name" --variant recopy \
+      --font "${FONTS[0]}" --font-pt 13 --seed "$k" > /dev/null
+    for p in "$base"-[0-9][0-9][0-9]-recopy.png; do
+      OMP_THREAD_LIMIT=1 "$SOHOA" ocr "$p" 2>/dev/null
+    done > "$base.ocr.tmp"
+    cat "$base"-[0-9][0-9][0-9]-recopy.gt.txt > "$base.src.txt"
+  elif [ "${eng#dev-}" = eng ]; then
     # Old OCR was made from real scans: every other page is a photocopy-like scan (150 dpi,
     # binarised), where `-l eng` reads a worn Đ as P or B, as in the archives' old OCR.
     local variant=clean dpi=300
@@ -124,10 +176,13 @@ one() {
   mv "$base.ocr.tmp" "$base.ocr.txt"
 }
 export -f one
-export CORPUS FONTS_STR="${FONTS[*]}"
-for eng in eng vie dev-eng dev-vie vie-more; do
+export CORPUS SOHOA FONTS_STR="${FONTS[*]}"
+SETS="eng vie dev-eng dev-vie vie-more recopy"
+[ -n "$ONLY" ] && SETS=$ONLY
+for eng in $SETS; do
   for t in "$OUT/$eng"/p[0-9][0-9][0-9].txt; do [ -e "$t" ] && echo "$eng $t"; done
 done | xargs -P "$JOBS" -n 2 bash -c 'FONTS=($FONTS_STR); one "$0" "$1"'
-echo "pairs: $(ls "$OUT"/eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/vie/*.ocr.txt | wc -l) vie," \
-  "dev $(ls "$OUT"/dev-eng/*.ocr.txt | wc -l) eng, $(ls "$OUT"/dev-vie/*.ocr.txt | wc -l) vie," \
-  "more $(ls "$OUT"/vie-more/*.ocr.txt 2>/dev/null | wc -l) vie" >&2
+echo "pairs: $(ls "$OUT"/eng/*.ocr.txt 2>/dev/null | wc -l) eng, $(ls "$OUT"/vie/*.ocr.txt 2>/dev/null | wc -l) vie," \
+  "dev $(ls "$OUT"/dev-eng/*.ocr.txt 2>/dev/null | wc -l) eng, $(ls "$OUT"/dev-vie/*.ocr.txt 2>/dev/null | wc -l) vie," \
+  "more $(ls "$OUT"/vie-more/*.ocr.txt 2>/dev/null | wc -l) vie," \
+  "recopy $(ls "$OUT"/recopy/*.ocr.txt 2>/dev/null | wc -l)" >&2

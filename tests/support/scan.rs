@@ -80,8 +80,20 @@ pub fn tesseract_cli(path: &Path, extra: &[&str]) -> String {
 
 /// The segmented record of a scan's OCR'd pages, as the pipeline makes it.
 pub fn segment_pages(pages: &[OcrPage], restorer: &Restorer) -> Segmented {
+    segment::segment(&restore_pages(pages, restorer, true))
+}
+
+/// The restored text of OCR pages, as `sohoa process` restores them: with what the pipeline
+/// knows of how they were read (`pipeline::text_origin`, sohoa's default `vie` model), or,
+/// when `know_origin` is false, as a text of unknown origin.
+pub fn restore_pages(pages: &[OcrPage], restorer: &Restorer, know_origin: bool) -> String {
     let source = ocr::source_text(pages);
-    segment::segment(&restorer.restore(&source).text)
+    let origin = if know_origin {
+        sohoa_core::pipeline::text_origin(pages, "vie")
+    } else {
+        sohoa_core::restore::Origin::Unknown
+    };
+    restorer.restore_from(&source, origin).text
 }
 
 /// The segmented record of a plain text (typed, or another OCR engine's output).

@@ -8,7 +8,7 @@ use crate::error::{Stage, StageError};
 use crate::ingest::{self, Document, MediaType, PageInput};
 use crate::ocr::{self, OcrOptions, OcrPage, OcrSummary};
 use crate::record::{Record, Source, Status, SCHEMA_VERSION};
-use crate::restore::{RestoredText, Restorer};
+use crate::restore::{Origin, RestoredText, Restorer};
 use crate::segment;
 use crate::text::SourceText;
 
@@ -113,7 +113,7 @@ impl Pipeline {
             let empty = (SourceText::default(), RestoredText::default());
             return (self.process_plain(doc, source), Some(empty));
         }
-        let (source_text, ocr_summary, errors) = match self.read_text(doc) {
+        let (source_text, origin, ocr_summary, errors) = match self.read_text(doc) {
             Ok(read) => read,
             Err(e) => return (Record::failed(source, doc.id.clone(), vec![e]), None),
         };
@@ -129,7 +129,7 @@ impl Pipeline {
             };
             return (record, None);
         }
-        let mut restored = self.restorer.restore(&source_text);
+        let mut restored = self.restorer.restore_from(&source_text, origin);
         let mut restoration = crate::restore::summarise(&restored, &source_text);
         // For OCR input the review list also holds what OCR itself leaves in doubt.
         restoration
@@ -197,7 +197,7 @@ impl Pipeline {
     fn read_text(
         &self,
         doc: &Document,
-    ) -> Result<(SourceText, Option<OcrSummary>, Vec<StageError>), StageError> {
+    ) -> Result<(SourceText, Origin, Option<OcrSummary>, Vec<StageError>), StageError> {
         let pages = ingest::page_stream_mode(doc, self.ocr.max_megapixels, self.ocr.mode)?;
         // Each worker takes the next page out of the document when it is free (`par_bridge`),
         // so only the pages being read are in memory, however long the PDF, and no worker waits
@@ -219,10 +219,36 @@ impl Pipeline {
         ok.sort_by_key(|p| p.number);
         let summary = OcrSummary::from_pages(&ok, &self.ocr.lang);
         let text = ocr::source_text(&ok);
-        Ok((text, Some(summary), errors))
+        let origin = text_origin(&ok, &self.ocr.lang);
+        Ok((text, origin, Some(summary), errors))
     }
 
     fn read_page(&self, page: &PageInput) -> Result<OcrPage, StageError> {
         ocr::recognise(page, &self.ocr)
+    }
+}
+
+/// What restoration may know of a document's text from how it was read: sohoa's own reading
+/// with Tesseract's Vietnamese model (`lang` `vie`) of pages that were 1-bit copies (the
+/// `despeckle` step ran: dust was measured on a binarised page, as on a photocopy or a copy
+/// of a copy) for most of its text is [`Origin::CopyOcr`]; anything else (text layers, gray or
+/// colour scans, another model) is [`Origin::Unknown`]. By text, so that a copied document with
+/// a clean cover page is still a copy's reading.
+pub fn text_origin(pages: &[OcrPage], lang: &str) -> Origin {
+    if lang != "vie" {
+        return Origin::Unknown;
+    }
+    let (mut copy, mut all) = (0usize, 0usize);
+    for p in pages {
+        let bytes = p.text.trim().len();
+        all += bytes;
+        if !p.from_text_layer && p.preprocessing.contains(&"despeckle") {
+            copy += bytes;
+        }
+    }
+    if all > 0 && 2 * copy > all {
+        Origin::CopyOcr
+    } else {
+        Origin::Unknown
     }
 }

@@ -33,6 +33,21 @@ pub fn is_mark_slip(observed: &str, intended: &str) -> bool {
 /// are not mark slips, intended tones folded, cost = -log10 of the smoothed P(observed |
 /// intended) (add one half to each seen edit of an intended string and to one unseen one).
 pub fn decoder_table(counts: &Counts, min_count: u64) -> ConfusionTable {
+    decoder_table_of(counts, min_count, false)
+}
+
+/// True for an edit of at most one letter a side, not both empty: a letter read for another,
+/// a letter lost, a letter added.
+fn is_letter_edit(observed: &str, intended: &str) -> bool {
+    let letter = |s: &str| s.chars().count() <= 1 && s.chars().all(char::is_alphabetic);
+    letter(observed) && letter(intended) && !(observed.is_empty() && intended.is_empty())
+}
+
+/// [`decoder_table`], or with `letters_only` its edits of one letter alone (`is_letter_edit`:
+/// a letter read for another, lost or added), each priced from its own count against every
+/// edit of its intended letter: the letter edits of one OCR channel, for a decoder that adds
+/// them to another table's rewrites one at a time.
+pub fn decoder_table_of(counts: &Counts, min_count: u64, letters_only: bool) -> ConfusionTable {
     let mut edits: HashMap<(String, String), u64> = HashMap::new();
     let mut kinds: HashMap<String, u64> = HashMap::new();
     for (e, &n) in &counts.edits {
@@ -49,7 +64,7 @@ pub fn decoder_table(counts: &Counts, min_count: u64) -> ConfusionTable {
     }
     let mut table = ConfusionTable::default();
     for ((o, t), &n) in &edits {
-        if n < min_count || is_mark_slip(o, t) {
+        if n < min_count || is_mark_slip(o, t) || (letters_only && !is_letter_edit(o, t)) {
             continue;
         }
         let total = contexts.get(t).copied().unwrap_or(n).max(n) as f64;
@@ -102,6 +117,25 @@ mod tests {
         // 6 of 20 ô-family letters read as 6, three kinds seen: (6 + 0.5) / (20 + 2).
         let want = -((6.5f64) / 22.0).log10();
         assert!((t.cost("6", "ô").unwrap() - want).abs() < 1e-9);
+    }
+
+    #[test]
+    fn letters_only_keeps_one_letter_edits() {
+        let c = Counts::of(
+            &[
+                ("l", "h", 1),
+                ("", "r", 1),
+                ("rn", "m", 4),
+                (".", ",", 3),
+                ("h", "h", 50),
+            ],
+            &[("h", 51), ("r", 20), ("m", 30), (",", 9)],
+        );
+        let t = decoder_table_of(&c, 1, true);
+        assert!(t.cost("l", "h").is_some() && t.cost("", "r").is_some());
+        assert_eq!(t.cost("rn", "m"), None, "two letters read for one");
+        assert_eq!(t.cost(".", ","), None, "punctuation is not a letter");
+        assert!(decoder_table_of(&c, 1, false).cost("rn", "m").is_some());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 
 use sohoa_learn::estimate::{learn, TextPair};
-use sohoa_learn::export::{decoder_table, merge_min};
+use sohoa_learn::export::{decoder_table_of, merge_min};
 use sohoa_learn::slips::slip_table;
 use sohoa_learn::split::{documents, Split};
 use sohoa_learn::stats::{self, ChannelStats};
@@ -56,6 +56,10 @@ enum Command {
         /// Leave out edits seen fewer times than this.
         #[arg(long, default_value_t = 3)]
         min_count: u64,
+        /// Keep only edits of one letter (a letter read for another, lost or added): the
+        /// letter edits of a channel whose other confusions another table holds.
+        #[arg(long)]
+        letters_only: bool,
     },
     /// Learn the mark slips of a Vietnamese OCR (`ế` read for `ể`) from pairs made like those
     /// of `confusions` (e.g. the degraded `-l vie` pages); writes a table in the same format.
@@ -199,6 +203,7 @@ fn run(cli: Cli) -> std::io::Result<()> {
             out: path,
             rounds,
             min_count,
+            letters_only,
         } => {
             let mut tables = Vec::new();
             let mut sources = Vec::new();
@@ -215,7 +220,7 @@ fn run(cli: Cli) -> std::io::Result<()> {
                     stats.errors,
                     stats.edits
                 ));
-                tables.push(decoder_table(&counts, min_count));
+                tables.push(decoder_table_of(&counts, min_count, letters_only));
             }
             let table = merge_min(&tables);
             let header = format!(
@@ -223,7 +228,7 @@ fn run(cli: Cli) -> std::io::Result<()> {
                  Only confusions that are not mark slips on the same letters (the decoder prices those);\n\
                  intended tones folded (6 -> ô covers ố ồ ổ ỗ ộ). Several channels merged by the lowest cost.\n\
                  An intended side in capitals is a confusion of the capital starting a word (p -> Đ).\n\
-                 Made by: sohoa-learn confusions {} --rounds {rounds} --min-count {min_count}\n\
+                 Made by: sohoa-learn confusions {} --out {} --rounds {rounds} --min-count {min_count}{}\n\
                  from pairs made by scripts/make-confusion-pairs.sh (see dictionaries/README.md) out of the\n\
                  confusion split (document i % 100 == 1) of ../shared/corpora only; never eval text or seeds.\n\
                  {}",
@@ -232,6 +237,8 @@ fn run(cli: Cli) -> std::io::Result<()> {
                     .map(|p| format!("--pairs {}", p.display()))
                     .collect::<Vec<_>>()
                     .join(" "),
+                path.display(),
+                if letters_only { " --letters-only" } else { "" },
                 sources.join("\n")
             );
             std::fs::write(&path, table.to_tsv(&header))?;

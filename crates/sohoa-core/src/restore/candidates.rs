@@ -221,6 +221,10 @@ pub struct Channel {
     /// Whether mark slips are priced by the learned slips of a Vietnamese OCR instead of the
     /// costs above (`ế` for `ể` is a common misreading, `ế` for `ệ` is not).
     pub learned_slips: bool,
+    /// Whether the letter edits learned from sohoa's own Vietnamese OCR of 1-bit copies
+    /// (`confusions-copy.tsv`) are offered beside the confusion table's: only when the caller
+    /// says the text is such a reading ([`Channel::COPY_OCR`]), never guessed from the text.
+    pub copy_letters: bool,
     /// Largest channel cost a candidate may have.
     pub max_cost: f32,
 }
@@ -238,6 +242,7 @@ impl Channel {
         keep_unknown: 0.0,
         keep_rare: 2.0,
         learned_slips: false,
+        copy_letters: false,
         max_cost: MAX_COST,
     };
     /// OCR made without a Vietnamese model: marks mostly lost, letters often confused. Its
@@ -257,6 +262,7 @@ impl Channel {
         keep_unknown: 2.5,
         keep_rare: 1.0,
         learned_slips: false,
+        copy_letters: false,
         max_cost: MAX_COST,
     };
     /// Text that is marked (Vietnamese OCR or typed text): changes need strong evidence.
@@ -271,6 +277,7 @@ impl Channel {
         keep_unknown: 0.0,
         keep_rare: 0.0,
         learned_slips: false,
+        copy_letters: false,
         max_cost: MAX_COST,
     };
     /// Marked text that shows OCR noise (Vietnamese OCR of a poor scan). Its mark slips cost
@@ -287,6 +294,21 @@ impl Channel {
         max_cost: 5.0,
         ..Channel::MARKED
     };
+    /// sohoa's own Tesseract (`vie`) reading of 1-bit copies (photocopies, copies of copies),
+    /// as its caller knows it (`restore::Origin::CopyOcr`): the Vietnamese-OCR channel, plus
+    /// the letter edits such a reading makes (a base letter misread on strokes a copier
+    /// thinned, `h` for `l`, `x` for `v`, a letter lost or added, `ï` for a marked vowel),
+    /// learned from renders of the confusion split read the same way.
+    pub const COPY_OCR: Channel = Channel {
+        copy_letters: true,
+        ..Channel::MARKED_OCR
+    };
+
+    /// Whether this is a channel of marked text (typed, or read by a Vietnamese OCR), where
+    /// words are steered by the language model alone, not to gazetteer names.
+    pub fn is_marked(&self) -> bool {
+        *self == Channel::MARKED || *self == Channel::MARKED_OCR || *self == Channel::COPY_OCR
+    }
 
     /// Cost of reading the letter `o` where `c` was meant; `None` when they are different
     /// letters (not the same skeleton).

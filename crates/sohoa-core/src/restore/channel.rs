@@ -7,7 +7,7 @@ use super::candidates::Channel;
 use super::lm;
 use super::syllable::{strip_char, Syllable};
 use super::token::{Kind, Token};
-use super::Restorer;
+use super::{Origin, Restorer};
 
 /// Share of marked words that are not known syllables from which a marked text is taken for
 /// Vietnamese OCR output (see `channel_for`). Chosen on the dev pages of the confusion split:
@@ -17,6 +17,19 @@ use super::Restorer;
 const MARKED_OCR_UNKNOWN: f32 = 0.002;
 
 impl Restorer {
+    /// The channel for a text of `origin`: a marked text the caller says is sohoa's own reading
+    /// of copies takes the copy channel; anything else is read from the text ([`Self::channel_for`]).
+    pub(super) fn channel_from(&self, text: &str, tokens: &[Token], origin: Origin) -> Channel {
+        let guessed = self.channel_for(text, tokens);
+        // Whether or not its unknown words pass `MARKED_OCR_UNKNOWN`, a copy's reading is OCR:
+        // the caller knows it, so it is not left to a guess from the noise.
+        if origin == Origin::CopyOcr && guessed.is_marked() {
+            Channel::COPY_OCR
+        } else {
+            guessed
+        }
+    }
+
     /// Chooses the channel from how marked and how noisy the document's words are.
     pub(super) fn channel_for(&self, text: &str, tokens: &[Token]) -> Channel {
         let (mut words, mut marked, mut junk) = (0usize, 0usize, 0usize);

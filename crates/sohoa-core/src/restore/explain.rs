@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::candidates::Channel;
 use super::decode::{self, Step};
 use super::token::{self, Kind, Token};
-use super::Restorer;
+use super::{Origin, Restorer};
 
 /// One option the decoder had for a word.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,7 @@ impl Restorer {
             (Channel::NOISY, "noisy"),
             (Channel::MARKED, "marked"),
             (Channel::MARKED_OCR, "marked_ocr"),
+            (Channel::COPY_OCR, "copy_ocr"),
         ]
         .into_iter()
         .find(|(k, _)| *k == c)
@@ -53,8 +54,14 @@ impl Restorer {
     /// Every word token of `text` with the options the decoder weighed and the one it chose
     /// (the same decoding as [`Restorer::restore`]).
     pub fn explain(&self, text: &str) -> Vec<Explained> {
+        self.explain_from(text, Origin::Unknown)
+    }
+
+    /// [`Restorer::explain`] for a text whose origin the caller knows (as
+    /// [`Restorer::restore_from`]).
+    pub fn explain_from(&self, text: &str, origin: Origin) -> Vec<Explained> {
         let tokens: Vec<Token> = token::tokens(text).collect();
-        let channel = self.channel_for(text, &tokens);
+        let channel = self.channel_from(text, &tokens, origin);
         let mut found = Vec::new();
         let mut scores = Vec::new();
         self.each_stretch(text, &tokens, &channel, |lat| {

@@ -61,6 +61,9 @@ static LM_BYTES: &[u8] = include_bytes!("../../../../dictionaries/lm.bin");
 static CONFUSIONS: &str = include_str!("../../../../dictionaries/confusions.tsv");
 /// The committed mark slips of Vietnamese OCR (learned; see `Channel::MARKED_OCR`).
 static SLIPS: &str = include_str!("../../../../dictionaries/slips-vie.tsv");
+/// The committed letter edits of sohoa's own Vietnamese OCR of 1-bit copies (learned; see
+/// `Channel::COPY_OCR`).
+static COPY_LETTERS: &str = include_str!("../../../../dictionaries/confusions-copy.tsv");
 /// The committed acronym counts.
 static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
 /// The committed place names (segmentation reads them too, to tell a place from a misreading).
@@ -104,6 +107,21 @@ const STRIPPED_BEAM_MARGIN: f32 = 5.0;
 /// (`scripts/learn-real-confusions.sh`), used under the old-OCR channel only.
 const REAL_OCR_MARK: &str = "# real-ocr";
 
+/// Where a text came from, when the caller knows it: what the text alone cannot tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// Typed text, old OCR, another engine's output, or anything else: the kind of text is
+    /// read from the text itself (`channel`).
+    #[default]
+    Unknown,
+    /// sohoa's own Tesseract (`vie`) reading of pages that were 1-bit copies (dust measured
+    /// and removed on a binarised page: a photocopy, a copy of a copy). Such a reading misreads
+    /// base letters on the strokes the copier thinned, which a typed text or a reading of a good
+    /// scan seldom does, so its marked words may also be read through the letter edits learned
+    /// from copies read the same way (`Channel::COPY_OCR`).
+    CopyOcr,
+}
+
 /// Why a restorer could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum RestoreError {
@@ -133,6 +151,9 @@ pub struct Restorer {
     /// part included): for old OCR only, where they were learned.
     old_ocr_confusions: Confusions,
     slips: Confusions,
+    /// The letter edits of sohoa's own OCR of 1-bit copies (`confusions-copy.tsv`): for such
+    /// readings only, as their caller says ([`Origin`]).
+    copy_letters: Confusions,
     acronyms: HashMap<String, u32>,
     places: places::Places,
     bodies: bodies::Bodies,
@@ -178,12 +199,13 @@ impl Restorer {
     pub fn embedded() -> Restorer {
         Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
             .and_then(|r| r.with_slips(SLIPS))
+            .and_then(|r| r.with_copy_letters(COPY_LETTERS))
             .map(|r| r.with_bodies(BODIES))
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
     /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv`, `places.txt` and (if present)
-    /// `slips-vie.tsv` and `bodies.txt` from `dir`.
+    /// `slips-vie.tsv`, `confusions-copy.tsv` and `bodies.txt` from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -199,8 +221,10 @@ impl Restorer {
         // Optional, so that a table directory made before slips were learned still loads.
         let slips = read("slips-vie.tsv").unwrap_or_default();
         let bodies = read("bodies.txt").unwrap_or_default();
+        let copy = read("confusions-copy.tsv").unwrap_or_default();
         Ok(Restorer::from_parts(&lm, &conf, &acr, &places)?
             .with_slips(&String::from_utf8_lossy(&slips))?
+            .with_copy_letters(&String::from_utf8_lossy(&copy))?
             .with_bodies(&String::from_utf8_lossy(&bodies)))
     }
 
@@ -216,6 +240,16 @@ impl Restorer {
     /// [`RestoreError::Confusions`] when the table is malformed.
     pub fn with_slips(mut self, slips: &str) -> Result<Self, RestoreError> {
         self.slips = Confusions::parse(slips)?;
+        Ok(self)
+    }
+
+    /// Adds the letter edits of sohoa's own OCR of 1-bit copies (`confusions-copy.tsv` text),
+    /// offered beside the confusion table for readings of copies only ([`Origin::CopyOcr`]).
+    ///
+    /// # Errors
+    /// [`RestoreError::Confusions`] when the table is malformed.
+    pub fn with_copy_letters(mut self, table: &str) -> Result<Self, RestoreError> {
+        self.copy_letters = Confusions::parse(table)?;
         Ok(self)
     }
 
@@ -249,6 +283,7 @@ impl Restorer {
         Ok(Restorer {
             model,
             inventory,
+            copy_letters: Confusions::default(),
             confusions,
             old_ocr_confusions,
             slips: Confusions::default(),
@@ -271,11 +306,17 @@ impl Restorer {
         self.restore(&SourceText::from_plain(text)).text
     }
 
-    /// Restores `source`; the output has the same lines and the same non-word characters.
+    /// Restores `source`, of unknown origin (the kind of text is read from the text itself);
+    /// the output has the same lines and the same non-word characters.
     pub fn restore(&self, source: &SourceText) -> RestoredText {
+        self.restore_from(source, Origin::Unknown)
+    }
+
+    /// Restores `source`, whose origin the caller knows (see [`Origin`]).
+    pub fn restore_from(&self, source: &SourceText, origin: Origin) -> RestoredText {
         let text = source.text.as_str();
         let tokens: Vec<Token> = token::tokens(text).collect();
-        let channel = self.channel_for(text, &tokens);
+        let channel = self.channel_from(text, &tokens, origin);
         let mut out = RestoredText {
             text: String::with_capacity(text.len() + text.len() / 4),
             // One per word token at most: no regrowth (and copy) of the large records.
@@ -335,7 +376,7 @@ impl Restorer {
             if !boundary || i == seg_start {
                 continue;
             }
-            let places = if *channel != Channel::MARKED && *channel != Channel::MARKED_OCR {
+            let places = if !channel.is_marked() {
                 self.places_in(text, &tokens[seg_start..i])
             } else {
                 Vec::new()
@@ -352,7 +393,7 @@ impl Restorer {
                     self.add_spans(text, tokens, seg_start, j, channel, &mut memo, &mut lattice);
                 }
             }
-            if *channel != Channel::MARKED && *channel != Channel::MARKED_OCR {
+            if !channel.is_marked() {
                 self.steer_bodies(text, &mut lattice);
             }
             if *channel == Channel::NOISY {
@@ -501,7 +542,10 @@ impl Restorer {
             digit_vowels: channel.ocr && src.chars().any(char::is_alphabetic),
             unseen_edit,
         };
-        let direct = gen.candidates(&lower, channel, &mut cands);
+        let mut direct = gen.candidates(&lower, channel, &mut cands);
+        if channel.copy_letters {
+            direct |= self.add_copy_letters(&lower, channel, &mut cands);
+        }
         let own = parsed
             .as_ref()
             .map_or(lm::UNK, |s| self.model.id(&s.render()));
@@ -514,6 +558,38 @@ impl Restorer {
         };
         w.keep = self.keep_cost(src, channel, &w);
         w
+    }
+
+    /// Adds to `cands` the forms one learned letter edit of a copy's reading away from `lower`
+    /// (a second pass over the copy table alone, so that its many letter edits neither crowd
+    /// out the confusion table's rewrites nor combine with them into rewrites no copy makes);
+    /// a form both passes offer keeps the cheaper cost. True when it added or cheapened one.
+    fn add_copy_letters(&self, lower: &str, channel: &Channel, cands: &mut Vec<Candidate>) -> bool {
+        let gen = Generator {
+            inventory: &self.inventory,
+            confusions: &self.copy_letters,
+            slips: &self.slips,
+            capital: false,
+            digit_vowels: false,
+            unseen_edit: None,
+        };
+        let mut more = Vec::new();
+        gen.candidates(lower, channel, &mut more);
+        let mut changed = false;
+        for c in more {
+            match cands.iter_mut().find(|k| k.id == c.id) {
+                Some(k) if k.cost <= c.cost => {}
+                Some(k) => {
+                    k.cost = c.cost;
+                    changed = true;
+                }
+                None => {
+                    cands.push(c);
+                    changed = true;
+                }
+            }
+        }
+        changed
     }
 
     /// The confusion table for `channel`: with the edits of real old OCR under the old-OCR
