@@ -47,10 +47,13 @@ $LEARN split --split confusion --min-chars 100 "$C/laws-vlc.txt" > "$OUT/laws.tx
   > "$OUT/news.txt"
 
 # Pack documents into page-sized texts (~2,400 bytes), alternating laws and news pages, and
-# alternating engines; fonts rotate so no one typeface's shapes dominate.
-$PY - "$OUT" "$PAGES" "$DEV" <<'PYEOF'
+# alternating engines; fonts rotate so no one typeface's shapes dominate. With RECOPY=N, the next
+# N pages of the same sequence are the copies of copies (the laws run out first, so these are
+# mostly news: the letter shapes, not the register, are what is learned).
+[ "$RECOPY" -gt 0 ] && mkdir -p "$OUT/recopy"
+$PY - "$OUT" "$PAGES" "$DEV" "$RECOPY" <<'PYEOF'
 import sys
-out, pages, dev = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+out, pages, dev, recopy = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 def docs(path):
     return [d.strip() for d in open(path, encoding="utf-8").read().split("\n\n") if d.strip()]
 def pack(ds):
@@ -63,13 +66,16 @@ def pack(ds):
     if cur:
         yield cur
 laws, news = pack(docs(f"{out}/laws.txt")), pack(docs(f"{out}/news.txt"))
-n = 0
-for k in range(2 * (pages + dev)):
+engines = 2 * (pages + dev)
+for k in range(engines + recopy):
     # Laws run out first (the split holds ~110 KB of them); news then fills the rest.
     first, second = (laws, news) if k % 4 < 2 else (news, laws)
     text = next(first, None) or next(second, None)
     if text is None:
         break
+    if k >= engines:
+        open(f"{out}/recopy/p{k - engines:03d}.txt", "w", encoding="utf-8").write(text)
+        continue
     eng = "eng" if k % 2 == 0 else "vie"
     if k // 2 >= pages:
         eng = "dev-" + eng
@@ -94,38 +100,6 @@ for d in docs:
         open(f"{out}/vie-more/p{n:03d}.txt", "w", encoding="utf-8").write(cur)
         n, cur = n + 1, ""
     cur += d + "\n\n"
-PYEOF
-fi
-
-# Copies of copies, from documents of the same split packed the same way, law and news pages
-# alternating, starting after the pages the other sets take (the laws run out first, so these
-# are mostly news): the letter shapes, not the register, are what is learned.
-if [ "$RECOPY" -gt 0 ]; then
-  mkdir -p "$OUT/recopy"
-  $PY - "$OUT" "$RECOPY" "$((2 * (PAGES + DEV)))" <<'PYEOF'
-import sys
-out, pages, skip = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-def docs(path):
-    return [d.strip() for d in open(path, encoding="utf-8").read().split("\n\n") if d.strip()]
-def pack(ds):
-    cur = ""
-    for d in ds:
-        if cur and len((cur + d).encode()) > 2400:
-            yield cur
-            cur = ""
-        cur += d + "\n\n"
-    if cur:
-        yield cur
-laws, news = pack(docs(f"{out}/laws.txt")), pack(docs(f"{out}/news.txt"))
-n = 0
-for k in range(skip + pages):
-    first, second = (laws, news) if k % 4 < 2 else (news, laws)
-    text = next(first, None) or next(second, None)
-    if text is None:
-        break
-    if k >= skip:
-        open(f"{out}/recopy/p{n:03d}.txt", "w", encoding="utf-8").write(text)
-        n += 1
 PYEOF
 fi
 

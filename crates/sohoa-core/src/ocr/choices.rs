@@ -380,6 +380,16 @@ mod tests {
         }
     }
 
+    /// One symbol per character of `text`, none with alternatives.
+    fn plain(text: &str) -> impl Iterator<Item = Symbol> + '_ {
+        text.chars().map(|c| sym(&c.to_string(), &[]))
+    }
+
+    /// The symbols of `before`, one misread symbol, then those of `after`.
+    fn code_with(before: &str, misread: Symbol, after: &str) -> Vec<Symbol> {
+        plain(before).chain([misread]).chain(plain(after)).collect()
+    }
+
     fn word(syms: &[Symbol]) -> String {
         syms.iter().map(|s| s.text.as_str()).collect()
     }
@@ -432,22 +442,13 @@ mod tests {
     #[test]
     fn a_misshapen_symbol_prefers_known_codes_and_keeps_rare_ones() {
         // "QĐzUBND": both "QĐZUBND" and "QĐ-UBND" have the shape; the known codes decide.
-        let s: Vec<Symbol> = "10401/QĐ"
-            .chars()
-            .map(|c| sym(&c.to_string(), &[]))
-            .chain([sym("z", &[("Z", 60.0), ("-", 30.0)])])
-            .chain("UBND".chars().map(|c| sym(&c.to_string(), &[])))
-            .collect();
+        let s = code_with("10401/QĐ", sym("z", &[("Z", 60.0), ("-", 30.0)]), "UBND");
         assert_eq!(
             choose(&word(&s), &s, None, None, &Words).as_deref(),
             Some("10401/QĐ-UBND")
         );
         // A well-formed symbol with a code the table lacks is left as read.
-        let s: Vec<Symbol> = "185-KH/"
-            .chars()
-            .map(|c| sym(&c.to_string(), &[]))
-            .chain([sym("T", &[("E", 60.0)]), sym("U", &[])])
-            .collect();
+        let s = code_with("185-KH/", sym("T", &[("E", 60.0)]), "U");
         assert_eq!(choose(&word(&s), &s, None, None, &Words), None);
     }
 
@@ -477,12 +478,7 @@ mod tests {
 
     #[test]
     fn a_symbol_takes_the_shape_decree_30_gives_it() {
-        let s: Vec<Symbol> = "10401/QĐ"
-            .chars()
-            .map(|c| sym(&c.to_string(), &[]))
-            .chain([sym("z", &[("-", 40.0), ("2", 45.0)])])
-            .chain("UBND".chars().map(|c| sym(&c.to_string(), &[])))
-            .collect();
+        let s = code_with("10401/QĐ", sym("z", &[("-", 40.0), ("2", 45.0)]), "UBND");
         assert_eq!(
             choose(&word(&s), &s, None, None, &Words).as_deref(),
             Some("10401/QĐ-UBND")
