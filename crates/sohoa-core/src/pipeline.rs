@@ -242,7 +242,7 @@ pub fn text_origin(pages: &[OcrPage], lang: &str) -> Origin {
     for p in pages {
         let bytes = p.text.trim().len();
         all += bytes;
-        if !p.from_text_layer && p.preprocessing.contains(&"despeckle") {
+        if !p.from_text_layer && ocr::preprocess::is_copy(&p.preprocessing) {
             copy += bytes;
         }
     }

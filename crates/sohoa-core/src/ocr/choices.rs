@@ -20,11 +20,11 @@
 //! Only one symbol of a word is changed: two misread symbols in one word are seldom both
 //! among the alternatives, and trying pairs would let the lexicon rewrite words freely.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::restore::lm::{Model, UNK};
+use crate::restore::lm::UNK;
 use crate::restore::syllable::Syllable;
+use crate::restore::Restorer;
 
 /// One symbol of a word as the LSTM read it: the best path's glyph and confidence, and the
 /// glyphs the LSTM's re-decodings found at the same place, with their confidences.
@@ -53,53 +53,44 @@ pub trait Lexicon {
 /// The restoration's language model and the abbreviations counted in its corpora
 /// (`dictionaries/acronyms.tsv`, the table restoration keeps codes by).
 pub struct Language {
-    model: &'static Model,
-    codes: HashSet<&'static str>,
+    restorer: &'static Restorer,
 }
-
-/// The committed abbreviation counts (upper-case tokens of the corpora that are no syllable).
-static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
 
 /// An abbreviation seen fewer times than this in the corpora may be a misreading counted
 /// there (the table keeps tokens seen 5 times and more).
 const MIN_CODE_COUNT: u32 = 20;
 
 impl Language {
-    /// The embedded model's language, loaded once per process (the restorer the pipeline
+    /// The embedded restorer's language, loaded once per process (the restorer the pipeline
     /// loads holds the same tables unless `--tables` names others).
     pub fn shared() -> &'static Language {
         static L: OnceLock<Language> = OnceLock::new();
         L.get_or_init(|| Language {
-            model: crate::restore::shared().model(),
-            codes: ACRONYMS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(_, n)| n.trim().parse::<u32>().is_ok_and(|n| n >= MIN_CODE_COUNT))
-                .map(|(code, _)| code)
-                .collect(),
+            restorer: crate::restore::shared(),
         })
     }
 }
 
 impl Lexicon for Language {
     fn known(&self, syllable: &str) -> bool {
-        Syllable::parse(syllable).is_some_and(|s| self.model.id(&s.render()) != UNK)
+        let model = self.restorer.model();
+        Syllable::parse(syllable).is_some_and(|s| model.id(&s.render()) != UNK)
     }
 
     fn known_code(&self, code: &str) -> bool {
-        self.codes.contains(code)
+        self.restorer.acronym_count(code) >= MIN_CODE_COUNT
     }
 
     fn fit(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> f32 {
-        let id = |w: &str| Syllable::parse(w).map_or(UNK, |s| self.model.id(&s.render()));
+        let model = self.restorer.model();
+        let id = |w: &str| Syllable::parse(w).map_or(UNK, |s| model.id(&s.render()));
         let w = id(word);
         let mut score = 0.0;
         if let Some(p) = prev {
-            score += self.model.score2(id(p), w);
+            score += model.score2(id(p), w);
         }
         if let Some(n) = next {
-            score += self.model.score2(w, id(n));
+            score += model.score2(w, id(n));
         }
         score
     }

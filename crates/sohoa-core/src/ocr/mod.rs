@@ -196,16 +196,16 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     // A copy (dust measured and removed on a binarised page) has thinned strokes: its unsure
     // lines are read again from smoothed and thickened copies of the page (`reread`).
     // Only when asked for (`Preprocess::reread_unsure`): it costs more than it has bought so far.
-    let copy = options.preprocess.reread_unsure && prepared.decisions.steps.contains(&"despeckle");
+    let copy = preprocess::is_copy(&prepared.decisions.steps);
+    let reread_words = options.preprocess.reread_unsure && copy;
     // A page with measured dust on 1 bit (a copy) is read with the LSTM's alternatives and
     // each word's form chosen among them (`choices`): there a tone mark or a stroke is a few
     // pixels and the best path often misses it. The alternatives cost five more decodings of
     // every line (+19 % CPU on a copy page), which gray and colour pages, read right, are spared.
-    let dusty = prepared.decisions.steps.contains(&"despeckle");
-    let lexicon = dusty.then(|| choices::Language::shared() as &dyn choices::Lexicon);
+    let lexicon = copy.then(|| choices::Language::shared() as &dyn choices::Lexicon);
     let lines = engine::with_engine(options, |e| {
         let lines = e.read(&prepared.pix, prepared.dpi, lexicon)?;
-        if copy {
+        if reread_words {
             reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines)
         } else {
             Ok(lines)

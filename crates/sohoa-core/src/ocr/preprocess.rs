@@ -106,6 +106,16 @@ pub struct Decisions {
     pub steps: Vec<&'static str>,
 }
 
+/// The step that removes measured dust from a binarised page, by its name in the page's steps.
+pub const DESPECKLE: &str = "despeckle";
+
+/// Whether a page whose preprocessing ran `steps` is a copy: dust was measured and removed on
+/// a 1-bit page, as on a photocopy or a copy of a copy. The OCR reads such a page with the
+/// LSTM's alternatives, and restoration knows its text as a copy's reading.
+pub fn is_copy(steps: &[&str]) -> bool {
+    steps.contains(&DESPECKLE)
+}
+
 /// The image Tesseract reads, its resolution, and the steps that map its coordinates back
 /// to the original scan.
 #[derive(Debug)]
@@ -165,7 +175,7 @@ pub fn prepare(pix: Pix, dpi: u32, opts: &Preprocess) -> Prepared {
     if opts.denoise && d.isolated_ink >= SPECKS_MIN {
         if let Some(p) = without_specks(&pix, dpi) {
             pix = p;
-            d.steps.push("despeckle");
+            d.steps.push(DESPECKLE);
         }
     }
     let denoise = opts.denoise && d.noise >= NOISE_MIN;

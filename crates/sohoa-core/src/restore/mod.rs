@@ -301,6 +301,11 @@ impl Restorer {
         &self.model
     }
 
+    /// How often the corpora wrote `code` as an abbreviation (`acronyms.tsv`; 0 when not listed).
+    pub fn acronym_count(&self, code: &str) -> u32 {
+        self.acronyms.get(code).copied().unwrap_or(0)
+    }
+
     /// Convenience: restores a plain string.
     pub fn restore_str(&self, text: &str) -> String {
         self.restore(&SourceText::from_plain(text)).text

@@ -654,6 +654,7 @@ fn place_and_date(
 /// place line names an administrative unit, so words that start with a capital and, in any
 /// case, spell a name of the gazetteer are that name, written in title case.
 fn gazetteer_place_before(words: &[(usize, &str)]) -> Option<(usize, String)> {
+    // The gazetteer's names are two to four syllables (`dictionaries/places.txt`).
     (2..=4.min(words.len())).rev().find_map(|k| {
         let tail = &words[words.len() - k..];
         let name: Vec<&str> = tail.iter().map(|&(_, w)| w).collect();

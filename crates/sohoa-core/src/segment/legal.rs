@@ -134,6 +134,15 @@ fn after_damaged_can_cu(k: &str) -> Option<&str> {
     .then_some(rest)
 }
 
+/// The words of every cited type name, as skeletons ("ke hoach" → [ke, hoach]): made once, as
+/// every line of a preamble is asked whether it opens a basis.
+static TYPE_NAME_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    cited_names()
+        .into_iter()
+        .map(|n| skel(n).split(' ').map(str::to_string).collect())
+        .collect()
+});
+
 /// Whether the skeleton `k` starts with the name of a document type ("ke hoach so ..."), also
 /// with a glyph read between the name's words ("ke, hoach", "ke:hoach"): a type name is words
 /// of letters only, so anything else between them is dust on a copied page.
@@ -144,19 +153,11 @@ fn starts_with_type(k: &str) -> bool {
         .peekable();
     // "Căn cứ các Quyết định ...": a list of documents of one type.
     words.next_if_eq(&"cac");
-    let names = cited_names();
-    let longest = names
-        .iter()
-        .map(|n| n.split(' ').count())
-        .max()
-        .unwrap_or(0);
+    let longest = TYPE_NAME_WORDS.iter().map(Vec::len).max().unwrap_or(0);
     let first: Vec<&str> = words.take(longest).collect();
-    names.iter().any(|n| {
-        let name = skel(n);
-        let mut name_words = name.split(' ');
-        name_words.clone().count() <= first.len()
-            && name_words.by_ref().zip(&first).all(|(a, b)| a == *b)
-    })
+    TYPE_NAME_WORDS
+        .iter()
+        .any(|name| name.len() <= first.len() && name.iter().zip(&first).all(|(a, b)| a == b))
 }
 
 /// Extracts the legal bases from the preamble lines (between header and first section).
