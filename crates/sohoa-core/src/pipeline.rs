@@ -224,7 +224,7 @@ impl Pipeline {
     }
 
     fn read_page(&self, page: &PageInput) -> Result<OcrPage, StageError> {
-        ocr::recognise(page, &self.ocr)
+        ocr::recognise_with(page, &self.ocr, Some(&self.restorer))
     }
 }
 

@@ -20,8 +20,6 @@
 //! Only one symbol of a word is changed: two misread symbols in one word are seldom both
 //! among the alternatives, and trying pairs would let the lexicon rewrite words freely.
 
-use std::sync::OnceLock;
-
 use crate::restore::lm::UNK;
 use crate::restore::syllable::Syllable;
 use crate::restore::Restorer;
@@ -51,27 +49,24 @@ pub trait Lexicon {
 }
 
 /// The restoration's language model and the abbreviations counted in its corpora
-/// (`dictionaries/acronyms.tsv`, the table restoration keeps codes by).
-pub struct Language {
-    restorer: &'static Restorer,
+/// (`dictionaries/acronyms.tsv`, the table restoration keeps codes by): the same restorer
+/// restores the page afterwards, so OCR and restoration weigh words alike.
+pub struct Language<'a> {
+    restorer: &'a Restorer,
 }
 
 /// An abbreviation seen fewer times than this in the corpora may be a misreading counted
 /// there (the table keeps tokens seen 5 times and more).
 const MIN_CODE_COUNT: u32 = 20;
 
-impl Language {
-    /// The embedded restorer's language, loaded once per process (the restorer the pipeline
-    /// loads holds the same tables unless `--tables` names others).
-    pub fn shared() -> &'static Language {
-        static L: OnceLock<Language> = OnceLock::new();
-        L.get_or_init(|| Language {
-            restorer: crate::restore::shared(),
-        })
+impl<'a> Language<'a> {
+    /// The language of `restorer` (the pipeline's, loaded with its `--tables`).
+    pub fn new(restorer: &'a Restorer) -> Language<'a> {
+        Language { restorer }
     }
 }
 
-impl Lexicon for Language {
+impl Lexicon for Language<'_> {
     fn known(&self, syllable: &str) -> bool {
         let model = self.restorer.model();
         Syllable::parse(syllable).is_some_and(|s| model.id(&s.render()) != UNK)

@@ -154,12 +154,28 @@ fn guess_dpi(width: u32) -> u32 {
 }
 
 /// Recognises one page: a text-layer page is passed through, an image is checked against the
-/// size limit from its header, decoded, preprocessed and read by this thread's engine.
+/// size limit from its header, decoded, preprocessed and read by this thread's engine. A
+/// copy's words are chosen with the embedded restoration tables ([`recognise_with`] takes the
+/// restorer that will restore the page).
 ///
 /// # Errors
 /// A decode [`StageError`] naming the page when the image is too large or cannot be decoded,
 /// an OCR one when Tesseract cannot be loaded or fails.
 pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, StageError> {
+    recognise_with(page, options, None)
+}
+
+/// As [`recognise`], with the restorer whose language model and abbreviations choose a copy's
+/// words among the LSTM's readings (`choices`); `None` takes the embedded tables, loaded once
+/// per process on the first copy page.
+///
+/// # Errors
+/// As [`recognise`].
+pub fn recognise_with(
+    page: &PageInput,
+    options: &OcrOptions,
+    restorer: Option<&crate::restore::Restorer>,
+) -> Result<OcrPage, StageError> {
     let (number, bytes, container_dpi) = match page {
         PageInput::Layer { number, layer } => return Ok(layer::page(*number, layer)),
         PageInput::TextLayer { number, text } => {
@@ -202,7 +218,11 @@ pub fn recognise(page: &PageInput, options: &OcrOptions) -> Result<OcrPage, Stag
     // each word's form chosen among them (`choices`): there a tone mark or a stroke is a few
     // pixels and the best path often misses it. The alternatives cost five more decodings of
     // every line (+19 % CPU on a copy page), which gray and colour pages, read right, are spared.
-    let lexicon = copy.then(|| choices::Language::shared() as &dyn choices::Lexicon);
+    let language = copy.then(|| match restorer {
+        Some(r) => choices::Language::new(r),
+        None => choices::Language::new(crate::restore::shared()),
+    });
+    let lexicon = language.as_ref().map(|l| l as &dyn choices::Lexicon);
     let lines = engine::with_engine(options, |e| {
         let lines = e.read(&prepared.pix, prepared.dpi, lexicon)?;
         if reread_words {
