@@ -39,9 +39,9 @@ pub struct OcrArgs {
     /// pages whose measured noise calls for it.
     #[arg(long)]
     pub no_denoise: bool,
-    /// On copies whose dust was removed, read the words Tesseract was least sure of again from
-    /// a smoothed and a thickened page, keeping the surer reading (slower on such pages; off by
-    /// default, see BENCHMARKS.md).
+    /// On copies whose dust was removed, read each doubtful word (unsure, or no word of a
+    /// document) again from a smoothed, a thickened and the same page, and keep the form most
+    /// readings agree on (slower on such pages; off by default, see BENCHMARKS.md).
     #[arg(long)]
     pub reread_unsure: bool,
     /// PDF pages with a text layer (OCRmyPDF's choices): `auto` reads a page's own text

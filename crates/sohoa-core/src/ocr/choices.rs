@@ -228,6 +228,21 @@ fn symbol_codes_known(word: &str, lexicon: &dyn Lexicon) -> bool {
         .all(|p| lexicon.known_code(p))
 }
 
+/// Whether `word` reads as a word of a document: once its edge punctuation is off, every part
+/// between "/", "-" or "." is digits, a syllable the language knows or a known abbreviation, or
+/// it is a well-formed document symbol ("90/QĐ-TTg"), or it has no letter or digit at all
+/// (punctuation, an item's dash). A word that is none of these is a misreading.
+pub fn plausible(word: &str, lexicon: &dyn Lexicon) -> bool {
+    let c = core(word);
+    if c.is_empty() || (symbol_like(c) && symbol_well_formed(c)) {
+        return true;
+    }
+    c.split(['/', '-', '.']).all(|part| {
+        !part.is_empty()
+            && (part.chars().all(|ch| ch.is_ascii_digit()) || known_upper(part, lexicon))
+    })
+}
+
 /// The form `word` takes, given its symbols and the words beside it on the line (their
 /// letters in lower case, `None` at an edge or beside no syllable). `None` keeps the best path;
 /// otherwise the one rule of the module's documentation that applies picks an alternative.
@@ -492,5 +507,25 @@ mod tests {
         assert!(!symbol_well_formed("L3-NQ/TW"));
         assert!(symbol_like("98/2023/NĐ-CP;"));
         assert!(!symbol_like("Bà-Rịa"));
+    }
+
+    #[test]
+    fn plausible_words_are_syllables_numbers_codes_and_punctuation() {
+        for w in [
+            "Văn",
+            "VĂN,",
+            "2023",
+            "25/12/2023",
+            "90/QĐ-TTg",
+            "KH-UBND",
+            "-",
+            "(toàn)",
+        ] {
+            assert!(plausible(w, &Words), "{w}");
+        }
+        // No syllable, a letter among digits, a lower-case letter wedged into a code.
+        for w in ["Giáin", "Ø1", "10401/QĐzUBND", "nhiệt.tình", "=mRHÓ"] {
+            assert!(!plausible(w, &Words), "{w}");
+        }
     }
 }

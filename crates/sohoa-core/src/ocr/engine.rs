@@ -149,8 +149,9 @@ impl Engine {
 
 impl Engine {
     /// Reads each of `regions` of `pix` (resolution `dpi`) alone, as one line of text (page
-    /// segmentation mode 7): one result per region, its boxes in `pix`'s coordinates. The
-    /// engine's own mode is restored afterwards.
+    /// segmentation mode 7): one result per region, its boxes in `pix`'s coordinates. With a
+    /// `lexicon`, each word's form is chosen among the LSTM's alternatives as in [`Engine::read`].
+    /// The engine's own mode is restored afterwards.
     ///
     /// # Errors
     /// [`EngineError::Recognise`] when Tesseract fails on a region.
@@ -159,6 +160,7 @@ impl Engine {
         pix: &Pix,
         dpi: u32,
         regions: &[BBox],
+        lexicon: Option<&dyn Lexicon>,
     ) -> Result<Vec<Vec<OcrLine>>, EngineError> {
         let api = self.api.as_ptr();
         let mut out = Vec::with_capacity(regions.len());
@@ -168,6 +170,8 @@ impl Engine {
             tess::TessBaseAPISetPageSegMode(api, tess::TessPageSegMode_PSM_SINGLE_LINE);
             tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
             tess::TessBaseAPISetSourceResolution(api, dpi as i32);
+            let mode = if lexicon.is_some() { c"2" } else { c"0" };
+            tess::TessBaseAPISetVariable(api, c"lstm_choice_mode".as_ptr(), mode.as_ptr());
             for r in regions {
                 tess::TessBaseAPISetRectangle(api, r.x as i32, r.y as i32, r.w as i32, r.h as i32);
                 let status = super::line_images::recognising(|| {
@@ -177,7 +181,7 @@ impl Engine {
                     out.clear();
                     break;
                 }
-                out.push(collect_lines(api, None));
+                out.push(collect_lines(api, lexicon));
             }
             tess::TessBaseAPIClear(api);
             tess::TessBaseAPISetPageSegMode(api, self.key.psm);

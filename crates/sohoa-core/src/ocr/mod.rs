@@ -209,8 +209,8 @@ pub fn recognise_with(
         .filter(|&d| probe::plausible_dpi(width, height, d))
         .unwrap_or_else(|| guess_dpi(width));
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
-    // A copy (dust measured and removed on a binarised page) has thinned strokes: its unsure
-    // lines are read again from smoothed and thickened copies of the page (`reread`).
+    // A copy (dust measured and removed on a binarised page) has thinned strokes: its doubtful
+    // words are read again from other images of the page and decided by vote (`reread`).
     // Only when asked for (`Preprocess::reread_unsure`): it costs more than it has bought so far.
     let copy = preprocess::is_copy(&prepared.decisions.steps);
     let reread_words = options.preprocess.reread_unsure && copy;
@@ -225,10 +225,11 @@ pub fn recognise_with(
     let lexicon = language.as_ref().map(|l| l as &dyn choices::Lexicon);
     let lines = engine::with_engine(options, |e| {
         let lines = e.read(&prepared.pix, prepared.dpi, lexicon)?;
-        if reread_words {
-            reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines)
-        } else {
-            Ok(lines)
+        match lexicon {
+            Some(lexicon) if reread_words => {
+                reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines, lexicon)
+            }
+            _ => Ok(lines),
         }
     })
     .map_err(|e| StageError::on_page(Stage::Ocr, number, e.to_string()))?;

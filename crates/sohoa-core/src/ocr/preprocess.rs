@@ -41,11 +41,11 @@ pub struct Preprocess {
     /// eaten); on a binarised page with dust, the removal of specks that stand clear of the
     /// print (at the page's own resolution).
     pub denoise: bool,
-    /// On a copy (dust measured and removed on a binarised page), read the words Tesseract was
-    /// least sure of again from smoothed and thickened copies of the page (`ocr::reread`).
-    /// Off by default: on the scan grid it costs about 8 % of the CPU (a fifth more on each
-    /// copy) and gained one recopy field of 300 (BENCHMARKS.md, session 9), which lost the
-    /// speed target against the tesseract CLI.
+    /// On a copy (dust measured and removed on a binarised page), read each doubtful word
+    /// again from other images of the page and keep the form most readings agree on
+    /// (`ocr::reread`). Off by default: it gains recopy fields (in-sample 770 → 775 of 800,
+    /// fresh seeds 367 → 377 of 400) but costs 47 % more instructions on a copy page, about
+    /// 8.5 % of the speed grid's CPU (BENCHMARKS.md, session 13), more than point 6 can spare.
     pub reread_unsure: bool,
 }
 

@@ -1,27 +1,50 @@
-//! A second reading of the words a copy's first reading was least sure of. On a copy of a copy
-//! the copier has thinned or broken strokes, and Tesseract's reading of a line then hangs on a
-//! few pixels: the same line read from a smoothed or a thickened copy of the page often comes
-//! out right where the first reading did not ("ngày 35" for "ngày 25"). Only the words
-//! Tesseract itself scores below [`REREAD_BELOW`] are read again, each with its neighbours, so
-//! a clean line costs nothing, and a second reading is kept only when Tesseract is clearly
-//! surer of it ([`surest`]).
+//! A copy's doubtful words read again from other images of the same page, each word's form
+//! decided by vote.
+//!
+//! On a copy of a copy a tone mark, the hook of "ơ" or the gap in a "0" is a few pixels, and
+//! Tesseract's reading of a word hangs on them. Its confidence cannot choose between two
+//! readings (a misreading on one image is as sure as the right reading on another: session
+//! 11's `--reread-unsure` kept the surer reading and lost fields), but agreement can: a form
+//! most readings of the same print give is the printed one, and a form only one gives is a
+//! slip of that reading.
+//!
+//! Which words are doubtful is decided from the first reading itself ([`doubtful`]): Tesseract
+//! was unsure, or the word is no word of a document. Each is read again with its neighbours
+//! (`windows`) from every image of [`VARIANTS`], with the LSTM's alternatives chosen as in the
+//! first reading, and takes the form a majority of its readings agree on ([`vote`]), the first
+//! reading's otherwise. A page without a doubtful word costs nothing more.
+//!
+//! Measured (BENCHMARKS.md, session 13): the three re-readings mostly agree with each other
+//! (smoothing or thickening the page moves Tesseract's line reading less than reading a few
+//! words alone does), so a vote against the first reading is in effect the re-reading of the
+//! words in their run, kept when all three images give it.
 
+use std::ops::Range;
+
+use super::choices::{self, Lexicon};
 use super::engine::{Engine, EngineError};
 use super::pix::Pix;
 use super::reading::{LineWord, OcrLine};
 use crate::text::BBox;
 
-/// Word confidence under which a line is read again: Tesseract scores the words of a good
-/// copy's lines 85-97; a word under 50 is a glyph it could barely make out.
-pub const REREAD_BELOW: f32 = 50.0;
+/// Word confidence under which a word is doubtful: Tesseract scores the words of a good
+/// copy's lines 85-97.
+pub const DOUBT_BELOW: f32 = 80.0;
 
-/// The runs of the line's words read again: each unsure word with its neighbour on either
-/// side (a thinned glyph misleads the reading of the words next to it too: "ngày 35 tháng",
-/// the 2 read as 3 at confidence 97 beside a "tháng" read at 5), runs that touch made one.
-fn windows(line: &OcrLine) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+/// Whether the first reading of `word` is in doubt: Tesseract was unsure of it, or it is
+/// neither a syllable of the language nor a number nor a well-formed document symbol
+/// ([`choices::plausible`]): a word that is no word of the text is a misreading.
+pub fn doubtful(word: &LineWord, lexicon: &dyn Lexicon) -> bool {
+    word.confidence < DOUBT_BELOW || !choices::plausible(&word.text, lexicon)
+}
+
+/// The runs of the line's words read again: each doubtful word with its neighbour on either
+/// side (a thinned glyph misleads the reading of the words next to it too, and a word read
+/// alone loses the line's context), runs that touch made one.
+fn windows(line: &OcrLine, doubt: impl Fn(&LineWord) -> bool) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in line.words.iter().enumerate() {
-        if w.confidence >= REREAD_BELOW {
+        if !doubt(w) {
             continue;
         }
         let run = i.saturating_sub(1)..(i + 2).min(line.words.len());
@@ -37,7 +60,7 @@ fn windows(line: &OcrLine) -> Vec<std::ops::Range<usize>> {
 /// quarter of its height more above and below (a line's box is tight on its ink, and a mark
 /// over a capital may lie outside it), and an eighth of its height wider on each side, less
 /// than a word space, so no glyph of the next word is cut into it; kept inside the page.
-fn region(line: &OcrLine, run: std::ops::Range<usize>, page: (u32, u32)) -> BBox {
+fn region(line: &OcrLine, run: Range<usize>, page: (u32, u32)) -> BBox {
     let words = &line.words[run];
     let left = words.iter().map(|w| w.bbox.x).min().unwrap_or(line.bbox.x);
     let right = words
@@ -58,51 +81,69 @@ fn region(line: &OcrLine, run: std::ops::Range<usize>, page: (u32, u32)) -> BBox
     }
 }
 
-/// Mean word confidence of some words (0 for none).
-fn mean_confidence(words: &[LineWord]) -> f32 {
-    if words.is_empty() {
-        return 0.0;
-    }
-    words.iter().map(|w| w.confidence).sum::<f32>() / words.len() as f32
+/// What another reading of a run says each of the first reading's `words` is: the one word
+/// of `other` whose middle lies within the word's box, or `None` (the reading abstains) when
+/// none or several do, or when the reading found other than one line in the region.
+fn aligned(words: &[LineWord], other: &[OcrLine]) -> Vec<Option<String>> {
+    let [line] = other else {
+        return vec![None; words.len()];
+    };
+    words
+        .iter()
+        .map(|w| {
+            let inside: Vec<&LineWord> = line
+                .words
+                .iter()
+                .filter(|o| {
+                    let mid = o.bbox.x + o.bbox.w / 2;
+                    mid >= w.bbox.x && mid < w.bbox.x + w.bbox.w
+                })
+                .collect();
+            match inside.as_slice() {
+                [one] => Some(one.text.clone()),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
-/// How much surer (mean word confidence, points) Tesseract must be of a second reading of a
-/// run of words for it to replace the first: two readings of the same print differ by a point
-/// or two.
-pub const SURER_BY: f32 = 2.0;
-
-/// The line with its words `run` replaced by the second reading (`others`, each the lines
-/// Tesseract found in the run's region) that Tesseract is surest of, when it is [`SURER_BY`]
-/// surer of it than of the first. A second reading that found other than one line in the
-/// region is not a reading of these words.
-pub fn surest(
-    mut first: OcrLine,
-    run: std::ops::Range<usize>,
-    others: Vec<Vec<OcrLine>>,
-) -> OcrLine {
-    let mut best: Option<Vec<LineWord>> = None;
-    let mut best_conf = mean_confidence(&first.words[run.clone()]) + SURER_BY;
-    for lines in others {
-        let Ok([line]) = <[OcrLine; 1]>::try_from(lines) else {
-            continue;
-        };
-        let conf = mean_confidence(&line.words);
-        if !line.words.is_empty() && conf > best_conf {
-            best_conf = conf;
-            best = Some(line.words);
+/// The form a word takes given its first reading and its other readings (`None` where a
+/// reading abstained): the form more than half of all the readings, the first among them,
+/// agree on; the first reading when no form has a majority (a tie, or readings that scatter).
+pub fn vote(first: &str, others: &[Option<String>]) -> String {
+    let total = 1 + others.len();
+    let mut best: Option<(&str, usize)> = None;
+    for form in others.iter().flatten() {
+        let n = usize::from(form == first) + others.iter().flatten().filter(|o| *o == form).count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((form, n));
         }
     }
-    if let Some(words) = best {
-        first.words.splice(run, words);
-        first.bbox = first.words.iter().fold(first.bbox, |b, w| b.union(w.bbox));
+    match best {
+        Some((form, n)) if 2 * n > total => form.to_string(),
+        _ => first.to_string(),
     }
-    first
 }
 
-/// The page's lines with each run of unsure words (`windows`) read again from `pix` (the
-/// page as first read) smoothed and from `pix` thickened, and replaced by the surest reading
-/// ([`surest`]). Two small filters of the page and two line reads per run: a page without an
-/// unsure word costs nothing more.
+/// An image of the page the doubtful runs are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Image {
+    /// The page as first read, read again a run at a time (Tesseract's reading of a few words
+    /// alone differs from its reading of them in the page's layout).
+    AsRead,
+    /// Averaged over 3×3 pixels: the stair-stepped edges of the upscaled 1-bit page rounded off.
+    Smoothed,
+    /// Strokes grown by a pixel: those the copier thinned made whole.
+    Thickened,
+}
+
+/// The images the doubtful runs are read from, besides the first reading: with it, four
+/// readings of each doubtful word, so a form needs three to win.
+pub const VARIANTS: &[Image] = &[Image::Smoothed, Image::Thickened, Image::AsRead];
+
+/// The page's lines with each doubtful word's run (`windows`) read again from every image of
+/// [`VARIANTS`] (each with the LSTM's alternatives and `lexicon`'s choice, as the first
+/// reading), and each doubtful word in the form its readings vote for ([`vote`]).
 ///
 /// # Errors
 /// The engine's error when a second reading fails.
@@ -111,9 +152,13 @@ pub fn reread_unsure(
     pix: &Pix,
     dpi: u32,
     lines: Vec<OcrLine>,
+    lexicon: &dyn Lexicon,
 ) -> Result<Vec<OcrLine>, EngineError> {
     let page = (pix.width(), pix.height());
-    let runs: Vec<Vec<std::ops::Range<usize>>> = lines.iter().map(windows).collect();
+    let runs: Vec<Vec<Range<usize>>> = lines
+        .iter()
+        .map(|l| windows(l, |w| doubtful(w, lexicon)))
+        .collect();
     let regions: Vec<BBox> = lines
         .iter()
         .zip(&runs)
@@ -122,38 +167,64 @@ pub fn reread_unsure(
     if regions.is_empty() {
         return Ok(lines);
     }
-    let mut readings = Vec::new();
-    for variant in [pix.smoothed(), pix.thickened()].into_iter().flatten() {
-        readings.push(engine.read_lines(&variant, dpi, &regions)?.into_iter());
+    // readings[v][k]: variant v's lines found in region k, in the page's coordinates.
+    let mut readings: Vec<Vec<Vec<OcrLine>>> = Vec::new();
+    for &variant in VARIANTS {
+        let made = match variant {
+            Image::AsRead => None,
+            Image::Smoothed => pix.smoothed(),
+            Image::Thickened => pix.thickened(),
+        };
+        let image = match (&made, variant) {
+            (Some(p), _) => p,
+            (None, Image::AsRead) => pix,
+            (None, _) => continue,
+        };
+        readings.push(engine.read_lines(image, dpi, &regions, Some(lexicon))?);
     }
+    let mut k = 0;
     Ok(lines
         .into_iter()
         .zip(runs)
-        .map(|(l, rs)| {
-            // Later runs first, so a replaced run's word count does not move the next one.
-            let mut l = l;
-            let mut all: Vec<(std::ops::Range<usize>, Vec<Vec<OcrLine>>)> = rs
-                .iter()
-                .map(|r| {
-                    (
-                        r.clone(),
-                        readings.iter_mut().filter_map(|x| x.next()).collect(),
-                    )
-                })
-                .collect();
-            all.reverse();
-            for (run, others) in all {
-                l = surest(l, run, others);
+        .map(|(mut line, rs)| {
+            for run in rs {
+                let others: Vec<&[OcrLine]> = readings.iter().map(|r| r[k].as_slice()).collect();
+                vote_run(&mut line, run, &others, |w| doubtful(w, lexicon));
+                k += 1;
             }
-            l
+            line
         })
         .collect())
+}
+
+/// Each doubtful word (`doubt`) of the words `run` of `line` in the form its readings vote
+/// for ([`vote`]), given the other readings of the run (`others`, each the lines found in the
+/// run's region). The run's other words were read again only as the doubtful ones' context
+/// and keep their first reading: a word Tesseract was sure of is changed by the vote as often
+/// to the wrong form as to the right one (recopy seeds 1-6: 17 right, 16 wrong, of words at
+/// confidence 80 and over).
+fn vote_run(
+    line: &mut OcrLine,
+    run: Range<usize>,
+    others: &[&[OcrLine]],
+    doubt: impl Fn(&LineWord) -> bool,
+) {
+    let aligned: Vec<Vec<Option<String>>> = others
+        .iter()
+        .map(|o| aligned(&line.words[run.clone()], o))
+        .collect();
+    for (j, i) in run.enumerate() {
+        if !doubt(&line.words[i]) {
+            continue;
+        }
+        let votes: Vec<Option<String>> = aligned.iter().map(|a| a[j].clone()).collect();
+        line.words[i].text = vote(&line.words[i].text, &votes);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::reading::LineWord;
 
     fn line(words: &[(&str, f32)]) -> OcrLine {
         let words: Vec<LineWord> = words
@@ -183,30 +254,63 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_surer_second_reading_replaces_its_run_and_the_rest_stays() {
-        let first = line(&[("ngày", 95.0), ("35", 97.0), ("tháng", 5.0), ("4", 96.0)]);
-        let smooth = line(&[("25", 96.0), ("tháng", 84.0), ("4", 96.0)]);
-        let thick = line(&[("25", 80.0), ("thàng", 40.0), ("4", 90.0)]);
-        let got = surest(first, 1..4, vec![vec![thick], vec![smooth]]);
-        let texts: Vec<&str> = got.words.iter().map(|w| w.text.as_str()).collect();
-        assert_eq!(texts, ["ngày", "25", "tháng", "4"]);
-        assert_eq!((got.block, got.para), (2, 3));
+    fn some(forms: &[&str]) -> Vec<Option<String>> {
+        forms.iter().map(|f| Some(f.to_string())).collect()
     }
 
     #[test]
-    fn the_first_reading_stays_unless_a_second_is_clearly_surer_and_one_line() {
-        let first = line(&[("Căn", 90.0), ("cứ", 40.0)]);
-        // One point surer is the noise between two readings of the same print.
-        let close = line(&[("Cãn", 91.0), ("cứ", 41.0)]);
+    fn a_form_most_readings_agree_on_wins() {
+        // Three other readings agree on "Hương" against the first's "Hường": 3 of 4.
+        assert_eq!(vote("Hường", &some(&["Hương", "Hương", "Hương"])), "Hương");
+        // The first reading counts among the votes: 2 + 1 of 4 keep "Thủy".
+        assert_eq!(vote("Thủy", &some(&["Thủy", "Thúy", "Thủy"])), "Thủy");
+        // A form two of four readings give is no majority: the first stays.
+        assert_eq!(
+            vote("909/QĐ", &some(&["90/QĐ", "90/QĐ", "909/QĐ"])),
+            "909/QĐ"
+        );
+        assert_eq!(
+            vote("909/QĐ", &some(&["90/QĐ", "90/QĐ", "99/QĐ"])),
+            "909/QĐ"
+        );
+        // A reading that abstains is still a reading: two of four is no majority.
+        let abstained = vec![Some("văn".to_string()), Some("văn".to_string()), None];
+        assert_eq!(vote("văn,", &abstained), "văn,");
+        assert_eq!(vote("văn,", &some(&["văn", "văn", "văn"])), "văn");
+        // No other reading: the first.
+        assert_eq!(vote("Vân", &[]), "Vân");
+    }
+
+    #[test]
+    fn other_readings_align_by_where_their_words_stand() {
+        let first = line(&[("ông", 90.0), ("Vân", 60.0), ("Hường", 95.0)]);
+        // Words of another reading at slightly other places, one of them split in two.
+        let mut other = line(&[("ông", 91.0), ("Văn", 80.0), ("Hư", 60.0), ("ơng", 60.0)]);
+        other.words[1].bbox.x = 224;
+        other.words[2].bbox = BBox {
+            x: 340,
+            y: 400,
+            w: 40,
+            h: 40,
+        };
+        other.words[3].bbox = BBox {
+            x: 390,
+            y: 400,
+            w: 50,
+            h: 40,
+        };
+        let got = aligned(&first.words, std::slice::from_ref(&other));
+        assert_eq!(got, vec![Some("ông".into()), Some("Văn".into()), None]);
         // Two lines found in the region, or none, are not a reading of these words.
-        let two = vec![line(&[("Căn", 99.0)]), line(&[("cứ", 99.0)])];
-        let got = surest(first.clone(), 0..2, vec![vec![close], two, Vec::new()]);
-        assert_eq!(got, first);
+        assert_eq!(
+            aligned(&first.words, &[other.clone(), other]),
+            vec![None; 3]
+        );
+        assert_eq!(aligned(&first.words, &[]), vec![None; 3]);
     }
 
     #[test]
-    fn unsure_words_are_read_again_with_their_neighbours() {
+    fn doubtful_words_are_read_again_with_their_neighbours() {
         let l = line(&[
             ("a", 90.0),
             ("b", 90.0),
@@ -219,15 +323,27 @@ mod tests {
             ("i", 90.0),
             ("j", 10.0),
         ]);
+        let unsure = |w: &LineWord| w.confidence < 50.0;
         // Runs that overlap or touch are one.
-        assert_eq!(windows(&l), [1..6, 8..10]);
+        assert_eq!(windows(&l, unsure), [1..6, 8..10]);
         let mut touching = l.clone();
         touching.words[7].confidence = 20.0;
-        assert_eq!(windows(&touching), vec![1..10]);
+        assert_eq!(windows(&touching, unsure), vec![1..10]);
         // Words at x 100 + 120 i, 100 wide, 40 high: margins of 5 px sideways, 10 up and down.
         let r = region(&l, 1..6, (2480, 3508));
         assert_eq!((r.x, r.y, r.w, r.h), (215, 390, 590, 60));
         let r = region(&l, 8..10, (1200, 420));
         assert_eq!((r.x, r.y, r.w, r.h), (1055, 390, 145, 30));
+    }
+
+    #[test]
+    fn only_the_doubtful_words_of_a_run_take_the_vote() {
+        let mut first = line(&[("tháng", 95.0), ("Tính", 66.0), ("kiểm", 90.0)]);
+        let other = line(&[("thủng", 80.0), ("Tỉnh", 90.0), ("kiếm", 90.0)]);
+        let lines = [other];
+        let others: Vec<&[OcrLine]> = vec![&lines, &lines, &lines];
+        vote_run(&mut first, 0..3, &others, |w| w.confidence < 80.0);
+        let texts: Vec<&str> = first.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["tháng", "Tỉnh", "kiểm"]);
     }
 }
