@@ -774,7 +774,11 @@ fn issuers(parts: &[String], header: &mut Header) {
             _ => bodies.push(text),
         }
     }
+    // A body's name ends with a word: a comma, stop or colon after its last word is a speck
+    // or the end of the cell's line, never part of the name ("UBND TỈNH PHÚ THỌ,").
     let spell = |body: &str| {
+        let body = body
+            .trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':') || c.is_whitespace());
         let cased = official_case(body);
         central_body(&cased).map_or(cased, str::to_string)
     };
@@ -954,5 +958,14 @@ mod tests {
         );
         let h = header("Số: 1/KH-UBND Thành phố Hồ Chí Minh, ngày 2 tháng 1 năm 2024");
         assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn dust_after_a_body_name_is_not_part_of_it() {
+        let h = header(
+            "UBND TỈNH PHÚ THỌ,\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH”\nSố: 02/HD-SVHTTDL\nPhú Thọ, ngày 6 tháng 1 năm 2017\nHƯỚNG DẪN\nTổ chức Chương trình",
+        );
+        assert_eq!(h.issuer_parent.as_deref(), Some("UBND tỉnh Phú Thọ"));
+        assert_eq!(h.issuer.as_deref(), Some("Sở Văn hóa, Thể thao và Du lịch"));
     }
 }

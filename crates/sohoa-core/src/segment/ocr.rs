@@ -482,10 +482,18 @@ pub fn split_subject_specks(text: &str) -> String {
 /// its words undone: a speck glyph or quote mark in front of a word (".ỦY BAN", "'THỂ THAO",
 /// "\"TỈNH ỦY") dropped, and a comma glued to the next word ("HÓA,'THỂ") followed by its
 /// space. A body's name is words and the commas between them; each word starts with a letter
-/// (or a digit), and print puts a space after a comma. A dash standing alone ("BÀ RỊA - VŨNG
-/// TÀU") or inside a word is kept.
+/// (or a digit), and print puts a space after a comma. A quote mark, a plus or a stray stroke
+/// glued to a word's end ("ĐỊNH”", "LAI+") is dust too: a body's name quotes nothing and adds
+/// nothing. A dash standing alone ("BÀ RỊA - VŨNG TÀU") or inside a word is kept, and so are
+/// a word's closing comma and full stop ("HÓA,", "TP.").
 pub fn unspeck_body_line(text: &str) -> String {
     let noise = |c: char| is_speck(c) && !super::lines::is_dash(c) || matches!(c, '"' | '“' | '”');
+    let end_noise = |c: char| {
+        matches!(
+            c,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '`' | '+' | '~' | '_' | '*'
+        )
+    };
     let mut words: Vec<String> = Vec::new();
     for w in text.split_whitespace() {
         let mut rest = w;
@@ -501,7 +509,7 @@ pub fn unspeck_body_line(text: &str) -> String {
     }
     words
         .iter()
-        .map(|w| w.trim_start_matches(noise))
+        .map(|w| w.trim_start_matches(noise).trim_end_matches(end_noise))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -747,6 +755,14 @@ mod tests {
         );
         assert_eq!(unspeck_body_line("BÀ RỊA - VŨNG TÀU"), "BÀ RỊA - VŨNG TÀU");
         assert_eq!(unspeck_body_line("PHÒNG GD&ĐT"), "PHÒNG GD&ĐT");
+        assert_eq!(unspeck_body_line("TỈNH LAI+ CHÂU"), "TỈNH LAI CHÂU");
+        assert_eq!(
+            unspeck_body_line("UBND TỈNH BÌNH ĐỊNH”"),
+            "UBND TỈNH BÌNH ĐỊNH"
+        );
+        // A comma between names and the stop of an abbreviation stay.
+        assert_eq!(unspeck_body_line("SỞ VĂN HÓA,"), "SỞ VĂN HÓA,");
+        assert_eq!(unspeck_body_line("UBND TP. HUẾ"), "UBND TP. HUẾ");
         assert_eq!(body_abbreviation("LIBND"), Some("UBND"));
         assert_eq!(body_abbreviation("UBNO"), Some("UBND"));
         assert_eq!(body_abbreviation("UBND"), None);
