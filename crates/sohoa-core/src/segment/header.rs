@@ -555,9 +555,11 @@ fn title(
     // A subject cites documents by their symbols, read with the same tolerance as the bases.
     let t = super::ocr::mend_cited_symbols(&t);
     // A subject is a phrase, not a sentence: Decree 30 prints no full stop or colon after it,
-    // so one at its end is a speck (or the body's punctuation read onto the line).
+    // so one at its end is a speck (or the body's punctuation read onto the line); and it
+    // starts with its first word, so a speck before that is dust (".Phòng, chống ...").
     let t = t
         .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || super::ocr::is_speck(c))
+        .trim_start_matches(|c: char| c.is_whitespace() || super::ocr::is_speck(c))
         .to_string();
     ((!t.is_empty()).then_some(t), end)
 }
@@ -958,6 +960,14 @@ mod tests {
         );
         let h = header("Số: 1/KH-UBND Thành phố Hồ Chí Minh, ngày 2 tháng 1 năm 2024");
         assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn a_speck_before_the_subject_is_not_part_of_it() {
+        let h = header(
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 85/KH-UBND\nHà Nội, ngày 27 tháng 5 năm 2013\nKẾ HOẠCH\n.Phòng, chống tai nạn thương tích",
+        );
+        assert_eq!(h.title.as_deref(), Some("Phòng, chống tai nạn thương tích"));
     }
 
     #[test]
