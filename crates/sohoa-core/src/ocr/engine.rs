@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::ffi::{CStr, CString};
 use std::ptr::NonNull;
+use std::sync::Mutex;
 
 use tesseract_sys as tess;
 use unicode_normalization::UnicodeNormalization;
@@ -46,6 +47,16 @@ struct EngineKey {
     psm: u32,
 }
 
+impl EngineKey {
+    fn of(options: &OcrOptions) -> EngineKey {
+        EngineKey {
+            lang: options.lang.clone(),
+            datapath: options.datapath.clone(),
+            psm: options.psm,
+        }
+    }
+}
+
 /// A Tesseract `TessBaseAPI`, initialised with one language, deleted on drop.
 #[derive(Debug)]
 pub struct Engine {
@@ -59,11 +70,7 @@ impl Engine {
     /// # Errors
     /// [`EngineError::Init`] when the model cannot be loaded.
     pub fn new(options: &OcrOptions) -> Result<Engine, EngineError> {
-        let key = EngineKey {
-            lang: options.lang.clone(),
-            datapath: options.datapath.clone(),
-            psm: options.psm,
-        };
+        let key = EngineKey::of(options);
         let lang = CString::new(key.lang.as_str())
             .map_err(|_| EngineError::BadOption(format!("lang {:?}", key.lang)))?;
         let datapath = match &key.datapath {
@@ -409,8 +416,27 @@ impl Drop for Engine {
     }
 }
 
+// SAFETY: a `TessBaseAPI` has no tie to the thread that made it; what it forbids is use by two
+// threads at once, which ownership of the `Engine` (never shared, only moved) rules out.
+unsafe impl Send for Engine {}
+
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// The engine [`identity`] loaded to check the settings, kept for the first worker that needs
+/// one: the same settings make the same engine, and loading the model again cost as many
+/// instructions as the restorer's tables (0.47 G, BENCHMARKS.md session 13).
+static SPARE: Mutex<Option<Engine>> = Mutex::new(None);
+
+/// The spare engine when it was made for `key`.
+fn take_spare(key: &EngineKey) -> Option<Engine> {
+    let mut spare = SPARE.lock().unwrap_or_else(|e| e.into_inner());
+    if spare.as_ref().is_some_and(|e| e.key == *key) {
+        spare.take()
+    } else {
+        None
+    }
 }
 
 /// Runs `f` with this thread's engine for `options`, creating it on first use (or when the
@@ -424,14 +450,13 @@ pub fn with_engine<T>(
 ) -> Result<T, EngineError> {
     ENGINE.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let fits = slot.as_ref().is_some_and(|e| {
-            e.key.lang == options.lang
-                && e.key.datapath == options.datapath
-                && e.key.psm == options.psm
-        });
-        if !fits {
+        let key = EngineKey::of(options);
+        if !slot.as_ref().is_some_and(|e| e.key == key) {
             *slot = None;
-            *slot = Some(Engine::new(options)?);
+            *slot = Some(match take_spare(&key) {
+                Some(engine) => engine,
+                None => Engine::new(options)?,
+            });
         }
         match slot.as_mut() {
             Some(engine) => f(engine),
@@ -451,6 +476,7 @@ pub fn release_thread_engine() {
 pub fn release_all_engines() {
     rayon::broadcast(|_| release_thread_engine());
     release_thread_engine();
+    SPARE.lock().unwrap_or_else(|e| e.into_inner()).take();
 }
 
 /// The linked Tesseract's version, e.g. `5.3.0`.
@@ -475,7 +501,8 @@ pub fn identity(options: &OcrOptions) -> Result<String, EngineError> {
         let p = tess::TessBaseAPIGetDatapath(engine.api.as_ptr());
         (!p.is_null()).then(|| CStr::from_ptr(p).to_string_lossy().into_owned())
     };
-    drop(engine);
+    // Kept for the first worker: the settings were checked so that OCR can follow.
+    *SPARE.lock().unwrap_or_else(|e| e.into_inner()) = Some(engine);
     let dir = std::path::PathBuf::from(dir.unwrap_or_default());
     let mut id = format!("tesseract {}", tesseract_version());
     for lang in options.lang.split('+').filter(|l| !l.is_empty()) {
@@ -490,7 +517,33 @@ pub fn identity(options: &OcrOptions) -> Result<String, EngineError> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_eth;
+    use super::*;
+
+    #[test]
+    fn the_engine_that_checked_the_settings_reads_the_first_page() {
+        let options = OcrOptions::default();
+        let id = identity(&options).expect("the default model loads");
+        assert!(id.starts_with("tesseract "), "{id}");
+        assert!(SPARE.lock().unwrap().is_some());
+        // Another thread (a worker) takes it instead of loading the model again.
+        let worker = options.clone();
+        std::thread::spawn(move || with_engine(&worker, |_| Ok(())).unwrap())
+            .join()
+            .unwrap();
+        assert!(SPARE.lock().unwrap().is_none());
+        // Settings that make another engine leave a spare where it is.
+        identity(&options).unwrap();
+        let other = OcrOptions {
+            psm: 6,
+            ..options.clone()
+        };
+        std::thread::spawn(move || with_engine(&other, |_| Ok(())).unwrap())
+            .join()
+            .unwrap();
+        assert!(SPARE.lock().unwrap().is_some());
+        release_all_engines();
+        assert!(SPARE.lock().unwrap().is_none());
+    }
 
     #[test]
     fn eth_read_for_d_stroke_becomes_d_stroke_once() {
