@@ -136,14 +136,8 @@ impl Engine {
         // SAFETY: live handle and PIX; Tesseract keeps a reference to the PIX only until the
         // next SetImage/Clear, and we Clear before returning.
         unsafe {
-            tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
-            tess::TessBaseAPISetSourceResolution(api, dpi as i32);
-            let mode = if lexicon.is_some() { c"2" } else { c"0" };
-            tess::TessBaseAPISetVariable(api, c"lstm_choice_mode".as_ptr(), mode.as_ptr());
-            let status = super::line_images::recognising(|| {
-                tess::TessBaseAPIRecognize(api, std::ptr::null_mut())
-            });
-            if status != 0 {
+            set_page(api, pix, dpi, lexicon.is_some());
+            if !recognise(api) {
                 tess::TessBaseAPIClear(api);
                 return Err(EngineError::Recognise);
             }
@@ -175,16 +169,10 @@ impl Engine {
         // before returning.
         unsafe {
             tess::TessBaseAPISetPageSegMode(api, tess::TessPageSegMode_PSM_SINGLE_LINE);
-            tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
-            tess::TessBaseAPISetSourceResolution(api, dpi as i32);
-            let mode = if lexicon.is_some() { c"2" } else { c"0" };
-            tess::TessBaseAPISetVariable(api, c"lstm_choice_mode".as_ptr(), mode.as_ptr());
+            set_page(api, pix, dpi, lexicon.is_some());
             for r in regions {
                 tess::TessBaseAPISetRectangle(api, r.x as i32, r.y as i32, r.w as i32, r.h as i32);
-                let status = super::line_images::recognising(|| {
-                    tess::TessBaseAPIRecognize(api, std::ptr::null_mut())
-                });
-                if status != 0 {
+                if !recognise(api) {
                     out.clear();
                     break;
                 }
@@ -199,6 +187,27 @@ impl Engine {
             Err(EngineError::Recognise)
         }
     }
+}
+
+/// Hands Tesseract `pix` at `dpi`, with the LSTM's alternatives (`lstm_choice_mode = 2`) on
+/// only when a lexicon will choose among them: they cost five more decodings of every line.
+///
+/// # Safety
+/// `api` is a live handle, and `pix` outlives every Recognize until the next SetImage or Clear.
+unsafe fn set_page(api: *mut tess::TessBaseAPI, pix: &Pix, dpi: u32, choices: bool) {
+    tess::TessBaseAPISetImage2(api, pix.as_ptr().cast());
+    tess::TessBaseAPISetSourceResolution(api, dpi as i32);
+    let mode = if choices { c"2" } else { c"0" };
+    tess::TessBaseAPISetVariable(api, c"lstm_choice_mode".as_ptr(), mode.as_ptr());
+}
+
+/// Recognises the image (or rectangle) set, with Tesseract's line images kept uncompressed
+/// (`line_images`); false when Tesseract fails.
+///
+/// # Safety
+/// `api` is a live handle with an image set.
+unsafe fn recognise(api: *mut tess::TessBaseAPI) -> bool {
+    super::line_images::recognising(|| tess::TessBaseAPIRecognize(api, std::ptr::null_mut())) == 0
 }
 
 /// Walks Tesseract's result iterator word by word, grouping the words into its lines (with the
