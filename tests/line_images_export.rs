@@ -1,20 +1,24 @@
-//! The `sohoa` binary exports `pixWriteMem`, so Tesseract's in-memory line images bind to
-//! sohoa's uncompressed path (`sohoa_core::ocr::line_images`) rather than Leptonica's PNG one.
-//! The wiring is in the root `build.rs`; a linker change that dropped it would only make OCR
-//! slower, silently, so it is checked here.
+//! The `sohoa` binary exports the Leptonica functions it defines for Tesseract:
+//! `pixWriteMem`, so Tesseract's in-memory line images bind to sohoa's uncompressed path
+//! (`sohoa_core::ocr::line_images`), and `pixOpenBrick`, so the rule-line finder's openings
+//! bind to sohoa's few-pass one (`sohoa_core::ocr::brick_opening`). The wiring is in the root
+//! `build.rs`; a linker change that dropped it would only make OCR slower, silently, so it is
+//! checked here.
 
 use std::process::Command;
 
 #[test]
-fn the_binary_exports_its_pix_write_mem_to_tesseract() {
+fn the_binary_exports_its_leptonica_functions_to_tesseract() {
     let out = Command::new("nm")
         .args(["-D", "--defined-only", env!("CARGO_BIN_EXE_sohoa")])
         .output()
         .expect("nm (binutils) runs");
     assert!(out.status.success(), "nm failed: {out:?}");
     let symbols = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        symbols.lines().any(|l| l.ends_with(" T pixWriteMem")),
-        "pixWriteMem is not in the dynamic symbol table of the sohoa binary"
-    );
+    for name in ["pixWriteMem", "pixOpenBrick"] {
+        assert!(
+            symbols.lines().any(|l| l.ends_with(&format!(" T {name}"))),
+            "{name} is not in the dynamic symbol table of the sohoa binary"
+        );
+    }
 }
