@@ -67,12 +67,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The start of a date line whose year (or month) OCR made unreadable ("Hà Nội, ngày 22 tháng
-/// 02 năm 20 FI"): the place before it is still the place, the date is not given.
+/// The start of a date line whose day, month or year OCR made unreadable ("Hà Nội, ngày 22
+/// tháng 02 năm 20 FI", "Quảng Nam, ngày t3 tháng 7", "ngày 237 tháng"): the place line is
+/// "<place>, ngày <day> tháng ...", so the place before "ngày", one short word and "tháng" is
+/// still the place whatever OCR made of the day's digits; the date is not given.
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*{speck}?\s*(?:\d{{1,2}}|{one}\d|\d{one})\s*th[aeiouy]ng\b",
-        one = super::ocr::ONE_IN_DATE,
+        r"ngay\s*{speck}?\s*\S{{1,3}}\s*th[aeiouy]ng\b",
         speck = super::ocr::SPECK,
     ))
     .expect("valid regex")
@@ -960,6 +961,27 @@ mod tests {
         );
         let h = header("Số: 1/KH-UBND Thành phố Hồ Chí Minh, ngày 2 tháng 1 năm 2024");
         assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn the_place_stands_before_a_day_ocr_misread() {
+        // A day read with a letter or an extra digit: the place is still the place, and no
+        // date is made up.
+        for line in [
+            "Quảng Nam, ngày t3 tháng 7 năm 2023",
+            "Quảng Nam, ngày từ tháng 7 năm 2023",
+            "Quảng Nam, ngày 237 tháng 7 năm 2023",
+        ] {
+            let h = header(&format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 4544/KH-UBND\n{line}\nKẾ HOẠCH\nGiám sát"
+            ));
+            assert_eq!(h.place.as_deref(), Some("Quảng Nam"), "{line}");
+            assert_eq!(h.date, None, "{line}");
+            assert_eq!(h.number.as_deref(), Some("4544/KH-UBND"));
+        }
+        // "ngày" without "tháng" after one word is no date line: no place.
+        let h = header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nQuảng Nam, ngày mai\nKẾ HOẠCH\nGiám sát");
+        assert_eq!(h.place, None);
     }
 
     #[test]

@@ -165,8 +165,9 @@ pub fn parse(lines: View<'_>, work: &mut usize) -> Vec<LegalBasis> {
     let mut out = Vec::new();
     for para in paragraphs(lines, work) {
         // A dot glued between two syllables is a speck read for the space ("Tỉnh ủy.thực hiện",
-        // `ocr::split_glued_dots`), not the end of a cited document.
-        let para = super::ocr::split_glued_dots(&para);
+        // `ocr::split_glued_dots`), and so is one glued before a word ("ban hành .Kế hoạch",
+        // `ocr::without_stops_before_words`): neither ends a cited document.
+        let para = super::ocr::without_stops_before_words(&super::ocr::split_glued_dots(&para));
         if !is_opener(&para) {
             continue;
         }

@@ -67,12 +67,14 @@ impl Marker {
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLl1|]{1,6})\s*[.),]\s*(.*)$").expect("valid regex"));
 /// A part's roman number read as strokes only: each stroke of "I", "II", "III" read as "1", "l"
-/// or "|" (or the lone "I" as "L", its foot read as a serif, or as "¡", the period fused to its
+/// or "|" (or the lone or last "I" as "L", its foot read as a serif: "L MỤC TIÊU", "1L. ĐẶC
+/// ĐIỂM", no part number reaching the L's fifty; or the lone "I" as "¡", the period fused to its
 /// foot as a dot), the period read as a comma or a
-/// colon or lost ("1. MỤC TIÊU", "1, MỤC ĐÍCH", "1 CĂN CỨ", "11. NỘI DUNG", "L MỤC TIÊU"). Only a
+/// colon or lost ("1. MỤC TIÊU", "1, MỤC ĐÍCH", "1 CĂN CỨ", "11. NỘI DUNG"). Only a
 /// heading in capitals takes this reading (see [`marker`]).
-static STROKE_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([1lI|]{1,3}|L|¡)\s*[.,:)]?\s+(\S.*)$").expect("valid regex"));
+static STROKE_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([1lI|]{1,2}L|[1lI|]{1,3}|L|¡)\s*[.,:)]?\s+(\S.*)$").expect("valid regex")
+});
 /// "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Điều 3." (on the skeleton). The number may be
 /// closed by a period, a colon, or the comma, semicolon or slash OCR reads for a period (then
 /// the heading must go on with a capital, see [`named`]); the "Đ" of "Điều" may be read as
@@ -595,6 +597,9 @@ mod tests {
         assert_eq!(m("¡ ĐẶC ĐIỂM TÌNH HÌNH"), roman("I"));
         assert_eq!(m("11. NỘI DUNG CHƯƠNG TRÌNH"), roman("II"));
         assert_eq!(m("II, NỘI DUNG"), roman("II"));
+        // The last stroke's foot read as an L's.
+        assert_eq!(m("1L. ĐẶC ĐIỂM TÌNH HÌNH"), roman("II"));
+        assert_eq!(m("IIL. NHIỆM VỤ"), roman("III"));
         // Sentence-case headings are the decimal parts below.
         assert_eq!(
             m("1. Mục tiêu chung"),

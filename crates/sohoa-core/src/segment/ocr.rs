@@ -414,6 +414,23 @@ pub fn split_glued_dots(text: &str) -> String {
     unglue_words(text, |c| c == '.', |l, r| syllable(l) && syllable(r))
 }
 
+/// `text` with a full stop, comma or semicolon glued before a word's first letter dropped
+/// ("ban hành .Kế hoạch", "tại ,Quyết định"): print writes such a mark after the word it ends
+/// and a space after it, so one standing after a space and glued to the next word is a speck
+/// OCR read in the word gap, not the end of a sentence or of a cited document.
+pub fn without_stops_before_words(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some('.' | ',' | ';'), Some(c)) if c.is_alphabetic() => &w[1..],
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `text` with every word that one `glue` character cuts into exactly two parts written as
 /// two words where `speck(left, right)` says the glue stood in a word gap; the other words
 /// as they are: the shared step of the rules that undo a speck OCR read between two words.
@@ -849,6 +866,15 @@ mod tests {
     #[test]
     fn specks_glued_into_word_gaps() {
         assert_eq!(split_glued_dots("năm.Đinh Dậu"), "năm Đinh Dậu");
+        assert_eq!(
+            without_stops_before_words("ban hành .Kế hoạch số 5, Quyết định; ,Luật"),
+            "ban hành Kế hoạch số 5, Quyết định; Luật"
+        );
+        // Marks after a word, and a dot before a digit or another mark, stay.
+        assert_eq!(
+            without_stops_before_words("năm 2023. Trên cơ sở ...; .5"),
+            "năm 2023. Trên cơ sở ...; .5"
+        );
         assert_eq!(split_glued_dots("ỦY.BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
         assert_eq!(
             split_glued_dots("tại TP.HCM và Tp.Hồ"),

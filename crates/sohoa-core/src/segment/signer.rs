@@ -132,18 +132,35 @@ fn capital_runs(text: &str) -> Vec<String> {
     runs
 }
 
-/// A name line without the glyphs OCR read for dust after it or glued before it ("Hoàng Văn
-/// Sơn,----", "`Văn Hữu Chiến", "Nguyễn Đắc Thủy:", "“Trương Vĩnh Trọng"): a personal name is
-/// letters and spaces only, so nothing else at either end belongs to it, and the signature
-/// block sits under the seal, where toner dust gathers. A dash followed by a space in front is
-/// left: that is a recipient item ("- Sở Nội vụ"), not a name.
-fn without_specks(line: &str) -> &str {
+/// A name line without the glyphs OCR read for dust after it, glued before it or glued before
+/// one of its words ("Hoàng Văn Sơn,----", "`Văn Hữu Chiến", "Nguyễn Đắc Thủy:", "“Trương
+/// Vĩnh Trọng", "Trương -Vĩnh Trọng"): a personal name is letters and spaces only, so nothing
+/// else at either end of it belongs to it, and the signature block sits under the seal, where
+/// toner dust gathers. Inside the line only a glyph glued to a word's start goes: punctuation
+/// is written after a word, never glued to the next one, while a comma after a word may be a
+/// list's ("Bắc Ninh, Hà Nam" is no name). A dash followed by a space in front is left: that is
+/// a recipient item ("- Sở Nội vụ"), not a name.
+fn without_specks(line: &str) -> String {
     let t = line.trim().trim_end_matches(|c: char| !c.is_alphabetic());
     let mut cs = t.chars();
-    match (cs.next(), cs.next()) {
-        (Some(d), Some(' ')) if super::lines::is_dash(d) => t,
-        _ => t.trim_start_matches(|c: char| !c.is_alphabetic()),
+    if let (Some(d), Some(' ')) = (cs.next(), cs.next()) {
+        if super::lines::is_dash(d) {
+            return t.to_string();
+        }
     }
+    // A glyph standing alone between two words stays: the line is then no name.
+    t.trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(' ')
+        .map(|w| {
+            let word = w.trim_start_matches(|c: char| !c.is_alphabetic());
+            if word.is_empty() {
+                w
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The signature block from the lines after the body; `run_in_name` from the recipients.
@@ -167,7 +184,7 @@ pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> O
         .iter()
         .rev()
         .find(|l| !l.is_blank())
-        .map(|l| without_specks(l.text).to_string())
+        .map(|l| without_specks(l.text))
         .filter(|t| looks_like_name(t) && !is_upper(t))
         .or(run_in_name);
     (signer != Signer::default()).then_some(signer)
@@ -205,6 +222,15 @@ mod tests {
         assert_eq!(without_specks("Nguyễn Đắc Thủy:---"), "Nguyễn Đắc Thủy");
         assert_eq!(without_specks("“Trương Vĩnh Trọng"), "Trương Vĩnh Trọng");
         assert_eq!(without_specks(".`Văn Hữu Chiến,"), "Văn Hữu Chiến");
+        assert_eq!(without_specks("' Văn Hữu Chiến"), "Văn Hữu Chiến");
+        // Dust glued to a word inside the name.
+        assert_eq!(without_specks("Trương -Vĩnh Trọng"), "Trương Vĩnh Trọng");
+        assert_eq!(without_specks("Hoàng 'Văn Sơn"), "Hoàng Văn Sơn");
+        // A comma after a word may be a list's: it stays, and such a line is no name.
+        assert!(!looks_like_name(&without_specks("Bắc Ninh, Hà Nam")));
+        // A glyph alone between two words stays: a line with one is no name.
+        assert_eq!(without_specks("Sở Nội vụ - Lưu"), "Sở Nội vụ - Lưu");
+        assert!(!looks_like_name(&without_specks("Sở Nội vụ - Lưu")));
         // A recipient item keeps its dash: it is not a name.
         assert_eq!(without_specks("- Sở Nội vụ;"), "- Sở Nội vụ");
     }
