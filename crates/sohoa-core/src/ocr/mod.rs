@@ -8,6 +8,7 @@
 pub mod brick_opening;
 pub mod choices;
 pub mod engine;
+pub mod foreground_scan;
 pub mod geometry;
 pub mod layer;
 pub mod line_images;
