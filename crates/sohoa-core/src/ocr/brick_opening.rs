@@ -16,10 +16,9 @@
 //! Leptonica switched to symmetric boundary conditions) go to Leptonica's own function. A
 //! library user linking sohoa-core without the export gets Leptonica's: the same pixels, slower.
 
-use std::ffi::c_void;
-use std::sync::OnceLock;
-
 use leptonica_sys as lept;
+
+use super::interpose::{leptonica_next, page_words};
 
 /// Bricks longer than this go to Leptonica: the margins this module adds grow with the brick,
 /// and Tesseract's own bricks are a quarter of an inch (75 pixels at 300 dpi).
@@ -29,14 +28,7 @@ type OpenBrick = unsafe extern "C" fn(*mut lept::PIX, *mut lept::PIX, i32, i32) 
 
 /// Leptonica's own `pixOpenBrick`, the next definition after this executable's.
 fn leptonica_open_brick() -> Option<OpenBrick> {
-    static REAL: OnceLock<Option<OpenBrick>> = OnceLock::new();
-    *REAL.get_or_init(|| {
-        // SAFETY: dlsym with a NUL-terminated name; RTLD_NEXT finds the definition in the
-        // libraries loaded after the executable (liblept), never this function again.
-        let sym: *mut c_void = unsafe { libc::dlsym(libc::RTLD_NEXT, c"pixOpenBrick".as_ptr()) };
-        // SAFETY: the symbol is Leptonica's pixOpenBrick, whose C signature OpenBrick matches.
-        (!sym.is_null()).then(|| unsafe { std::mem::transmute::<*mut c_void, OpenBrick>(sym) })
-    })
+    leptonica_next!(c"pixOpenBrick" as OpenBrick)
 }
 
 /// Leptonica's `pixOpenBrick`, seen by Tesseract in place of the library's (see the module doc).
@@ -81,25 +73,12 @@ unsafe fn open_brick(
         // 0 (pixels off the page count as OFF); the symmetric convention makes it 1.
         // SAFETY: a pure query of Leptonica's global setting.
         && unsafe { lept::getMorphBorderPixelColor(lept::L_MORPH_ERODE as i32, 1) } == 0;
-    // SAFETY: `pixs` is valid when not null (checked first).
-    if !plain || unsafe { lept::pixGetDepth(pixs) } != 1 {
+    if !plain {
         return None;
     }
-    // SAFETY: `pixs` is a valid 1-bpp PIX.
-    let (w, h, wpl, data) = unsafe {
-        (
-            lept::pixGetWidth(pixs),
-            lept::pixGetHeight(pixs),
-            lept::pixGetWpl(pixs),
-            lept::pixGetData(pixs),
-        )
-    };
-    if w <= 0 || h <= 0 || wpl <= 0 || data.is_null() {
-        return None;
-    }
-    let (w, h, wpl) = (w as usize, h as usize, wpl as usize);
-    // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `h` rows, alive with `pixs`.
-    let src = unsafe { std::slice::from_raw_parts(data, wpl * h) };
+    // SAFETY: `pixs` is a valid PIX, not written while `page` is read.
+    let page = unsafe { page_words(pixs, 1) }?;
+    let (src, wpl, w, h) = (page.words, page.wpl, page.w, page.h);
     let opened = open(src, wpl, w, h, hsize as usize, vsize as usize);
     // SAFETY: a template of a valid PIX: same size, depth, resolution and colour map.
     let out = unsafe { lept::pixCreateTemplate(pixs) };
@@ -327,6 +306,7 @@ fn last_word_mask(w: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ocr::interpose::xorshift;
 
     /// Leptonica's own opening of `pixs` (through the library, not this module's export).
     fn leptonica(pixs: *mut lept::PIX, hsize: i32, vsize: i32) -> *mut lept::PIX {
@@ -354,13 +334,7 @@ mod tests {
     /// A 1-bpp page of random dust, strokes and solid blocks (so that every brick keeps
     /// something), with its padding bits set, which no result may depend on.
     fn random_page(w: i32, h: i32, seed: u64) -> *mut lept::PIX {
-        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(seed);
         // SAFETY: a fresh PIX, filled through Leptonica's own setters.
         unsafe {
             let pix = lept::pixCreate(w, h, 1);

@@ -13,13 +13,12 @@
 //! `build.rs`), and Leptonica's own `pixClipBoxToForeground` calls it through the dynamic
 //! linker, as Tesseract's calls to [`super::brick_opening`] do. The cases it does not cover (a
 //! null or non-1-bpp image, no box to clip to, an unknown direction) go to Leptonica's own
-//! function, which also reports the error. A library user linking sohoa-core without the
+//! function, which also reports the error (see [`super::interpose`]). A library user linking sohoa-core without the
 //! export gets Leptonica's: the same answer, slower.
 
-use std::ffi::c_void;
-use std::sync::OnceLock;
-
 use leptonica_sys as lept;
+
+use super::interpose::{leptonica_next, page_words};
 
 type ScanForForeground = unsafe extern "C" fn(*mut lept::PIX, *mut lept::BOX, i32, *mut i32) -> i32;
 
@@ -50,16 +49,7 @@ impl Side {
 
 /// Leptonica's own `pixScanForForeground`, the next definition after this executable's.
 fn leptonica_scan() -> Option<ScanForForeground> {
-    static REAL: OnceLock<Option<ScanForForeground>> = OnceLock::new();
-    *REAL.get_or_init(|| {
-        // SAFETY: dlsym with a NUL-terminated name; RTLD_NEXT finds the definition in the
-        // libraries loaded after the executable (liblept), never this function again.
-        let sym: *mut c_void =
-            unsafe { libc::dlsym(libc::RTLD_NEXT, c"pixScanForForeground".as_ptr()) };
-        // SAFETY: the symbol is Leptonica's pixScanForForeground, whose C signature matches.
-        (!sym.is_null())
-            .then(|| unsafe { std::mem::transmute::<*mut c_void, ScanForForeground>(sym) })
-    })
+    leptonica_next!(c"pixScanForForeground" as ScanForForeground)
 }
 
 /// Leptonica's `pixScanForForeground`, seen by Leptonica and Tesseract in place of the
@@ -77,7 +67,6 @@ pub unsafe extern "C" fn pixScanForForeground(
     scanflag: i32,
     ploc: *mut i32,
 ) -> i32 {
-    // SAFETY: forwarded under the caller's contract.
     // A null `ploc` is Leptonica's error case, reported by its own function.
     if !ploc.is_null() {
         // SAFETY: forwarded under the caller's contract.
@@ -101,22 +90,9 @@ pub unsafe extern "C" fn pixScanForForeground(
 /// `pixs` and `bx` are null or valid.
 unsafe fn scan(pixs: *mut lept::PIX, bx: *mut lept::BOX, scanflag: i32) -> Option<Option<i32>> {
     let side = Side::from_flag(scanflag)?;
-    // SAFETY: `pixs` is valid when not null (checked first).
-    if pixs.is_null() || unsafe { lept::pixGetDepth(pixs) } != 1 {
-        return None;
-    }
-    // SAFETY: `pixs` is a valid PIX.
-    let (w, h, wpl, data) = unsafe {
-        (
-            lept::pixGetWidth(pixs),
-            lept::pixGetHeight(pixs),
-            lept::pixGetWpl(pixs),
-            lept::pixGetData(pixs),
-        )
-    };
-    if w <= 0 || h <= 0 || wpl <= 0 || data.is_null() {
-        return None;
-    }
+    // SAFETY: `pixs` is a valid PIX (or null), not written while `page` is read.
+    let page = unsafe { page_words(pixs, 1) }?;
+    let (w, h) = (page.w as i32, page.h as i32);
     let (x0, y0, bw, bh) = if bx.is_null() {
         (0, 0, w, h)
     } else {
@@ -134,15 +110,13 @@ unsafe fn scan(pixs: *mut lept::PIX, bx: *mut lept::BOX, scanflag: i32) -> Optio
             (x, y, cw, ch)
         }
     };
-    // SAFETY: Leptonica allocates `wpl` 32-bit words per row for `h` rows, alive with `pixs`.
-    let words = unsafe { std::slice::from_raw_parts(data, (wpl * h) as usize) };
     let area = Area {
         x0,
         x1: x0 + bw - 1,
         y0,
         y1: y0 + bh - 1,
     };
-    Some(first_foreground(words, wpl as usize, area, side))
+    Some(first_foreground(page.words, page.wpl, area, side))
 }
 
 /// A rectangle of pixels, both ends inclusive, inside the image (possibly empty: x1 < x0).
@@ -212,6 +186,7 @@ pub fn first_foreground(words: &[u32], wpl: usize, area: Area, side: Side) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ocr::interpose::xorshift;
 
     /// Leptonica's own answer (through the library, not this module's export).
     fn leptonica(pixs: *mut lept::PIX, bx: *mut lept::BOX, flag: i32) -> (i32, i32) {
@@ -232,13 +207,7 @@ mod tests {
 
     /// A sparse random 1-bpp page with its padding bits set (no answer may depend on them).
     fn random_page(w: i32, h: i32, seed: u64, density_shift: u32) -> *mut lept::PIX {
-        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(seed);
         // SAFETY: a fresh PIX filled through its own data.
         unsafe {
             let pix = lept::pixCreate(w, h, 1);
@@ -265,13 +234,8 @@ mod tests {
             .enumerate()
         {
             let pix = random_page(w, h, seed as u64 + 1, density);
-            let mut state = 0x2545_F491_4F6C_DD1Du64 ^ seed as u64;
-            let mut next = move |n: i32| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state % n as u64) as i32
-            };
+            let mut draw = xorshift(100 + seed as u64);
+            let mut next = move |n: i32| (draw() % n as u64) as i32;
             for _ in 0..400 {
                 // Boxes inside, across the edges and wholly off the image.
                 let (x, y) = (next(w + 40) - 20, next(h + 40) - 20);

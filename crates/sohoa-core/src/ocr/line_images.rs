@@ -15,10 +15,10 @@
 //! simply keeps calling Leptonica directly: the same text, only slower.
 
 use std::cell::Cell;
-use std::ffi::c_void;
-use std::sync::OnceLock;
 
 use leptonica_sys as lept;
+
+use super::interpose::leptonica_next;
 
 thread_local! {
     /// Whether this thread is inside a Tesseract `Recognize` call made by [`recognising`].
@@ -43,14 +43,7 @@ type WriteMem = unsafe extern "C" fn(*mut *mut u8, *mut usize, *mut lept::PIX, i
 
 /// Leptonica's own `pixWriteMem`, the next definition after this executable's.
 fn leptonica_write_mem() -> Option<WriteMem> {
-    static REAL: OnceLock<Option<WriteMem>> = OnceLock::new();
-    *REAL.get_or_init(|| {
-        // SAFETY: dlsym with a NUL-terminated name; RTLD_NEXT finds the definition in the
-        // libraries loaded after the executable (liblept), never this function again.
-        let sym: *mut c_void = unsafe { libc::dlsym(libc::RTLD_NEXT, c"pixWriteMem".as_ptr()) };
-        // SAFETY: the symbol is Leptonica's pixWriteMem, whose C signature WriteMem matches.
-        (!sym.is_null()).then(|| unsafe { std::mem::transmute::<*mut c_void, WriteMem>(sym) })
-    })
+    leptonica_next!(c"pixWriteMem" as WriteMem)
 }
 
 /// Leptonica's `pixWriteMem`, seen by Tesseract in place of the library's (see the module doc).

@@ -10,6 +10,7 @@ pub mod choices;
 pub mod engine;
 pub mod foreground_scan;
 pub mod geometry;
+mod interpose;
 pub mod layer;
 pub mod line_images;
 pub mod median;
