@@ -5,6 +5,7 @@
 //! the dust on binarised pages, [`geometry`] the way back from the cleaned copy to the scan's
 //! coordinates), [`omp`] the OpenMP guard for the binary.
 
+pub mod area_rotation;
 pub mod brick_opening;
 pub mod choices;
 pub mod engine;
