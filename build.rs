@@ -1,11 +1,17 @@
 //! Build script of the `sohoa` binary: exports the Leptonica functions sohoa defines for
 //! Tesseract's use (`sohoa_core::ocr::line_images`: line images kept uncompressed;
 //! `sohoa_core::ocr::brick_opening`: the rule-line finder's openings in a few passes;
-//! `sohoa_core::ocr::foreground_scan`: the image finder's clipping to ink a word at a time), so
+//! `sohoa_core::ocr::foreground_scan`: the image finder's clipping to ink a word at a time;
+//! `sohoa_core::ocr::seed_fill`: the line finder's seed fills without the confirming sweep), so
 //! the dynamic linker binds Tesseract's calls to sohoa's definitions instead of Leptonica's.
 
 fn main() {
-    for symbol in ["pixWriteMem", "pixOpenBrick", "pixScanForForeground"] {
+    for symbol in [
+        "pixWriteMem",
+        "pixOpenBrick",
+        "pixScanForForeground",
+        "pixSeedfillBinary",
+    ] {
         // `-u` pulls the definition out of sohoa-core's archive even though no Rust code calls
         // it; `--export-dynamic-symbol` puts it in the dynamic symbol table, where the shared
         // libraries' references find it first.
