@@ -3,10 +3,11 @@
 //! (`sohoa_core::ocr::line_images`), and `pixOpenBrick`, so the rule-line finder's openings
 //! bind to sohoa's few-pass one (`sohoa_core::ocr::brick_opening`), and `pixScanForForeground`, so
 //! the image finder's clipping to ink binds to sohoa's word-at-a-time scan
-//! (`sohoa_core::ocr::foreground_scan`), and `pixRotateAMGray`, so the deskew's area-mapped
-//! rotation binds to sohoa's row-by-row one (`sohoa_core::ocr::area_rotation`). The wiring is
-//! in the root `build.rs`; a linker change that dropped it would only make OCR slower,
-//! silently, so it is checked here.
+//! (`sohoa_core::ocr::foreground_scan`), `pixRotateAMGray`, so the deskew's area-mapped
+//! rotation binds to sohoa's row-by-row one (`sohoa_core::ocr::area_rotation`), and
+//! `pixSeedfillBinary`, so the line finder's seed fills bind to sohoa's sweeps without the
+//! confirming one (`sohoa_core::ocr::seed_fill`). The wiring is in the root `build.rs`; a linker
+//! change that dropped it would only make OCR slower, silently, so it is checked here.
 
 use std::process::Command;
 
@@ -23,6 +24,7 @@ fn the_binary_exports_its_leptonica_functions_to_tesseract() {
         "pixOpenBrick",
         "pixScanForForeground",
         "pixRotateAMGray",
+        "pixSeedfillBinary",
     ] {
         assert!(
             symbols.lines().any(|l| l.ends_with(&format!(" T {name}"))),

@@ -1,8 +1,8 @@
 //! What sohoa's own definitions of Leptonica functions share: the way to Leptonica's definition
 //! behind them, and a checked view of a page's pixel words.
 //!
-//! [`super::line_images`], [`super::brick_opening`], [`super::foreground_scan`] and
-//! [`super::area_rotation`] define Leptonica functions in the executable, which the binary exports so that Tesseract's (and
+//! [`super::line_images`], [`super::brick_opening`], [`super::foreground_scan`],
+//! [`super::area_rotation`] and [`super::seed_fill`] define Leptonica functions in the executable, which the binary exports so that Tesseract's (and
 //! Leptonica's own) calls bind to them. Each hands the cases it does not cover to Leptonica's
 //! definition, the next one the dynamic linker knows after the executable's
 //! ([`leptonica_next!`]), and each reads a page's words the same way ([`page_words`]).

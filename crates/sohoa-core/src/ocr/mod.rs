@@ -22,6 +22,7 @@ pub mod preprocess;
 pub mod probe;
 pub mod reading;
 pub mod reread;
+pub mod seed_fill;
 mod source;
 pub mod specks;
 
