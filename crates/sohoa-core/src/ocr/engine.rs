@@ -268,7 +268,7 @@ unsafe fn collect_lines(
                 None => Vec::new(),
             };
             tess::TessDeleteText(raw);
-            let word = as_printed(word.trim());
+            let word = without_eth(word.trim());
             let word = word.as_str();
             if !word.is_empty() {
                 let confidence =
@@ -316,14 +316,14 @@ fn choose_forms(line: &mut OcrLine, symbols: &[Vec<Symbol>], lexicon: &dyn Lexic
     }
 }
 
-/// [`word_symbols`] when they spell `word` (NFC, then trimmed and made [`as_printed`] as the
+/// [`word_symbols`] when they spell `word` (NFC, then trimmed and with the eth read as Đ as the
 /// word is kept), each symbol's glyphs made the same way; otherwise none.
 ///
 /// # Safety
 /// `ri` must be a live result iterator standing on a word.
 unsafe fn spelled_symbols(ri: *mut tess::TessResultIterator, word: &str) -> Vec<Symbol> {
     let mut syms = word_symbols(ri);
-    let clean = |t: &str| as_printed(&t.nfc().collect::<String>());
+    let clean = |t: &str| without_eth(&t.nfc().collect::<String>());
     for s in &mut syms {
         s.text = clean(&s.text);
         for a in &mut s.alternatives {
@@ -336,7 +336,7 @@ unsafe fn spelled_symbols(ri: *mut tess::TessResultIterator, word: &str) -> Vec<
     // Symbols that stand for nothing in the kept word (spaces at the edges) are dropped.
     syms.retain(|s| !s.text.trim().is_empty());
     let spelled: String = syms.iter().map(|s| s.text.as_str()).collect();
-    if spelled == as_printed(word.trim()) {
+    if spelled == without_eth(word.trim()) {
         syms
     } else {
         Vec::new()
@@ -413,22 +413,6 @@ pub fn without_eth(word: &str) -> String {
         }
     }
     out
-}
-
-/// The word with the glyphs Tesseract gives for a printed character that the document cannot
-/// hold put back as printed: the eth as Đ ([`without_eth`]), and the FRACTION SLASH (U+2044)
-/// or DIVISION SLASH (U+2215) it reads for the solidus of a code ("90⁄QĐ-TTg"). A Vietnamese
-/// administrative document prints only the ASCII "/" between a number and its code (Decree 30's
-/// "Số: 90/QĐ-TTg", dates "03/6/2020", "V/v"), and segmentation and restoration know codes by
-/// that "/" alone.
-pub fn as_printed(word: &str) -> String {
-    without_eth(word)
-        .chars()
-        .map(|c| match c {
-            '\u{2044}' | '\u{2215}' => '/',
-            c => c,
-        })
-        .collect()
 }
 
 impl Drop for Engine {
@@ -568,17 +552,6 @@ mod tests {
         assert!(SPARE.lock().unwrap().is_some());
         release_all_engines();
         assert!(SPARE.lock().unwrap().is_none());
-    }
-
-    #[test]
-    fn fraction_and_division_slashes_are_the_printed_solidus() {
-        assert_eq!(as_printed("90\u{2044}QĐ-TTg"), "90/QĐ-TTg");
-        assert_eq!(as_printed("03\u{2215}6\u{2044}2020"), "03/6/2020");
-        assert_eq!(as_printed("V\u{2215}v"), "V/v");
-        // The eth is read as Đ in the same step, and other words are left as they are.
-        assert_eq!(as_printed("401\u{2044}QĐÐ-UBND"), "401/QĐ-UBND");
-        assert_eq!(as_printed("Quyết"), "Quyết");
-        assert_eq!(as_printed("số/ký"), "số/ký");
     }
 
     #[test]

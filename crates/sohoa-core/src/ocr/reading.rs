@@ -215,27 +215,12 @@ pub fn drop_specks(lines: Vec<OcrLine>) -> Vec<OcrLine> {
 /// the scan conditions, and the toner specks it reads as "~", "`", "'" or a letter at 5-60.
 const SPECK_WORD_CONFIDENCE: f32 = 60.0;
 
-/// Share of a line's typical word height that every printed letter and digit of the line's
-/// type reaches: the smallest glyph of a face, a lowercase letter without mark, ascender or
-/// descender ("a", "o", "x"), is one x-height, about 0.45 of the height of the line's typical
-/// word (Vietnamese words carry marks above the capitals and letters below the baseline), and a
-/// digit stands a cap height. A box under a third of that height holds no letter of the line,
-/// whatever Tesseract read in it.
-const SMALLEST_LETTER_SHARE: f32 = 1.0 / 3.0;
-
-/// Drops the words that are dust inside a line. A copy's specks in the margin or a word gap come
-/// out as such words ("~ Nhà trường", a quote mark before a heading, an "i" or a "1" beside a
-/// code), which break the header and list patterns the segmenter reads and put digits into
-/// numbers. The line's typical height is the median height of its words that hold a letter or
-/// digit. A word goes when it is at most two glyphs and either
-/// - under half that height (a speck is far below the x-height, where every letter and digit
-///   reaches it) and read with a confidence under `SPECK_WORD_CONFIDENCE` (real marks read
-///   apart, a dash or a stop, are small but sure); or
-/// - made of letters or digits only and under `SMALLEST_LETTER_SHARE` of that height: no letter
-///   or digit of the line's type is that small, so the letters read are a speck's, however
-///   sure Tesseract is of them.
-///
-/// A line left without words goes.
+/// Drops the words that are dust inside a line: at most two glyphs, under half as high as the
+/// line's words that hold a letter or digit (a speck is far below the x-height, where every
+/// letter and digit reaches it), and read with a confidence under `SPECK_WORD_CONFIDENCE`.
+/// A copy's specks in the margin or a word gap come out as such words ("~ Nhà trường", a quote
+/// mark before a heading), which break the header and list patterns the segmenter reads. A
+/// line left without words goes.
 pub fn drop_speck_words(lines: Vec<OcrLine>) -> Vec<OcrLine> {
     lines
         .into_iter()
@@ -250,14 +235,11 @@ pub fn drop_speck_words(lines: Vec<OcrLine>) -> Vec<OcrLine> {
             let Some(&typical) = heights.get(heights.len() / 2) else {
                 return Some(line);
             };
-            let smallest_letter = typical as f32 * SMALLEST_LETTER_SHARE;
             let before = line.words.len();
             line.words.retain(|w| {
-                let short = w.text.chars().count() <= 2;
-                let unsure_speck = 2 * w.bbox.h < typical && w.confidence < SPECK_WORD_CONFIDENCE;
-                let letters_too_small = w.text.chars().all(char::is_alphanumeric)
-                    && (w.bbox.h as f32) < smallest_letter;
-                !(short && (unsure_speck || letters_too_small))
+                !(w.text.chars().count() <= 2
+                    && 2 * w.bbox.h < typical
+                    && w.confidence < SPECK_WORD_CONFIDENCE)
             });
             (line.words.len() == before || !line.words.is_empty()).then_some(line)
         })
@@ -436,59 +418,6 @@ mod tests {
         rule.words[0].confidence = 10.0;
         rule.words[0].bbox.h = 4;
         assert_eq!(text(&drop_speck_words(vec![rule])), "-");
-    }
-
-    #[test]
-    fn letters_under_a_third_of_the_line_height_are_dust_however_sure() {
-        // Words 60 px high; specks 15 and 12 px high read surely as "i" and "1" go.
-        let mut l = line(
-            &[
-                ("Số:", 300),
-                ("i", 380),
-                ("90/QĐ-TTg", 400),
-                ("1", 600),
-                ("ngày", 640),
-            ],
-            100,
-        );
-        for (i, h) in [60, 15, 60, 12, 60].into_iter().enumerate() {
-            l.words[i].bbox.h = h;
-            l.words[i].confidence = 92.0;
-        }
-        assert_eq!(text(&drop_speck_words(vec![l])), "Số: 90/QĐ-TTg ngày");
-        // Real short words at their own height stay, however sure: "và" and "số" (an x-height
-        // and marks), the roman "I", a numbered "1." (a stop is no letter), a digit, and a
-        // lowercase word with neither mark nor ascender ("ra": one x-height, under half the
-        // line's height but over a third).
-        let mut l = line(
-            &[
-                ("I", 300),
-                ("1.", 330),
-                ("và", 380),
-                ("số", 440),
-                ("ra", 500),
-                ("2", 560),
-                ("Nghị", 600),
-                ("quyết", 700),
-            ],
-            100,
-        );
-        for (i, h) in [40, 40, 44, 44, 26, 40, 60, 60].into_iter().enumerate() {
-            l.words[i].bbox.h = h;
-            l.words[i].confidence = 90.0;
-        }
-        assert_eq!(
-            text(&drop_speck_words(vec![l])),
-            "I 1. và số ra 2 Nghị quyết"
-        );
-        // A longer word is never taken for dust by its height alone, nor a small mark read
-        // surely (a stop).
-        let mut l = line(&[("Căn", 300), ("cứ", 380), ("abc", 440), (".", 520)], 100);
-        for (i, h) in [60, 60, 15, 8].into_iter().enumerate() {
-            l.words[i].bbox.h = h;
-            l.words[i].confidence = 95.0;
-        }
-        assert_eq!(text(&drop_speck_words(vec![l])), "Căn cứ abc .");
     }
 
     #[test]
