@@ -241,7 +241,7 @@ fn blend(xf: i32, yf: i32, p00: u8, p10: u8, p01: u8, p11: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::interpose::xorshift;
+    use crate::ocr::interpose::{corpus_page, xorshift};
 
     /// Leptonica's own rotation of `pixs` (through the library, not this module's export).
     fn leptonica(pixs: *mut lept::PIX, angle: f32, grayval: u8) -> *mut lept::PIX {
@@ -374,15 +374,9 @@ mod tests {
 
     #[test]
     fn a_rendered_page_rotates_to_leptonicas_exact_bytes_at_the_deskews_angles() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../corpus/ocr/pages/plan-001-clean.png"
-        );
-        let path = std::ffi::CString::new(path).expect("no NUL");
-        // SAFETY: Leptonica reads and converts the page; every PIX is freed here.
+        // SAFETY: Leptonica converts the page; every PIX is freed here.
         unsafe {
-            let mut read = lept::pixRead(path.as_ptr());
-            assert!(!read.is_null(), "corpus/ocr/pages/plan-001-clean.png reads");
+            let mut read = corpus_page();
             let page = lept::pixConvertTo8(read, 0);
             lept::pixDestroy(&mut read);
             assert_eq!(lept::pixGetDepth(page), 8);

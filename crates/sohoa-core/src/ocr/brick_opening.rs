@@ -306,7 +306,7 @@ fn last_word_mask(w: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::interpose::xorshift;
+    use crate::ocr::interpose::{corpus_page, xorshift};
 
     /// Leptonica's own opening of `pixs` (through the library, not this module's export).
     fn leptonica(pixs: *mut lept::PIX, hsize: i32, vsize: i32) -> *mut lept::PIX {
@@ -421,15 +421,9 @@ mod tests {
 
     #[test]
     fn a_binarised_page_opens_to_leptonicas_exact_words_with_the_line_finders_bricks() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../corpus/ocr/pages/plan-001-clean.png"
-        );
-        let path = std::ffi::CString::new(path).expect("no NUL");
-        // SAFETY: Leptonica reads and converts the page; every PIX is freed here.
+        // SAFETY: Leptonica converts the page; every PIX is freed here.
         unsafe {
-            let mut gray = lept::pixRead(path.as_ptr());
-            assert!(!gray.is_null(), "corpus/ocr/pages/plan-001-clean.png reads");
+            let mut gray = corpus_page();
             let mut page = lept::pixConvertTo1(gray, 128);
             lept::pixDestroy(&mut gray);
             // Tesseract's LineFinder: a square a twentieth of an inch wide, then lines a quarter

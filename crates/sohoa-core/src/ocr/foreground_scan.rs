@@ -12,9 +12,9 @@
 //! This module defines `pixScanForForeground` in the executable; the binary exports it (the root
 //! `build.rs`), and Leptonica's own `pixClipBoxToForeground` calls it through the dynamic
 //! linker, as Tesseract's calls to [`super::brick_opening`] do. The cases it does not cover (a
-//! null or non-1-bpp image, no box to clip to, an unknown direction) go to Leptonica's own
-//! function, which also reports the error (see [`super::interpose`]). A library user linking sohoa-core without the
-//! export gets Leptonica's: the same answer, slower.
+//! null or non-1-bpp image, a box wholly off the image, an unknown direction) go to
+//! Leptonica's own function, which also reports the error (see `ocr::interpose`). A library
+//! user linking sohoa-core without the export gets Leptonica's: the same answer, slower.
 
 use leptonica_sys as lept;
 

@@ -2,10 +2,11 @@
 //! behind them, and a checked view of a page's pixel words.
 //!
 //! [`super::line_images`], [`super::brick_opening`], [`super::foreground_scan`],
-//! [`super::area_rotation`] and [`super::seed_fill`] define Leptonica functions in the executable, which the binary exports so that Tesseract's (and
-//! Leptonica's own) calls bind to them. Each hands the cases it does not cover to Leptonica's
-//! definition, the next one the dynamic linker knows after the executable's
-//! ([`leptonica_next!`]), and each reads a page's words the same way ([`page_words`]).
+//! [`super::area_rotation`] and [`super::seed_fill`] define Leptonica functions in the
+//! executable, which the binary exports so that Tesseract's (and Leptonica's own) calls bind to
+//! them. Each hands the cases it does not cover to Leptonica's definition, the next one the
+//! dynamic linker knows after the executable's ([`leptonica_next!`]), and those that read a
+//! single page read its words the same way ([`page_words`]).
 
 use leptonica_sys as lept;
 
@@ -82,4 +83,13 @@ pub(crate) fn xorshift(seed: u64) -> impl FnMut() -> u64 {
         state ^= state << 17;
         state
     }
+}
+
+/// The rendered corpus page the tests compare with Leptonica on
+/// (`corpus/ocr/pages/plan-001-clean.png`), as a raw PIX reference the caller frees.
+#[cfg(test)]
+pub(crate) fn corpus_page() -> *mut lept::PIX {
+    let page = super::pix::corpus_page("plan-001-clean.png");
+    // SAFETY: a valid PIX; the clone is a second reference, which outlives `page`'s own.
+    unsafe { lept::pixClone(page.as_ptr()) }
 }

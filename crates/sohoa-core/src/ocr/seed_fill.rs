@@ -140,7 +140,7 @@ unsafe fn seed_fill(
 /// Fills the first `h` rows of `image` (the seed; `wpl` 32-bit words a row, pixel 0 in the
 /// most significant bit) into `mask` as Leptonica's `pixSeedfillBinary` does once it has
 /// copied the seed and cleared the mask's padding bits: double sweeps until one changes no
-/// pixel, at most [`MAX_SWEEP_PAIRS`]. `eight`: 8-connected, else 4-connected.
+/// pixel, at most `MAX_SWEEP_PAIRS`. `eight`: 8-connected, else 4-connected.
 /// `image_bits`: when the mask is wider than the image, the image's pixels in the last word
 /// of a row (the rest are padding bits, which the fill may set but which do not count as a
 /// change); `None` when the padding bits can never be set after the first sweep.
@@ -340,6 +340,7 @@ impl Sweep<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ocr::interpose::corpus_page;
     use std::ptr::null_mut;
 
     /// A xorshift generator, so every random page is the same from run to run.
@@ -559,15 +560,9 @@ mod tests {
 
     #[test]
     fn a_binarised_page_fills_to_leptonicas_exact_words_from_the_line_finders_seeds() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../corpus/ocr/pages/plan-001-clean.png"
-        );
-        let path = std::ffi::CString::new(path).expect("no NUL");
-        // SAFETY: Leptonica reads, converts and erodes the page; every PIX is freed here.
+        // SAFETY: Leptonica converts and erodes the page; every PIX is freed here.
         unsafe {
-            let gray = lept::pixRead(path.as_ptr());
-            assert!(!gray.is_null(), "corpus/ocr/pages/plan-001-clean.png reads");
+            let gray = corpus_page();
             let page = lept::pixConvertTo1(gray, 128);
             destroy(gray);
             // Tesseract's GetLineMasks: the page eroded by a short horizontal or vertical run,
