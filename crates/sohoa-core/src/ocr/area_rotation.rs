@@ -27,8 +27,9 @@
 //! `build.rs`), so the calls of Leptonica's `pixRotate` and `pixRotateAM`, which go through the
 //! PLT, bind here, as for [`super::brick_opening`]. The cases it does not cover (a null or
 //! non-8-bpp image, an angle Leptonica leaves unrotated or that is not finite, a page narrower
-//! or lower than 2 pixels or wider or higher than 2^24) go to Leptonica's own function. A
-//! library user linking sohoa-core without the export gets Leptonica's: the same bytes, slower.
+//! or lower than 2 pixels or wider or higher than 2^24, a big-endian machine) go to
+//! Leptonica's own function. A library user linking sohoa-core without the export gets
+//! Leptonica's: the same bytes, slower.
 
 use leptonica_sys as lept;
 
@@ -81,7 +82,8 @@ pub unsafe extern "C" fn pixRotateAMGray(
 /// # Safety
 /// `pixs` is null or a valid PIX.
 unsafe fn rotate_am_gray(pixs: *mut lept::PIX, angle: f32, grayval: u8) -> Option<*mut lept::PIX> {
-    if !angle.is_finite() || angle.abs() < MIN_ANGLE_TO_ROTATE {
+    // `rotate` reads a word's four pixels in little-endian byte order (pixel x at byte x ^ 3).
+    if cfg!(target_endian = "big") || !angle.is_finite() || angle.abs() < MIN_ANGLE_TO_ROTATE {
         return None;
     }
     // SAFETY: `pixs` is a valid PIX (or null), not written while `page` is read.
