@@ -160,6 +160,28 @@ fn starts_with_type(k: &str) -> bool {
         .any(|name| name.len() <= first.len() && name.iter().zip(&first).all(|(a, b)| a == b))
 }
 
+/// The document type whose name the skeleton `body` starts with, and the bytes of `body` the
+/// name takes, also with dust read between the name's words ("ke, hoach so", "ke:hoach so"),
+/// as [`starts_with_type`] accepts it: a type name is words of letters only.
+fn type_name_at(body: &str) -> Option<(&'static str, usize)> {
+    cited_names().into_iter().find_map(|name| {
+        let mut at = 0;
+        for (i, word) in skel(name).split(' ').enumerate() {
+            if i > 0 {
+                // At least a space or a glyph of dust between two words of the name.
+                let gap = body[at..].find(char::is_alphanumeric)?;
+                if gap == 0 {
+                    return None;
+                }
+                at += gap;
+            }
+            at = body.len() - body[at..].strip_prefix(word)?.len();
+        }
+        let rest = &body[at..];
+        (rest.is_empty() || rest.starts_with(' ')).then_some((name, at))
+    })
+}
+
 /// Extracts the legal bases from the preamble lines (between header and first section).
 pub fn parse(lines: View<'_>, work: &mut usize) -> Vec<LegalBasis> {
     let mut out = Vec::new();
@@ -359,7 +381,17 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     if let Some(rest) = after_damaged_can_cu(body) {
         body = rest;
     }
-    for prefix in ["can cu ", "thuc hien ", "tren co so ", "va ", "cac "] {
+    // Only "Căn cứ" opens a basis whatever follows it; "Thực hiện" and "Trên cơ sở" open one
+    // only before a type name (`is_opener`).
+    let after_can_cu = body.starts_with("can cu ");
+    for prefix in [
+        "can cu ",
+        "vao ",
+        "thuc hien ",
+        "tren co so ",
+        "va ",
+        "cac ",
+    ] {
         body = body.strip_prefix(prefix).unwrap_or(body);
         // A speck or bracket OCR read before the cited type ("Căn cứ [Luật ...") is dust: the
         // opening is followed by the type's name.
@@ -368,15 +400,18 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     }
     let plural = sk.text[..sk.text.len() - body.len()].ends_with("cac ");
     let offset = sk.text.len() - body.len();
-    let (name, after) = cited_names().into_iter().find_map(|n| {
-        let k = skel(n);
-        body.strip_prefix(k.as_str())
-            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
-            .map(|rest| (n, sk.text.len() - rest.len()))
-    })?;
+    let (name, after) = match type_name_at(body) {
+        Some((name, len)) => (Some(name), offset + len),
+        // "Căn cứ" followed by a citation whose type name OCR damaged beyond reading ("Căn cứ
+        // 1uuật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001"): a basis of unknown type. What
+        // follows "Căn cứ" without citing a number or a date ("Căn cứ tình hình thực tế") is
+        // no document.
+        None if after_can_cu && cites(body) => (None, offset),
+        None => return None,
+    };
     let mut basis = LegalBasis {
         text: text[sk.orig(offset)..].to_string(),
-        doc_type: Some(name.to_string()),
+        doc_type: name.map(str::to_string),
         ..LegalBasis::default()
     };
     let mut list_issuer = None;
@@ -399,7 +434,7 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
         let raw = &text[sk.orig(pos + g.start())..sk.orig(pos + g.end())];
         let kept = super::ocr::without_stray_word(raw);
         let number = super::dates::mend_number_year(&normalise_number(&super::ocr::serial(kept)));
-        basis.number = Some(match kind_for_name(name).and_then(code) {
+        basis.number = Some(match name.and_then(kind_for_name).and_then(code) {
             Some(c) => super::ocr::mend_type_code(&number, c),
             None => number,
         });
@@ -471,6 +506,57 @@ mod tests {
         assert!(!is_opener("Thực hiệnn Nghị quyết số 179/2009/NQ-HĐND"));
         assert!(!is_opener("Thực hiện Kế toán các khoản chi"));
         assert!(!is_opener("Thực hiện các nhiệm vụ được giao"));
+    }
+
+    #[test]
+    fn a_cited_type_name_with_dust_between_its_words() {
+        for line in [
+            "Thực hiện Kế:hoạch số 106/KH-UBND ngày 12/9/2011 của UBND thành phố về phòng chống.",
+            "Thực hiện Kế, hoạch số 106/KH-UBND ngày 12/9/2011 của UBND thành phố về phòng chống.",
+        ] {
+            let b = bases(line);
+            assert_eq!(b.len(), 1, "{line}");
+            assert_eq!(b[0].doc_type.as_deref(), Some("Kế hoạch"));
+            assert_eq!(b[0].number.as_deref(), Some("106/KH-UBND"));
+            assert_eq!(b[0].date.as_deref(), Some("2011-09-12"));
+        }
+        // The name's words must still be whole words: "Kế hoạchh" is none.
+        assert_eq!(type_name_at("ke hoachh so 1"), None);
+        assert_eq!(type_name_at("ke:hoach so 1"), Some(("Kế hoạch", 8)));
+    }
+
+    #[test]
+    fn after_can_cu_a_citation_whose_type_name_is_unreadable_is_still_a_basis() {
+        let b = bases(
+            "Căn cứ 1uuật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\nCăn cứ Nghị định số 42/2010/NĐ-CP ngày 15 tháng 4 năm 2010 của Chính phủ;",
+        );
+        let got: Vec<_> = b
+            .iter()
+            .map(|b| {
+                (
+                    b.doc_type.as_deref(),
+                    b.number.as_deref(),
+                    b.date.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, None, Some("2001-12-25")),
+                (Some("Nghị định"), Some("42/2010/NĐ-CP"), Some("2010-04-15"))
+            ]
+        );
+        // "Căn cứ vào" is "Căn cứ".
+        let b = bases("Căn cứ vào Hướng dẫn số 12/HD-SNV ngày 02/3/2024 của Sở Nội vụ;");
+        assert_eq!(b[0].doc_type.as_deref(), Some("Hướng dẫn"));
+        assert_eq!(b[0].number.as_deref(), Some("12/HD-SNV"));
+        // What cites neither a number nor a date is no document, and "Thực hiện" needs a type.
+        assert!(
+            bases("Căn cứ tình hình thực tế của địa phương, Ủy ban nhân dân xã ban hành.")
+                .is_empty()
+        );
+        assert!(bases("Thực hiện 1uuật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;").is_empty());
     }
 
     #[test]
