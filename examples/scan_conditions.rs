@@ -22,6 +22,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use rayon::prelude::*;
+use sohoa_core::ocr::reread::Reread;
 use sohoa_core::ocr::OcrOptions;
 use sohoa_core::restore::Restorer;
 use sohoa_corpus::Variant;
@@ -65,9 +66,12 @@ struct Args {
     /// measure what a lower target costs in accuracy and saves in time.
     #[arg(long)]
     upscale_to: Option<u32>,
-    /// Read a copy's unsure words again (`sohoa --reread-unsure`).
+    /// Read every unsure word of a copy again (`sohoa --reread-unsure`).
     #[arg(long)]
     reread_unsure: bool,
+    /// Read no unsure word of a copy again (`sohoa --no-reread`).
+    #[arg(long)]
+    no_reread: bool,
     /// Restore every reading as a text of unknown origin (what restoration did before it
     /// was told that a text is sohoa's own reading of copies): the before of a comparison.
     #[arg(long)]
@@ -284,7 +288,11 @@ fn main() {
     if let Some(dpi) = args.upscale_to {
         options.preprocess.target_dpi = dpi;
     }
-    options.preprocess.reread_unsure = args.reread_unsure;
+    if args.reread_unsure {
+        options.preprocess.reread = Reread::Every;
+    } else if args.no_reread {
+        options.preprocess.reread = Reread::Off;
+    }
     let jobs: Vec<(PathBuf, Variant)> = heads
         .iter()
         .flat_map(|h| conditions.iter().map(move |&c| (h.clone(), c)))

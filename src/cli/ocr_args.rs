@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sohoa_core::ocr::{preprocess::Preprocess, OcrOptions};
+use sohoa_core::ocr::{preprocess::Preprocess, reread::Reread, OcrOptions};
 
 /// Tesseract and preprocessing options.
 #[derive(Debug, Clone, clap::Args)]
@@ -39,11 +39,16 @@ pub struct OcrArgs {
     /// pages whose measured noise calls for it.
     #[arg(long)]
     pub no_denoise: bool,
-    /// On copies whose dust was removed, read each doubtful word (unsure, or no word of a
+    /// On copies whose dust was removed, read every doubtful word (unsure, or no word of a
     /// document) again from a smoothed, a thickened and the same page, and keep the form most
-    /// readings agree on (slower on such pages; off by default, see BENCHMARKS.md).
-    #[arg(long)]
+    /// readings agree on; by default only the doubtful words a record's fields are read from
+    /// (the first page's header and title, narrow lines such as the signature block, and
+    /// numbers, codes and dates) are (slower on such pages, see BENCHMARKS.md).
+    #[arg(long, conflicts_with = "no_reread")]
     pub reread_unsure: bool,
+    /// Never read a copy's doubtful words again, not even those of the record's fields.
+    #[arg(long)]
+    pub no_reread: bool,
     /// PDF pages with a text layer (OCRmyPDF's choices): `auto` reads a page's own text
     /// layer when it is usable text and OCRs the other pages, `force` OCRs every page,
     /// `skip` never OCRs (a page without a usable text layer fails).
@@ -103,7 +108,11 @@ impl OcrArgs {
                 deskew: !self.no_deskew,
                 orient: self.orient,
                 denoise: !self.no_denoise,
-                reread_unsure: self.reread_unsure,
+                reread: match (self.reread_unsure, self.no_reread) {
+                    (true, _) => Reread::Every,
+                    (_, true) => Reread::Off,
+                    _ => d.reread,
+                },
             },
             mode: self.ocr_mode.parse().unwrap_or_default(),
         }

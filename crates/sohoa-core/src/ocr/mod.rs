@@ -215,10 +215,10 @@ pub fn recognise_with(
         .unwrap_or_else(|| guess_dpi(width));
     let prepared = preprocess::prepare(img, dpi, &options.preprocess);
     // A copy (dust measured and removed on a binarised page) has thinned strokes: its doubtful
-    // words are read again from other images of the page and decided by vote (`reread`).
-    // Only when asked for (`Preprocess::reread_unsure`): it costs more than it has bought so far.
+    // words are read again from other images of the page and decided by vote (`reread`), by
+    // default only those a record's fields are read from (`Preprocess::reread`).
     let copy = preprocess::is_copy(&prepared.decisions.steps);
-    let reread_words = options.preprocess.reread_unsure && copy;
+    let reread_words = options.preprocess.reread != reread::Reread::Off && copy;
     // A page with measured dust on 1 bit (a copy) is read with the LSTM's alternatives and
     // each word's form chosen among them (`choices`): there a tone mark or a stroke is a few
     // pixels and the best path often misses it. The alternatives cost five more decodings of
@@ -232,7 +232,9 @@ pub fn recognise_with(
         let lines = e.read(&prepared.pix, prepared.dpi, lexicon)?;
         match lexicon {
             Some(lexicon) if reread_words => {
-                reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines, lexicon)
+                let scope = options.preprocess.reread;
+                let first = number == 1;
+                reread::reread_unsure(e, &prepared.pix, prepared.dpi, lines, lexicon, scope, first)
             }
             _ => Ok(lines),
         }

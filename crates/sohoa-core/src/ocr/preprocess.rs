@@ -8,6 +8,7 @@
 use super::geometry::PageTransform;
 use super::pix::Pix;
 use super::probe;
+use super::reread::Reread;
 use super::specks;
 
 /// Which preprocessing steps may run. Defaults: grayscale, upscale, denoise and deskew allowed;
@@ -41,12 +42,14 @@ pub struct Preprocess {
     /// eaten); on a binarised page with dust, the removal of specks that stand clear of the
     /// print (at the page's own resolution).
     pub denoise: bool,
-    /// On a copy (dust measured and removed on a binarised page), read each doubtful word
-    /// again from other images of the page and keep the form most readings agree on
-    /// (`ocr::reread`). Off by default: it gains recopy fields (in-sample 770 → 775 of 800,
-    /// fresh seeds 367 → 377 of 400) but costs 47 % more instructions on a copy page, about
-    /// 8.5 % of the speed grid's CPU (BENCHMARKS.md, session 13), more than point 6 can spare.
-    pub reread_unsure: bool,
+    /// On a copy (dust measured and removed on a binarised page), read doubtful words again
+    /// from other images of the page and keep the form most readings agree on
+    /// (`ocr::reread`). By default those a record's fields are read from
+    /// ([`Reread::Fields`]): reading every doubtful word again gains recopy fields (in-sample
+    /// 770 → 775 of 800, fresh seeds 367 → 377 of 400) but costs 47 % more instructions on a
+    /// copy page, about 8.5 % of the speed grid's CPU (BENCHMARKS.md, session 13), more than
+    /// point 6 of issue 12 can spare; the field words cost a fraction of it (session 16).
+    pub reread: Reread,
 }
 
 impl Default for Preprocess {
@@ -59,7 +62,7 @@ impl Default for Preprocess {
             deskew: true,
             orient: false,
             denoise: true,
-            reread_unsure: false,
+            reread: Reread::Fields,
         }
     }
 }
@@ -75,7 +78,7 @@ impl Preprocess {
             deskew: false,
             orient: false,
             denoise: false,
-            reread_unsure: false,
+            reread: Reread::Off,
         }
     }
 }

@@ -12,7 +12,12 @@
 //! was unsure, or the word is no word of a document. Each is read again with its neighbours
 //! (`windows`) from every image of [`VARIANTS`], with the LSTM's alternatives chosen as in the
 //! first reading, and takes the form a majority of its readings agree on ([`vote`]), the first
-//! reading's otherwise. A page without a doubtful word costs nothing more.
+//! reading's otherwise. A page without a doubtful word costs nothing more. By default
+//! ([`Reread::Fields`]) only the doubtful words a record's fields are read from are read again
+//! (the first page's header and title, narrow lines such as the signature block, and words
+//! holding a digit), and the other images are filtered only around them
+//! (`Pix::smoothed_in`): on a recopy page 15 % more instructions where every word took 47 %,
+//! and the same record fields in-sample (BENCHMARKS.md, session 16).
 //!
 //! Measured (BENCHMARKS.md, session 13): the three re-readings mostly agree with each other
 //! (smoothing or thickening the page moves Tesseract's line reading less than reading a few
@@ -30,6 +35,58 @@ use crate::text::BBox;
 /// Word confidence under which a word is doubtful: Tesseract scores the words of a good
 /// copy's lines 85-97.
 pub const DOUBT_BELOW: f32 = 80.0;
+
+/// Which doubtful words of a copy are read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reread {
+    /// None.
+    Off,
+    /// Those a record's fields are read from ([`in_field_lines`], words holding a digit): the
+    /// default. A misread word there costs a field; one in running text costs a character.
+    #[default]
+    Fields,
+    /// Every doubtful word (`--reread-unsure`).
+    Every,
+}
+
+/// Share of the first page's height from its top within which Decree 30 prints a document's
+/// identity: the header table (issuer, number, place and date), the type and the title end
+/// about 90-100 mm down an A4 sheet's 297.
+pub const IDENTITY_SHARE: f32 = 1.0 / 3.0;
+
+/// Share of the page's full measure (the width of its running text) under which a line is
+/// not a line of running text: the header's and footer's columns, centred headings and the
+/// signature block are at most two thirds as wide.
+pub const NARROW_SHARE: f32 = 0.8;
+
+/// Which of a page's `lines` hold a record's fields, whose every doubtful word is read again
+/// under [`Reread::Fields`]: on the first page, the lines that begin in its top
+/// [`IDENTITY_SHARE`] (header, type, title), and on every page the lines narrower than
+/// [`NARROW_SHARE`] of the full measure (the footer's recipients and signature block, headings).
+/// In full-measure running text a field takes only numbers, codes and dates, so only the
+/// doubtful words holding a digit are read again there (`reread_unsure`).
+pub fn in_field_lines(lines: &[OcrLine], page_height: u32, first_page: bool) -> Vec<bool> {
+    // The full measure: from the left edge most lines start at to the right edge most end at
+    // (the 10th and 90th percentiles, so a stray line out in a margin does not widen it).
+    let mut lefts: Vec<u32> = lines.iter().map(|l| l.bbox.x).collect();
+    let mut rights: Vec<u32> = lines.iter().map(|l| l.bbox.x + l.bbox.w).collect();
+    lefts.sort_unstable();
+    rights.sort_unstable();
+    let at = |v: &[u32], q: f32| v.get((q * v.len() as f32) as usize).copied().unwrap_or(0);
+    let measure = at(&rights, 0.9).saturating_sub(at(&lefts, 0.1)) as f32;
+    let top = page_height as f32 * IDENTITY_SHARE;
+    lines
+        .iter()
+        .map(|l| {
+            (first_page && (l.bbox.y as f32) < top) || (l.bbox.w as f32) < NARROW_SHARE * measure
+        })
+        .collect()
+}
+
+/// Whether a word holds a digit: a number, a date or a document code.
+fn has_digit(word: &LineWord) -> bool {
+    word.text.chars().any(|c| c.is_ascii_digit())
+}
 
 /// Whether the first reading of `word` is in doubt: Tesseract was unsure of it, or it is
 /// neither a syllable of the language nor a number nor a well-formed document symbol
@@ -143,7 +200,9 @@ pub const VARIANTS: &[Image] = &[Image::Smoothed, Image::Thickened, Image::AsRea
 
 /// The page's lines with each doubtful word's run (`windows`) read again from every image of
 /// [`VARIANTS`] (each with the LSTM's alternatives and `lexicon`'s choice, as the first
-/// reading), and each doubtful word in the form its readings vote for ([`vote`]).
+/// reading), and each doubtful word in the form its readings vote for ([`vote`]). Which
+/// doubtful words: `scope` (under [`Reread::Fields`], those of [`in_field_lines`] on the page,
+/// the first of its document when `first_page`, and those holding a digit).
 ///
 /// # Errors
 /// The engine's error when a second reading fails.
@@ -153,11 +212,19 @@ pub fn reread_unsure(
     dpi: u32,
     lines: Vec<OcrLine>,
     lexicon: &dyn Lexicon,
+    scope: Reread,
+    first_page: bool,
 ) -> Result<Vec<OcrLine>, EngineError> {
     let page = (pix.width(), pix.height());
+    let field_lines = match scope {
+        Reread::Off => return Ok(lines),
+        Reread::Fields => in_field_lines(&lines, page.1, first_page),
+        Reread::Every => vec![true; lines.len()],
+    };
     let runs: Vec<Vec<Range<usize>>> = lines
         .iter()
-        .map(|l| windows(l, |w| doubtful(w, lexicon)))
+        .zip(&field_lines)
+        .map(|(l, &all)| windows(l, |w| doubtful(w, lexicon) && (all || has_digit(w))))
         .collect();
     let regions: Vec<BBox> = lines
         .iter()
@@ -172,8 +239,8 @@ pub fn reread_unsure(
     for &variant in VARIANTS {
         let made = match variant {
             Image::AsRead => None,
-            Image::Smoothed => pix.smoothed(),
-            Image::Thickened => pix.thickened(),
+            Image::Smoothed => pix.smoothed_in(&regions),
+            Image::Thickened => pix.thickened_in(&regions),
         };
         let image = match (&made, variant) {
             (Some(p), _) => p,
@@ -186,10 +253,13 @@ pub fn reread_unsure(
     Ok(lines
         .into_iter()
         .zip(runs)
-        .map(|(mut line, rs)| {
+        .zip(field_lines)
+        .map(|((mut line, rs), all)| {
             for run in rs {
                 let others: Vec<&[OcrLine]> = readings.iter().map(|r| r[k].as_slice()).collect();
-                vote_run(&mut line, run, &others, |w| doubtful(w, lexicon));
+                vote_run(&mut line, run, &others, |w| {
+                    doubtful(w, lexicon) && (all || has_digit(w))
+                });
                 k += 1;
             }
             line
@@ -334,6 +404,50 @@ mod tests {
         assert_eq!((r.x, r.y, r.w, r.h), (215, 390, 590, 60));
         let r = region(&l, 8..10, (1200, 420));
         assert_eq!((r.x, r.y, r.w, r.h), (1055, 390, 145, 30));
+    }
+
+    /// A line of one word `w` px wide at (`x`, `y`) on a page.
+    fn placed(x: u32, y: u32, w: u32) -> OcrLine {
+        let mut l = line(&[("chữ", 90.0)]);
+        l.bbox = BBox { x, y, w, h: 40 };
+        l.words[0].bbox = l.bbox;
+        l
+    }
+
+    #[test]
+    fn the_field_lines_are_the_first_page_top_and_the_narrow_lines() {
+        // A 2480 × 3508 page with running text 1900 px wide from x 290.
+        let mut lines = vec![
+            placed(300, 300, 700),   // header column (issuer)
+            placed(1300, 300, 900),  // header column (motto)
+            placed(290, 900, 1900),  // a long title line in the top third, full measure
+            placed(290, 1300, 1900), // running text
+        ];
+        lines.extend((0..10).map(|i| placed(290, 1400 + 60 * i, 1900)));
+        lines.push(placed(290, 2000, 900)); // a paragraph's short last line
+        lines.push(placed(1400, 3000, 700)); // the signer's name
+        let first = in_field_lines(&lines, 3508, true);
+        let mut want = vec![true, true, true];
+        want.extend([false; 11]);
+        want.extend([true, true]);
+        assert_eq!(first, want);
+        // On a later page the top is running text like the rest.
+        let later = in_field_lines(&lines, 3508, false);
+        assert_eq!(&later[..4], [true, true, false, false]);
+        assert_eq!(&later[14..], [true, true]);
+    }
+
+    #[test]
+    fn in_running_text_only_the_doubtful_words_holding_a_digit_are_read_again() {
+        let l = line(&[
+            ("Quyết", 95.0),
+            ("định", 60.0),
+            ("930/QĐ-TTg", 70.0),
+            ("ngày", 95.0),
+        ]);
+        let doubt = |w: &LineWord| w.confidence < DOUBT_BELOW;
+        assert_eq!(windows(&l, |w| doubt(w) && has_digit(w)), vec![1..4]);
+        assert_eq!(windows(&l, doubt), vec![0..4]);
     }
 
     #[test]
