@@ -250,13 +250,14 @@ impl Pix {
         self.filtered_gray(|p| unsafe { lept::pixBlockconv(p, 1, 1) })
     }
 
-    /// [`Pix::thickened`] within `regions` only (see [`Pix::filtered_gray_in`]).
+    /// [`Pix::thickened`] within `regions` only: the pixels there as the whole page's filter gives them
+    /// (each region cut out with [`FILTER_MARGIN`] pixels around it), the others as they were.
     pub fn thickened_in(&self, regions: &[BBox]) -> Option<Pix> {
         // SAFETY: `filtered_gray_in` passes valid 8-bit PIXes; the call returns a new PIX or null.
         self.filtered_gray_in(regions, |p| unsafe { lept::pixErodeGray(p, 3, 3) })
     }
 
-    /// [`Pix::smoothed`] within `regions` only (see [`Pix::filtered_gray_in`]).
+    /// [`Pix::smoothed`] within `regions` only, as [`Pix::thickened_in`].
     pub fn smoothed_in(&self, regions: &[BBox]) -> Option<Pix> {
         // SAFETY: `filtered_gray_in` passes valid 8-bit PIXes; the call returns a new PIX or null.
         self.filtered_gray_in(regions, |p| unsafe { lept::pixBlockconv(p, 1, 1) })
