@@ -42,8 +42,8 @@ pub struct OcrArgs {
     /// On copies whose dust was removed, read every doubtful word (unsure, or no word of a
     /// document) again from a smoothed, a thickened and the same page, and keep the form most
     /// readings agree on; by default only the doubtful words a record's fields are read from
-    /// (the first page's header and title, narrow lines such as the signature block, and
-    /// numbers, codes and dates) are (slower on such pages, see BENCHMARKS.md).
+    /// (the first page's header and title, and numbers, codes and dates) are (slower on such
+    /// pages, see BENCHMARKS.md).
     #[arg(long, conflicts_with = "no_reread")]
     pub reread_unsure: bool,
     /// Never read a copy's doubtful words again, not even those of the record's fields.

@@ -14,10 +14,10 @@
 //! first reading, and takes the form a majority of its readings agree on ([`vote`]), the first
 //! reading's otherwise. A page without a doubtful word costs nothing more. By default
 //! ([`Reread::Fields`]) only the doubtful words a record's fields are read from are read again
-//! (the first page's header and title, narrow lines such as the signature block, and words
-//! holding a digit), and the other images are filtered only around them
-//! (`Pix::smoothed_in`): on a recopy page 15 % more instructions where every word took 47 %,
-//! and the same record fields in-sample (BENCHMARKS.md, session 16).
+//! (the first page's header and title, and words holding a digit), and the other images are
+//! filtered only around them (`Pix::smoothed_in`): 22 % more instructions on the speed grid's
+//! copy pages, where every doubtful word took 47 % on a copy page, and the same record fields
+//! in-sample (BENCHMARKS.md, session 16).
 //!
 //! Measured (BENCHMARKS.md, session 13): the three re-readings mostly agree with each other
 //! (smoothing or thickening the page moves Tesseract's line reading less than reading a few
@@ -41,8 +41,8 @@ pub const DOUBT_BELOW: f32 = 80.0;
 pub enum Reread {
     /// None.
     Off,
-    /// Those a record's fields are read from ([`in_field_lines`], words holding a digit): the
-    /// default. A misread word there costs a field; one in running text costs a character.
+    /// Those a record's fields are read from (the first page's header and title, see
+    /// [`in_field_lines`], and words holding a digit): the default. A misread word there costs a field; one in running text costs a character.
     #[default]
     Fields,
     /// Every doubtful word (`--reread-unsure`).
@@ -54,32 +54,18 @@ pub enum Reread {
 /// about 90-100 mm down an A4 sheet's 297.
 pub const IDENTITY_SHARE: f32 = 1.0 / 3.0;
 
-/// Share of the page's full measure (the width of its running text) under which a line is
-/// not a line of running text: the header's and footer's columns, centred headings and the
-/// signature block are at most two thirds as wide.
-pub const NARROW_SHARE: f32 = 0.8;
-
 /// Which of a page's `lines` hold a record's fields, whose every doubtful word is read again
 /// under [`Reread::Fields`]: on the first page, the lines that begin in its top
-/// [`IDENTITY_SHARE`] (header, type, title), and on every page the lines narrower than
-/// [`NARROW_SHARE`] of the full measure (the footer's recipients and signature block, headings).
-/// In full-measure running text a field takes only numbers, codes and dates, so only the
-/// doubtful words holding a digit are read again there (`reread_unsure`).
+/// [`IDENTITY_SHARE`] (header table, type, title). Elsewhere a field takes only numbers, codes
+/// and dates (a legal basis's), so only the doubtful words holding a digit are read again
+/// there (`reread_unsure`). The footer's narrow lines (signature block, recipients) were read
+/// again too at first: no field was gained there in-sample, at a quarter of the cost
+/// (BENCHMARKS.md, session 16).
 pub fn in_field_lines(lines: &[OcrLine], page_height: u32, first_page: bool) -> Vec<bool> {
-    // The full measure: from the left edge most lines start at to the right edge most end at
-    // (the 10th and 90th percentiles, so a stray line out in a margin does not widen it).
-    let mut lefts: Vec<u32> = lines.iter().map(|l| l.bbox.x).collect();
-    let mut rights: Vec<u32> = lines.iter().map(|l| l.bbox.x + l.bbox.w).collect();
-    lefts.sort_unstable();
-    rights.sort_unstable();
-    let at = |v: &[u32], q: f32| v.get((q * v.len() as f32) as usize).copied().unwrap_or(0);
-    let measure = at(&rights, 0.9).saturating_sub(at(&lefts, 0.1)) as f32;
     let top = page_height as f32 * IDENTITY_SHARE;
     lines
         .iter()
-        .map(|l| {
-            (first_page && (l.bbox.y as f32) < top) || (l.bbox.w as f32) < NARROW_SHARE * measure
-        })
+        .map(|l| first_page && (l.bbox.y as f32) < top)
         .collect()
 }
 
@@ -415,26 +401,22 @@ mod tests {
     }
 
     #[test]
-    fn the_field_lines_are_the_first_page_top_and_the_narrow_lines() {
-        // A 2480 × 3508 page with running text 1900 px wide from x 290.
-        let mut lines = vec![
-            placed(300, 300, 700),   // header column (issuer)
-            placed(1300, 300, 900),  // header column (motto)
-            placed(290, 900, 1900),  // a long title line in the top third, full measure
-            placed(290, 1300, 1900), // running text
+    fn the_field_lines_are_those_of_the_first_page_top_third() {
+        // A 2480 × 3508 page: header columns, a long title line, running text, a signer.
+        let lines = [
+            placed(300, 300, 700),
+            placed(1300, 300, 900),
+            placed(290, 1150, 1900),
+            placed(290, 1170, 1900),
+            placed(290, 2000, 1900),
+            placed(1400, 3000, 700),
         ];
-        lines.extend((0..10).map(|i| placed(290, 1400 + 60 * i, 1900)));
-        lines.push(placed(290, 2000, 900)); // a paragraph's short last line
-        lines.push(placed(1400, 3000, 700)); // the signer's name
-        let first = in_field_lines(&lines, 3508, true);
-        let mut want = vec![true, true, true];
-        want.extend([false; 11]);
-        want.extend([true, true]);
-        assert_eq!(first, want);
+        assert_eq!(
+            in_field_lines(&lines, 3508, true),
+            [true, true, true, false, false, false]
+        );
         // On a later page the top is running text like the rest.
-        let later = in_field_lines(&lines, 3508, false);
-        assert_eq!(&later[..4], [true, true, false, false]);
-        assert_eq!(&later[14..], [true, true]);
+        assert_eq!(in_field_lines(&lines, 3508, false), [false; 6]);
     }
 
     #[test]
