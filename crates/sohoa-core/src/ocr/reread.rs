@@ -42,7 +42,8 @@ pub enum Reread {
     /// None.
     Off,
     /// Those a record's fields are read from (the first page's header and title, see
-    /// [`in_field_lines`], and words holding a digit): the default. A misread word there costs a field; one in running text costs a character.
+    /// [`in_field_lines`], and words holding a digit): the default. A misread word there costs
+    /// a field; one in running text costs a character.
     #[default]
     Fields,
     /// Every doubtful word (`--reread-unsure`).
@@ -58,9 +59,9 @@ pub const IDENTITY_SHARE: f32 = 1.0 / 3.0;
 /// under [`Reread::Fields`]: on the first page, the lines that begin in its top
 /// [`IDENTITY_SHARE`] (header table, type, title). Elsewhere a field takes only numbers, codes
 /// and dates (a legal basis's), so only the doubtful words holding a digit are read again
-/// there (`reread_unsure`). The footer's narrow lines (signature block, recipients) were read
-/// again too at first: no field was gained there in-sample, at a quarter of the cost
-/// (BENCHMARKS.md, session 16).
+/// there (`reread_unsure`). The narrow lines (header and footer columns, headings, the
+/// signature block) were read again too at first: they gained no field in-sample and took 29 %
+/// of the re-reading's instructions (BENCHMARKS.md, session 16).
 pub fn in_field_lines(lines: &[OcrLine], page_height: u32, first_page: bool) -> Vec<bool> {
     let top = page_height as f32 * IDENTITY_SHARE;
     lines
@@ -207,10 +208,12 @@ pub fn reread_unsure(
         Reread::Fields => in_field_lines(&lines, page.1, first_page),
         Reread::Every => vec![true; lines.len()],
     };
+    // A doubtful word is read again when its whole line is (`all`) or it holds a digit.
+    let chosen = |w: &LineWord, all: bool| doubtful(w, lexicon) && (all || has_digit(w));
     let runs: Vec<Vec<Range<usize>>> = lines
         .iter()
         .zip(&field_lines)
-        .map(|(l, &all)| windows(l, |w| doubtful(w, lexicon) && (all || has_digit(w))))
+        .map(|(l, &all)| windows(l, |w| chosen(w, all)))
         .collect();
     let regions: Vec<BBox> = lines
         .iter()
@@ -243,9 +246,7 @@ pub fn reread_unsure(
         .map(|((mut line, rs), all)| {
             for run in rs {
                 let others: Vec<&[OcrLine]> = readings.iter().map(|r| r[k].as_slice()).collect();
-                vote_run(&mut line, run, &others, |w| {
-                    doubtful(w, lexicon) && (all || has_digit(w))
-                });
+                vote_run(&mut line, run, &others, |w| chosen(w, all));
                 k += 1;
             }
             line
