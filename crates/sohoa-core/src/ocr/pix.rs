@@ -13,6 +13,19 @@ use crate::text::BBox;
 /// white), so the region's own pixels must lie further in than that.
 pub const FILTER_MARGIN: u32 = 4;
 
+/// Leptonica's 3×3 gray erosion of the 8-bit `pix` (each pixel the darkest of its
+/// neighbourhood), a new PIX or null.
+fn erode3(pix: *mut lept::PIX) -> *mut lept::PIX {
+    // SAFETY: callers (`filtered_gray`, `filtered_gray_in`) pass a valid 8-bit PIX.
+    unsafe { lept::pixErodeGray(pix, 3, 3) }
+}
+
+/// Leptonica's 3×3 mean of the 8-bit `pix`, a new PIX or null.
+fn mean3(pix: *mut lept::PIX) -> *mut lept::PIX {
+    // SAFETY: callers (`filtered_gray`, `filtered_gray_in`) pass a valid 8-bit PIX.
+    unsafe { lept::pixBlockconv(pix, 1, 1) }
+}
+
 /// An owned Leptonica image, destroyed on drop.
 #[derive(Debug)]
 pub struct Pix(NonNull<lept::PIX>);
@@ -239,28 +252,25 @@ impl Pix {
     /// Copy of an 8-bit page with every dark stroke grown by a pixel on each side (3×3 gray
     /// erosion: each pixel takes the darkest of its neighbourhood), for strokes a copier thinned.
     pub fn thickened(&self) -> Option<Pix> {
-        // SAFETY: `filtered_gray` passes a valid 8-bit PIX; the call returns a new PIX or null.
-        self.filtered_gray(|p| unsafe { lept::pixErodeGray(p, 3, 3) })
+        self.filtered_gray(erode3)
     }
 
     /// Copy of an 8-bit page averaged over 3×3 pixels: stair-stepped edges of an upscaled
     /// 1-bit page smoothed, thin strokes kept gray for Tesseract's own threshold.
     pub fn smoothed(&self) -> Option<Pix> {
-        // SAFETY: `filtered_gray` passes a valid 8-bit PIX; the call returns a new PIX or null.
-        self.filtered_gray(|p| unsafe { lept::pixBlockconv(p, 1, 1) })
+        self.filtered_gray(mean3)
     }
 
-    /// [`Pix::thickened`] within `regions` only: the pixels there as the whole page's filter gives them
-    /// (each region cut out with [`FILTER_MARGIN`] pixels around it), the others as they were.
+    /// [`Pix::thickened`] within `regions` only: the pixels there as the whole page's filter
+    /// gives them (each region cut out with [`FILTER_MARGIN`] pixels around it), the others as
+    /// they were.
     pub fn thickened_in(&self, regions: &[BBox]) -> Option<Pix> {
-        // SAFETY: `filtered_gray_in` passes valid 8-bit PIXes; the call returns a new PIX or null.
-        self.filtered_gray_in(regions, |p| unsafe { lept::pixErodeGray(p, 3, 3) })
+        self.filtered_gray_in(regions, erode3)
     }
 
     /// [`Pix::smoothed`] within `regions` only, as [`Pix::thickened_in`].
     pub fn smoothed_in(&self, regions: &[BBox]) -> Option<Pix> {
-        // SAFETY: `filtered_gray_in` passes valid 8-bit PIXes; the call returns a new PIX or null.
-        self.filtered_gray_in(regions, |p| unsafe { lept::pixBlockconv(p, 1, 1) })
+        self.filtered_gray_in(regions, mean3)
     }
 
     /// A copy of this 8-bit page whose pixels inside `regions` are those the 3×3 Leptonica

@@ -134,12 +134,13 @@ fn after_damaged_can_cu(k: &str) -> Option<&str> {
     .then_some(rest)
 }
 
-/// The words of every cited type name, as skeletons ("ke hoach" → [ke, hoach]): made once, as
-/// every line of a preamble is asked whether it opens a basis.
-static TYPE_NAME_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+/// Every cited type name with its words as skeletons ("Kế hoạch" → [ke, hoach]), longest name
+/// first: made once, as every line of a preamble is asked whether it opens a basis and every
+/// basis which type it cites.
+static TYPE_NAME_WORDS: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
     cited_names()
         .into_iter()
-        .map(|n| skel(n).split(' ').map(str::to_string).collect())
+        .map(|n| (n, skel(n).split(' ').map(str::to_string).collect()))
         .collect()
 });
 
@@ -153,20 +154,24 @@ fn starts_with_type(k: &str) -> bool {
         .peekable();
     // "Căn cứ các Quyết định ...": a list of documents of one type.
     words.next_if_eq(&"cac");
-    let longest = TYPE_NAME_WORDS.iter().map(Vec::len).max().unwrap_or(0);
+    let longest = TYPE_NAME_WORDS
+        .iter()
+        .map(|(_, w)| w.len())
+        .max()
+        .unwrap_or(0);
     let first: Vec<&str> = words.take(longest).collect();
     TYPE_NAME_WORDS
         .iter()
-        .any(|name| name.len() <= first.len() && name.iter().zip(&first).all(|(a, b)| a == b))
+        .any(|(_, name)| name.len() <= first.len() && name.iter().zip(&first).all(|(a, b)| a == b))
 }
 
 /// The document type whose name the skeleton `body` starts with, and the bytes of `body` the
 /// name takes, also with dust read between the name's words ("ke, hoach so", "ke:hoach so"),
 /// as [`starts_with_type`] accepts it: a type name is words of letters only.
 fn type_name_at(body: &str) -> Option<(&'static str, usize)> {
-    cited_names().into_iter().find_map(|name| {
+    TYPE_NAME_WORDS.iter().find_map(|(name, words)| {
         let mut at = 0;
-        for (i, word) in skel(name).split(' ').enumerate() {
+        for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 // At least a space or a glyph of dust between two words of the name.
                 let gap = body[at..].find(char::is_alphanumeric)?;
@@ -178,7 +183,7 @@ fn type_name_at(body: &str) -> Option<(&'static str, usize)> {
             at = body.len() - body[at..].strip_prefix(word)?.len();
         }
         let rest = &body[at..];
-        (rest.is_empty() || rest.starts_with(' ')).then_some((name, at))
+        (rest.is_empty() || rest.starts_with(' ')).then_some((*name, at))
     })
 }
 
