@@ -64,8 +64,9 @@ static SLIPS: &str = include_str!("../../../../dictionaries/slips-vie.tsv");
 /// The committed letter edits of sohoa's own Vietnamese OCR of 1-bit copies (learned; see
 /// `Channel::COPY_OCR`).
 static COPY_LETTERS: &str = include_str!("../../../../dictionaries/confusions-copy.tsv");
-/// The committed acronym counts.
-static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
+/// The committed acronym counts (segmentation reads them too, to tell a body's code from a
+/// misreading of one).
+pub(crate) static ACRONYMS: &str = include_str!("../../../../dictionaries/acronyms.tsv");
 /// The committed place names (segmentation reads them too, to tell a place from a misreading).
 pub(crate) static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
 /// The committed names of bodies and titles.

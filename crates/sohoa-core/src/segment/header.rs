@@ -37,10 +37,12 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 /// `ocr::ONE`), a colon glued between two codes for their hyphen ("215/SNV:TĐKT": a symbol
 /// joins its codes with "-" only, and a hyphen cut by a speck reads as a colon) and the slash
 /// read as a 7 glued to the code ("Số: 2157SNV-TĐKT" for
-/// "215/SNV-TĐKT", `ocr::slash_for_seven`: no symbol runs digits into letters) are OCR's.
+/// "215/SNV-TĐKT", `ocr::slash_for_seven`: no symbol runs digits into letters) are OCR's, and
+/// so are a speck glued in front of the label ("-Số 445-KL/TU": the label opens its cell) and
+/// specks between a Party symbol's type code and its slash ("445-KI.,/TU").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|]){}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}|:{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        r"(?:^|[\s|]){speck}?{}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}|:{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*(?:{speck}\s*){{0,2}}/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
         super::ocr::NUMBER_LABEL,
         speck = super::ocr::SPECK,
         one = super::ocr::ONE,
@@ -55,10 +57,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// marked vowel of "tháng" may be read as another marked vowel ("thúng"): between a day and a
 /// month no other word stands.
 /// A speck glyph glued to a number of the date ("tháng -11 năm-2024") is OCR's (`ocr::SPECK`):
-/// the date's words and numbers stand with nothing between them.
+/// the date's words and numbers stand with nothing between them; so is one inside the year
+/// ("năm 201-3"): a year is four digits written as one word.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}})",
+        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}}|\d{{1,3}}{speck}\d{{1,3}})",
         super::ocr::YEAR_WORD,
         one = super::ocr::ONE_IN_DATE,
         zero = super::ocr::ZERO_IN_DATE,
@@ -200,6 +203,7 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         // Specks OCR read in a word gap of the body's name ("TỈNH-BÌNH", "ỦY.BAN").
         let left = super::ocr::split_glued_dots(&super::ocr::split_glued_level_dash(left));
         let left = super::ocr::mend_level_words(&super::ocr::unspeck_body_line(&left));
+        let left = super::ocr::unglue_level_place(&left);
         let left = match left.split_once(' ') {
             Some((first, rest)) => match super::ocr::body_abbreviation(first) {
                 Some(b) => format!("{b} {rest}"),
@@ -554,7 +558,7 @@ fn title(
     // (`ocr`).
     let t = super::ocr::split_subject_specks(&super::ocr::split_glued_dots(&join(&taken)));
     // A subject cites documents by their symbols, read with the same tolerance as the bases.
-    let t = super::ocr::mend_cited_symbols(&t);
+    let t = super::ocr::mend_term_numerals(&super::ocr::mend_cited_symbols(&t));
     // A subject is a phrase, not a sentence: Decree 30 prints no full stop or colon after it,
     // so one at its end is a speck (or the body's punctuation read onto the line); and it
     // starts with its first word, so a speck before that is dust (".Phòng, chống ...").
@@ -617,6 +621,13 @@ fn capital_title_goes_on(
         && !furniture(j)
 }
 
+/// What OCR reads for the comma between the place and "ngày" on a copied page: the comma, a
+/// full stop (its tail lost, "Hà Nội. ngày"), a colon or semicolon (a speck above it, "Thừa
+/// Thiên Huế: ngày"), a question or exclamation mark (a speck above a comma read as one
+/// glyph, "Huế? ngày"). The place line's grammar puts a comma there and nothing else, so any
+/// one of these is that comma.
+const COMMA_READINGS: [char; 6] = [',', '.', ':', ';', '?', '!'];
+
 /// Finds "<Place>, ngày D tháng M năm Y" in `text[from..upto]`; returns its byte range.
 fn place_and_date(
     text: &str,
@@ -629,22 +640,22 @@ fn place_and_date(
     let Some(m) = DATE.captures(&sk.text) else {
         let whole = DATE_START.find(&sk.text)?;
         let before = scope[..sk.orig(whole.start())].trim_end();
-        let before = before.strip_suffix([',', '.'])?;
+        let before = before.strip_suffix(COMMA_READINGS)?;
         let (at, p) = place_before(before)?;
         header.place = Some(p);
         let end = sk.orig(whole.end());
         return Some((from + at, from + end));
     };
     let num = |n: usize| super::ocr::digits(&m[n]);
-    header.date = crate::segment::dates::read(&num(1), &num(2), &num(3));
+    let year: String = m[3].chars().filter(char::is_ascii_digit).collect();
+    header.date = crate::segment::dates::read(&num(1), &num(2), &year);
     let whole = m.get(0).expect("group 0");
     // Between the place and "ngày" stands only the comma: a speck beside it is OCR's ("Sơn
     // La,'ngày").
     let before = scope[..sk.orig(whole.start())]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '`' | '_' | '~'));
-    // The comma after the place, or a full stop read for it ("Hà Nội. ngày ...": a comma's
-    // tail lost on a thin copy).
-    let before = before.strip_suffix([',', '.']).unwrap_or(before);
+    // The comma after the place, or what OCR read for it (`COMMA_READINGS`).
+    let before = before.strip_suffix(COMMA_READINGS).unwrap_or(before);
     let place = place_before(before);
     let start = place.as_ref().map_or(sk.orig(whole.start()), |(at, _)| *at);
     if let Some((_, p)) = place {
@@ -704,6 +715,20 @@ fn place_before(before: &str) -> Option<(usize, String)> {
     }
     if n == 0 {
         return gazetteer_place_before(&words);
+    }
+    // A speck glued after the first word of a place ("Thừa. Thiên Huế"): a place name has no
+    // stop inside it, so a capitalised syllable with a speck before the run is the name's
+    // first word (a place name is two to four syllables; an abbreviation's dot, "TP.", "Tp.",
+    // follows no syllable and is the level's, below).
+    if let Some(&(at, w)) = words.len().checked_sub(n + 1).map(|i| &words[i]) {
+        let stem =
+            w.trim_end_matches(|c: char| super::ocr::is_speck(c) && !super::lines::is_dash(c));
+        let mut cs = stem.chars();
+        let capitalised = cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
+        if stem.len() < w.len() && capitalised && n <= 3 && super::names::is_syllable(stem) {
+            let run: Vec<&str> = words[words.len() - n..].iter().map(|&(_, w)| w).collect();
+            return Some((at, format!("{stem} {}", run.join(" "))));
+        }
     }
     let mut first = words.len() - n;
     // A lone "I" (or "l", "|", "1") in front is the header table's vertical rule as OCR reads

@@ -21,10 +21,11 @@ const CITATION_REACH: usize = 80;
 
 /// A document number: digits (with a letter: "36a"), then "/" or "-" parts ("25/2019/QĐ-UBND",
 /// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP"); its first digit may be a 1 OCR read as a stroke
-/// ("!79/2009/NQ-HĐND", `ocr::ONE`).
+/// ("!79/2009/NQ-HĐND", `ocr::ONE`), and its slash may be read as the fraction or division
+/// slash of the same stroke ("71⁄NQ-CP").
 static NUMBER_BODY: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"((?:{})?\d+[a-z]?(?:\s*[/\-]\s*[0-9a-z&]+)+)",
+        r"((?:{})?\d+[a-z]?(?:\s*[/\-⁄∕]\s*[0-9a-z&]+)+)",
         super::ocr::ONE
     )
 });
@@ -357,6 +358,11 @@ fn normalise_number(raw: &str) -> String {
         let p = super::ocr::lost_t_of_tw(&super::ocr::slash_for_seven(&code_letters(part)));
         let p = if p.eq_ignore_ascii_case("ttg") {
             "TTg".to_string()
+        } else if let Some(mended) = (!out.is_empty())
+            .then(|| super::ocr::mend_body_code(&p))
+            .flatten()
+        {
+            mended
         } else {
             canonical_code(&p)
                 .filter(|_| p.chars().any(char::is_alphabetic) && p.len() > 1)
@@ -366,9 +372,9 @@ fn normalise_number(raw: &str) -> String {
         part.clear();
     };
     for c in compact.chars() {
-        if c == '/' || super::lines::is_dash(c) {
+        if matches!(c, '/' | '⁄' | '∕') || super::lines::is_dash(c) {
             flush(&mut part, &mut out);
-            out.push(if c == '/' { '/' } else { '-' });
+            out.push(if super::lines::is_dash(c) { '-' } else { '/' });
         } else {
             part.push(c);
         }

@@ -31,6 +31,47 @@ pub fn roman(token: &str) -> Option<String> {
         .then_some(fixed)
 }
 
+/// `text` with the roman numeral of a term ("khóa XVI": of a Party committee, the National
+/// Assembly, a People's Council) read through the lookalikes of I: "(khóa XVT)" → "(khóa
+/// XVI)". Terms are numbered in roman numerals, which have no T, and a serifed I whose
+/// serifs a thin copy joined reads as a T (`CAPITAL_LOOKALIKES`' I/L/1/T family); a word after
+/// "khóa" made of roman letters and such glyphs, with a V or an X among them, is the numeral,
+/// and a mark OCR put on one of its letters is a speck ("XVỊ").
+pub fn mend_term_numerals(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let after_term = i > 0 && {
+            let prev = super::lines::skel(words[i - 1]);
+            prev.trim_start_matches('(') == "khoa"
+        };
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '|');
+        // Compared without marks: a numeral carries none, and a speck under an I reads as
+        // its dot ("XVỊ").
+        let base = |c: char| match c {
+            '1' | 'l' | '|' => 'I',
+            c if c.is_uppercase() => super::lines::fold_char(c).to_ascii_uppercase(),
+            c => c,
+        };
+        let numeral = after_term
+            && core.chars().map(base).any(|c| matches!(c, 'V' | 'X'))
+            && core
+                .chars()
+                .map(base)
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'T'));
+        if numeral {
+            let fixed: String = core
+                .chars()
+                .map(|c| if base(c) == 'T' { 'I' } else { base(c) })
+                .collect();
+            out.push(w.replacen(core, &fixed, 1));
+        } else {
+            out.push((*w).to_string());
+        }
+    }
+    out.join(" ")
+}
+
 /// The "Số" label of a document number on skeletons, as typed ("so", before the number, with
 /// or without a colon) and as OCR reads it before a colon: the mark dropped ("S:"), or the "ố"
 /// read as a digit or another vowel ("S6:", "S0:", "Sé:"; domain.md lists "S6:"), and the "S"
@@ -66,9 +107,10 @@ pub const YEAR_WORD: &str = r"(?:nam|nm|na(?:rn|nr))";
 pub const ONE: &str = r"[!|il]";
 
 /// [`ONE`] inside a date, where a bracket or brace is also the digit 1 whose serifs a thin
-/// copy broke into a hook ("tháng {2 năm 2025"): the date's grammar wants a digit there, and
-/// brackets stand in no date.
-pub const ONE_IN_DATE: &str = r"[!|il\[\]{}]";
+/// copy broke into a hook ("tháng {2 năm 2025"), and a dagger the 1 whose flag and foot serif
+/// read as a cross bar ("ngày †3"): the date's grammar wants a digit there, and brackets and
+/// daggers stand in no date.
+pub const ONE_IN_DATE: &str = r"[!|il\[\]{}†]";
 
 /// A 0 inside a date read as a round capital ("tháng Q1", "ngày O5"), on skeletons: the
 /// O/0/Q family of Latin-script OCR (`CAPITAL_LOOKALIKES`); only before a true digit.
@@ -81,7 +123,7 @@ pub fn digits(token: &str) -> String {
     token
         .chars()
         .map(|c| {
-            if matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '[' | ']' | '{' | '}') {
+            if matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '[' | ']' | '{' | '}' | '†') {
                 '1'
             } else if matches!(c, 'O' | 'o' | 'Q' | 'q') {
                 '0'
@@ -286,6 +328,81 @@ pub fn one_lookalike_off(seen: &str, meant: &str) -> bool {
         off += 1;
     }
     off == 1
+}
+
+/// How often the corpora wrote each capital code (`dictionaries/acronyms.tsv`: tokens of
+/// capitals that are no syllable, counted where written at least 5 times).
+static CODE_COUNTS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        crate::restore::ACRONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (code, n) = l.split_once('\t')?;
+                Some((code, n.trim().parse().ok()?))
+            })
+            .collect()
+    });
+
+/// Times the corpora must have written a code for it to be a body's established code, that a
+/// code never written may be a misreading of: the codes of provincial bodies and ministries
+/// are written hundreds to tens of thousands of times ("UBND" 16,906, "SGDĐT" 262), while a
+/// misreading that recurs in the corpora's own OCR stays under a hundred ("ĐBND" 17).
+const ESTABLISHED_CODE: u32 = 100;
+
+/// Whether `seen` is `meant` with exactly one capital read as another of its lookalike family
+/// (`CAPITAL_LOOKALIKES`), compared as written (so "UBNĐ" is one off "UBND": the bar of a D is
+/// a speck across its stem).
+fn one_capital_misread(seen: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let off: Vec<(char, char)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(&x, &y)| (x, y))
+        .collect();
+    matches!(off.as_slice(), [(x, y)] if CAPITAL_LOOKALIKES
+        .iter()
+        .any(|f| f.contains(*x) && f.contains(*y)))
+}
+
+/// A cited symbol's body code (`code`, "UBNĐ") mended to the established code it misreads
+/// ("UBND"): Decree 30 (appendix VI) writes a body in a symbol as a fixed abbreviation, the
+/// same in every document, so a code the corpora never wrote that is one lookalike capital off
+/// exactly one code they write often ([`ESTABLISHED_CODE`]) is that code read through a
+/// copy's broken strokes. A type code followed by one glyph and an established body code
+/// ("QĐZUBND") is the two codes with their hyphen misread. `None` when the code is written
+/// in the corpora or spells a syllable, or no single reading fits.
+pub fn mend_body_code(code: &str) -> Option<String> {
+    let capitals = code.chars().all(|c| c.is_uppercase() || c == '&');
+    // The table counts only capitals that are no syllable: a code that spells one ("TU", of
+    // Tỉnh ủy) is not in it, so the table cannot say it was never written.
+    if code.chars().count() < 2
+        || !capitals
+        || super::names::is_syllable(code)
+        || CODE_COUNTS.contains_key(code)
+    {
+        return None;
+    }
+    let established = |c: &str| CODE_COUNTS.get(c).is_some_and(|&n| n >= ESTABLISHED_CODE);
+    // A type code, one glyph for the hyphen, an established body code.
+    for (i, glyph) in code.char_indices().skip(1) {
+        let (type_code, rest) = (&code[..i], &code[i + glyph.len_utf8()..]);
+        if super::doctypes::canonical_code(type_code) == Some(type_code) && established(rest) {
+            return Some(format!("{type_code}-{rest}"));
+        }
+    }
+    let mut found = CODE_COUNTS
+        .iter()
+        .filter(|&(c, &n)| n >= ESTABLISHED_CODE && one_capital_misread(code, c))
+        .map(|(c, _)| *c);
+    match (found.next(), found.next()) {
+        (Some(c), None) => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// Whether `seen` and `meant` have the same length and differ in one letter at most, case
@@ -630,6 +747,47 @@ pub fn split_glued_level_dash(text: &str) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// A body's name line with the place after its administrative level mended where OCR lost a
+/// word gap or read dust after it ("TỈNH HÀGIANG", "TỈNH BẮCNINH 7" → "TỈNH HÀ GIANG", "TỈNH
+/// BẮC NINH"): a header's capitals are letter-spaced wide and a copy's gap may close, but a
+/// place name is syllables written apart, so a word after a level word that is no syllable and
+/// splits into two syllables naming a unit of the gazetteer is that name; and a body's name
+/// ends with its place, so a token of no letter after a gazetteer name that ends the line is
+/// dust (a ward named by its number, "PHƯỜNG 7", has the number right after its level word).
+pub fn unglue_level_place(text: &str) -> String {
+    let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    let level = |w: &str| LEVEL_WORDS.contains(&super::lines::skel(w).as_str());
+    for i in 1..words.len() {
+        let w = words[i].clone();
+        if !level(&words[i - 1]) || !super::lines::is_upper(&w) || super::names::is_syllable(&w) {
+            continue;
+        }
+        let split = w.char_indices().skip(1).find_map(|(k, _)| {
+            let (a, b) = w.split_at(k);
+            let name = format!("{a} {b}");
+            (super::names::is_syllable(a)
+                && super::names::is_syllable(b)
+                && super::names::is_gazetteer_place(&name))
+            .then_some(name)
+        });
+        if let Some(name) = split {
+            words[i] = name;
+        }
+    }
+    let joined = words.join(" ");
+    let mut parts: Vec<&str> = joined.split(' ').collect();
+    if parts.len() >= 4 && !parts[parts.len() - 1].chars().any(char::is_alphabetic) {
+        let n = parts.len() - 1;
+        let ends_in_place = (2..=4).filter(|&k| k < n).any(|k| {
+            level(parts[n - k - 1]) && super::names::is_gazetteer_place(&parts[n - k..n].join(" "))
+        });
+        if ends_in_place {
+            parts.pop();
+        }
+    }
+    parts.join(" ")
 }
 
 /// `name` with a dash glued between two words made a space where `other`, the same place

@@ -17,6 +17,7 @@ const SURNAMES: &[&str] = &[
     "lam", "mai", "trinh", "dao", "cao", "thai", "chu", "ta", "vuong", "phung", "to", "lai",
     "doan", "trieu", "giang", "sung", "vang", "mua", "thao", "hau", "lau", "lu", "kim", "luu",
     "tang", "quach", "diep", "la", "khuat", "nong", "hua", "au", "van", "tieu", "bach", "thach",
+    "dam", "kieu", "mac", "ong", "khong", "han", "nghiem",
 ];
 
 /// Whether `s` reads as a personal name: 2-5 capitalised words of letters.
@@ -32,7 +33,7 @@ pub fn looks_like_name(s: &str) -> bool {
 }
 
 /// Whether `s` is a name that starts with a known family name (stricter, for run-in names).
-fn looks_like_surname_first(s: &str) -> bool {
+pub fn looks_like_surname_first(s: &str) -> bool {
     looks_like_name(s)
         && s.split_whitespace()
             .next()

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::lines::{is_upper, sentence_case, skel, View};
 use super::model::{Signer, SignerAuthority};
-use super::recipients::looks_like_name;
+use super::recipients::{looks_like_name, looks_like_surname_first};
 
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s:;])(TM|KT|TL|TUQ|Q)\s*\.").expect("valid regex"));
@@ -163,6 +163,20 @@ fn without_specks(line: &str) -> String {
         .join(" ")
 }
 
+/// A name line with a speck glyph glued inside it made a word gap ("Lưu-Văn Bản", "Đàm: Văn
+/// Bông", "Lê.Trường Lưu" → "Lưu Văn Bản", "Đàm Văn Bông", "Lê Trường Lưu"): a Vietnamese
+/// personal name is syllables and spaces, so a dash, dot or colon glued to one of its words is
+/// dust under the seal. Only taken when the result is a name that starts with a family name
+/// (`looks_like_surname_first`), since a colon elsewhere ends a label ("Lưu: VT"); a comma or
+/// semicolon stays, as it separates a list's items ("Hà Nam, Hà Tĩnh" is no name).
+fn without_inner_specks(line: &str) -> String {
+    let glue = |c: char| super::lines::is_dash(c) || matches!(c, '.' | ':');
+    line.split(glue)
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The signature block from the lines after the body; `run_in_name` from the recipients.
 pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> Option<Signer> {
     let mut signer = Signer::default();
@@ -185,6 +199,14 @@ pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> O
         .rev()
         .find(|l| !l.is_blank())
         .map(|l| without_specks(l.text))
+        .map(|t| {
+            let inner = without_inner_specks(&t);
+            if !looks_like_name(&t) && looks_like_surname_first(&inner) {
+                inner
+            } else {
+                t
+            }
+        })
         .filter(|t| looks_like_name(t) && !is_upper(t))
         .or(run_in_name);
     (signer != Signer::default()).then_some(signer)
@@ -231,6 +253,20 @@ mod tests {
         // A glyph alone between two words stays: a line with one is no name.
         assert_eq!(without_specks("Sở Nội vụ - Lưu"), "Sở Nội vụ - Lưu");
         assert!(!looks_like_name(&without_specks("Sở Nội vụ - Lưu")));
+        // A speck glued inside the name, between or after its words.
+        assert_eq!(without_inner_specks("Lưu-Văn Bản"), "Lưu Văn Bản");
+        assert_eq!(without_inner_specks("Đàm: Văn Bông"), "Đàm Văn Bông");
+        assert!(looks_like_surname_first(&without_inner_specks(
+            "Đàm: Văn Bông"
+        )));
+        // A list or a label is no name: the place names start with no family name, and a
+        // filing item holds capitals.
+        assert!(!looks_like_surname_first(&without_inner_specks(
+            "Hà Nam, Hà Tĩnh"
+        )));
+        assert!(!looks_like_surname_first(&without_inner_specks(
+            "Lưu: VT, KGVX"
+        )));
         // A recipient item keeps its dash: it is not a name.
         assert_eq!(without_specks("- Sở Nội vụ;"), "- Sở Nội vụ");
     }
