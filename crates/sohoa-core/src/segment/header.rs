@@ -1025,4 +1025,30 @@ mod tests {
         assert_eq!(h.issuer_parent.as_deref(), Some("UBND tỉnh Phú Thọ"));
         assert_eq!(h.issuer.as_deref(), Some("Sở Văn hóa, Thể thao và Du lịch"));
     }
+
+    #[test]
+    fn a_copys_place_and_date_line_read_through_its_dust() {
+        // The comma read as another glyph; the 1 of the day as a dagger.
+        let h = header("TỈNH ỦY THỪA THIÊN HUẾ\nSố 445-KL/TU\nThừa Thiên Huế? ngày †3 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
+        assert_eq!(h.place.as_deref(), Some("Thừa Thiên Huế"));
+        assert_eq!(h.date.as_deref(), Some("2022-05-13"));
+        let h = header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 1209/QĐ-UBND\nHà Giang: ngày 24 tháng 06 năm 201-3\nQUYẾT ĐỊNH\nVề việc");
+        assert_eq!(h.place.as_deref(), Some("Hà Giang"));
+        assert_eq!(h.date.as_deref(), Some("2013-06-24"));
+        // A speck glued after the place's first syllable.
+        let h = header("TỈNH ỦY THỪA THIÊN HUẾ\nSố 445-KL/TU\nThừa. Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
+        assert_eq!(h.place.as_deref(), Some("Thừa Thiên Huế"));
+        // But the abbreviation of a level keeps its dot and stays out of the name.
+        let h = header("ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\nTP. Hồ Chí Minh, ngày 3 tháng 2 năm 2024\nKẾ HOẠCH\nVề việc");
+        assert_eq!(h.place.as_deref(), Some("TP. Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn a_copys_number_label_and_party_code_read_through_their_dust() {
+        let h = header("TỈNH ỦY THỪA THIÊN HUẾ\n-Số 445-KL/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
+        assert_eq!(h.number.as_deref(), Some("445-KL/TU"));
+        let h = header("TỈNH ỦY THỪA THIÊN HUẾ\nSố 445-KI.,/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
+        assert_eq!(h.number.as_deref(), Some("445-KL/TU"));
+        assert_eq!(h.issuer.as_deref(), Some("Tỉnh ủy Thừa Thiên Huế"));
+    }
 }

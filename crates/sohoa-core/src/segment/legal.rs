@@ -580,6 +580,22 @@ mod tests {
     }
 
     #[test]
+    fn a_copys_misread_slash_and_body_code_in_a_cited_number() {
+        let b = bases(
+            "Căn cứ Nghị quyết số 71⁄NQ-CP ngày 01/4/2025 của Chính phủ; Quyết định số 10401/QĐZUBND ngày 20/12/2012; Kế hoạch số 3858/KH-UBNĐ ngày 12/10/2023.",
+        );
+        let numbers: Vec<_> = b.iter().map(|b| b.number.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            [
+                Some("71/NQ-CP"),
+                Some("10401/QĐ-UBND"),
+                Some("3858/KH-UBND")
+            ]
+        );
+    }
+
+    #[test]
     fn splits_one_paragraph_into_documents() {
         let b = bases(
             "Căn cứ Nghị quyết số 02-NQ/TU ngày 19/11/2021 của\nBan Chấp hành Đảng bộ tỉnh về chuyển đổi số; Quyết định số 571/QĐ-\nUBND ngày 17 tháng 3 năm 2022 của Ủy ban nhân dân tỉnh phê duyệt Đề án.\nĐể hoàn thành mục tiêu",

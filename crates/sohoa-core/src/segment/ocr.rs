@@ -1111,4 +1111,54 @@ mod tests {
         assert!(!re.is_match("cong hoa xa hol chu nghia vlet nam"));
         assert!(!re.is_match("uy ban nhan dan tinh hai duong"));
     }
+
+    #[test]
+    fn a_cited_body_code_never_written_is_mended_to_the_one_established_code_it_misreads() {
+        // The bar of a D read across its stem; a type code glued to the body code.
+        assert_eq!(mend_body_code("UBNĐ").as_deref(), Some("UBND"));
+        assert_eq!(mend_body_code("QĐZUBND").as_deref(), Some("QĐ-UBND"));
+        // Codes the corpora write stay, even a recurring misreading of another.
+        assert_eq!(mend_body_code("UBND"), None);
+        assert_eq!(mend_body_code("SGDĐT"), None);
+        assert_eq!(mend_body_code("ĐBND"), None);
+        // A code that spells a syllable is not in the table: Tỉnh ủy's "TU" is no "TV".
+        assert_eq!(mend_body_code("TU"), None);
+        // Digits, lower case and codes nowhere near an established one stay.
+        assert_eq!(mend_body_code("2009"), None);
+        assert_eq!(mend_body_code("TTg"), None);
+        assert_eq!(mend_body_code("XYZWQ"), None);
+    }
+
+    #[test]
+    fn a_place_glued_after_its_level_word_is_split_and_dust_after_it_dropped() {
+        assert_eq!(unglue_level_place("TỈNH HÀGIANG"), "TỈNH HÀ GIANG");
+        assert_eq!(unglue_level_place("TỈNH BẮCNINH 7"), "TỈNH BẮC NINH");
+        // A ward named by its number, a name that is one syllable, a name already apart.
+        assert_eq!(
+            unglue_level_place("ỦY BAN NHÂN DÂN PHƯỜNG 7"),
+            "ỦY BAN NHÂN DÂN PHƯỜNG 7"
+        );
+        assert_eq!(unglue_level_place("TỈNH HUẾ"), "TỈNH HUẾ");
+        assert_eq!(unglue_level_place("TỈNH BẮC NINH"), "TỈNH BẮC NINH");
+        // A glued word that splits into no gazetteer name stays.
+        assert_eq!(unglue_level_place("TỈNH ABCXYZ"), "TỈNH ABCXYZ");
+    }
+
+    #[test]
+    fn a_terms_roman_numeral_is_read_through_the_lookalikes_of_i() {
+        let m = mend_term_numerals;
+        assert_eq!(
+            m("Ban Chấp hành (khóa XVT) về"),
+            "Ban Chấp hành (khóa XVI) về"
+        );
+        assert_eq!(
+            m("Đảng bộ tỉnh (khóa XVỊ) về"),
+            "Đảng bộ tỉnh (khóa XVI) về"
+        );
+        assert_eq!(m("Quốc hội khóa X1V,"), "Quốc hội khóa XIV,");
+        // Only after "khóa", and only a word with a V or an X: "khóa học", "khóa TT" stay.
+        assert_eq!(m("Nghị quyết XVT"), "Nghị quyết XVT");
+        assert_eq!(m("khóa học"), "khóa học");
+        assert_eq!(m("khóa TT"), "khóa TT");
+    }
 }

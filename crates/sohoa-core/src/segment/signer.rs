@@ -240,6 +240,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_dust_glued_inside_it() {
+        let lines =
+            Lines::new("Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nLưu-Văn Bản");
+        let mut work = 0;
+        let s = parse(lines.all(), None, &mut work).unwrap();
+        assert_eq!(s.name.as_deref(), Some("Lưu Văn Bản"));
+        let lines = Lines::new("Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nĐàm: Văn Bông");
+        let s = parse(lines.all(), None, &mut work).unwrap();
+        assert_eq!(s.name.as_deref(), Some("Đàm Văn Bông"));
+        // A filing item last is no name.
+        let lines = Lines::new("Nơi nhận:\nCHỦ TỊCH\n- Lưu: VT, KGVX.");
+        let s = parse(lines.all(), None, &mut work).unwrap();
+        assert_eq!(s.name, None);
+    }
+
+    #[test]
     fn name_line_without_the_dust_around_it() {
         assert_eq!(without_specks("Nguyễn Đắc Thủy:---"), "Nguyễn Đắc Thủy");
         assert_eq!(without_specks("“Trương Vĩnh Trọng"), "Trương Vĩnh Trọng");
