@@ -86,6 +86,11 @@ static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// leaves a margin without swallowing a body that follows with no blank line.
 const MAX_TITLE_LINES: usize = 6;
 
+/// Lines past a sentence-case subject in which the sentence that opens the body is looked for
+/// (`body_after_subject`): a justified A4 line holds 15-20 words and a sentence of a plan or
+/// directive seldom runs past six lines.
+const SENTENCE_REACH: usize = 6;
+
 /// What the header parser found, with the line where the body may start.
 pub struct Parsed {
     /// The header fields.
@@ -203,7 +208,7 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
         // Specks OCR read in a word gap of the body's name ("TỈNH-BÌNH", "ỦY.BAN").
         let left = super::ocr::split_glued_dots(&super::ocr::split_glued_level_dash(left));
         let left = super::ocr::mend_level_words(&super::ocr::unspeck_body_line(&left));
-        let left = super::ocr::unglue_level_place(&left);
+        let left = super::ocr::mend_people_body(&super::ocr::unglue_level_place(&left));
         let left = match left.split_once(' ') {
             Some((first, rest)) => match super::ocr::body_abbreviation(first) {
                 Some(b) => format!("{b} {rest}"),
@@ -550,7 +555,16 @@ fn title(
             break;
         }
     }
-    if let Some(cut) = body_after_subject(&taken) {
+    // The lines that follow, up to a blank one: the sentence the body opens with may end
+    // beyond the subject's longest reach.
+    let ahead: Vec<Line> = lines
+        .iter()
+        .skip(end)
+        .take_while(|l| !l.is_blank())
+        .take(SENTENCE_REACH)
+        .cloned()
+        .collect();
+    if let Some(cut) = body_after_subject(&taken, &ahead) {
         end = at[cut];
         taken.truncate(cut);
     }
@@ -576,15 +590,20 @@ fn title(
 /// ran on into the body, whose first sentence starts on a line of its own ("Thành phố Huế
 /// chính thức trở thành ..." after "... trên địa bàn thành phố"). Without a sentence end a
 /// capital line is kept: subjects name places and programmes on their own lines ("Năm học
-/// 2021-2022", "Thị trấn Hương Sơn ...").
-fn body_after_subject(taken: &[Line]) -> Option<usize> {
+/// 2021-2022", "Thị trấn Hương Sơn ..."). The sentence end is looked for in the taken lines and
+/// the lines after them (`ahead`, up to a blank line): a scan's text keeps the printed line
+/// breaks, so the body's first sentence may run past the [`MAX_TITLE_LINES`] the subject takes
+/// ("Trong những năm qua, ... phế liệu." over four lines after a two-line subject), where a typed
+/// copy holds it on the one line of its paragraph.
+fn body_after_subject(taken: &[Line], ahead: &[Line]) -> Option<usize> {
     let first = taken.first()?;
     if is_upper(&first.text) {
         return None;
     }
     static SENTENCE_END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.:]\s+\p{Lu}").expect("valid regex"));
-    if !SENTENCE_END.is_match(&join(taken)) {
+    let both: Vec<Line> = taken.iter().chain(ahead).cloned().collect();
+    if !SENTENCE_END.is_match(&join(&both)) {
         return None;
     }
     let upper_start = |l: &Line| l.text.chars().next().is_some_and(char::is_uppercase);
@@ -700,11 +719,16 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         .collect();
     let mut n = 0;
     for &(_, w) in words.iter().rev() {
+        // A speck glued before the name's first letter ("'Hà Nội") is dust, and a hyphen
+        // whose next part OCR set off by a space ("Phan Rang- Tháp Chàm") still joins the two.
+        let dash = matches!(w, "-" | "–") && n > 0;
+        let w =
+            w.trim_start_matches(|c: char| super::ocr::is_speck(c) || matches!(c, '"' | '“' | '‘'));
+        let w = w.strip_suffix('-').unwrap_or(w);
         let capitalised = w.split('-').all(|part| {
             let mut cs = part.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
         }) && !w.is_empty();
-        let dash = matches!(w, "-" | "–") && n > 0;
         if !(capitalised || dash) || n == 6 {
             break;
         }
@@ -761,6 +785,14 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // "Rang- Tháp" is "Rang-Tháp"; a dash with a space on each side ("Bà Rịa - Vũng Tàu") stays.
+    let name = Regex::new(r"(\w)- ")
+        .expect("valid regex")
+        .replace_all(&name, "$1-")
+        .into_owned();
+    let name = name
+        .trim_start_matches(|c: char| super::ocr::is_speck(c) || matches!(c, '"' | '“' | '‘'))
+        .to_string();
     Some((start, name))
 }
 

@@ -61,15 +61,22 @@ static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A document's symbol anywhere in a skeleton: digits, then "/" or "-" and a code.
+static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d[a-z]?\s*[/\-⁄∕]\s*[a-z]").expect("valid regex"));
+
 /// Where a new cited document starts inside a paragraph: a type name after ",", ";", "." or
-/// "và", possibly after an opener ("... . Trên cơ sở Kế hoạch ...") and "các" for a list.
+/// "và", possibly after an opener ("... . Trên cơ sở Kế hoạch ...") and "các" for a list; and
+/// after ":", the semicolon as a copy reads it when a speck joins its comma to its dot ("...
+/// hội nhập quốc tế: Nghị quyết 36a/NQ-CP ...", the ":"/";" pair of `ocr::NUMBER_LABEL`), when
+/// the text before it already cited a document by its symbol (`items`).
 static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<String> = cited_names()
         .into_iter()
         .map(|n| regex::escape(&skel(n)))
         .collect();
     Regex::new(&format!(
-        r"(?:[,;.]\s*|\sva\s+)(?P<item>(?:(?:can cu|thuc hien|tren co so)\s+)?(?:cac\s+)?(?P<name>{}))\b",
+        r"(?:[,;.:]\s*|\sva\s+)(?P<item>(?:(?:can cu|thuc hien|tren co so)\s+)?(?:cac\s+)?(?P<name>{}))\b",
         names.join("|")
     ))
     .expect("valid regex")
@@ -85,7 +92,7 @@ pub fn is_opener(text: &str) -> bool {
         return false;
     }
     let k = skel(text);
-    if k.starts_with("can cu ") || after_damaged_can_cu(&k).is_some() {
+    if can_cu_len(&k).is_some() || after_damaged_can_cu(&k).is_some() {
         return true;
     }
     // "THỰC HIỆN CHƯƠNG TRÌNH ..." in capitals is a subject line, not a basis: bases are
@@ -100,6 +107,19 @@ pub fn is_opener(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The length of the opening "Căn cứ " at the start of the skeleton `k`, also with a speck read
+/// in its word gap or glued after its first word ("Căn.cứ Luật ...", "Căn, cứ"): the phrase is
+/// two fixed words and dust on a copy falls anywhere.
+fn can_cu_len(k: &str) -> Option<usize> {
+    let rest = k.strip_prefix("can")?;
+    let gap = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c == ' ' || super::ocr::is_speck(c))
+            .len();
+    let after = &rest[gap..];
+    (gap > 0 && gap <= 3 && after.starts_with("cu ")).then_some(3 + gap + 3)
 }
 
 /// `text` without a list dash or bullet in front ("- Căn cứ Luật ...;"): plans list their bases
@@ -240,6 +260,13 @@ fn items(para: &str, out: &mut Vec<LegalBasis>, work: &mut usize) {
             c.name("name").expect("name"),
         );
         let hard = sk.text[whole.start()..].trim_start().starts_with(';');
+        // A colon is a semicolon misread only after a document already cited with its number;
+        // otherwise it introduces what follows ("... của Tỉnh ủy: Kế hoạch số ...").
+        let colon = sk.text[whole.start()..].trim_start().starts_with(':');
+        let last = *cuts.last().expect("cuts start with 0");
+        if colon && !SYMBOL.is_match(&sk.text[last..whole.start()]) {
+            continue;
+        }
         // A cited document's kind is written with a capital ("và Quyết định số ..."); "và
         // hướng dẫn thi hành" is running text.
         let capital = para[sk.orig(name.start())..]
@@ -394,7 +421,10 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     }
     // Only "Căn cứ" opens a basis whatever follows it; "Thực hiện" and "Trên cơ sở" open one
     // only before a type name (`is_opener`).
-    let after_can_cu = body.starts_with("can cu ");
+    let after_can_cu = can_cu_len(body).is_some();
+    if let Some(n) = can_cu_len(body) {
+        body = &body[n..];
+    }
     for prefix in [
         "can cu ",
         "vao ",
@@ -577,6 +607,23 @@ mod tests {
         );
         let numbers: Vec<_> = b.iter().map(|b| b.number.as_deref()).collect();
         assert_eq!(numbers, [Some("37-CT/TW"), Some("185-KH/TU")]);
+    }
+
+    #[test]
+    fn a_speck_in_can_cu_and_a_colon_read_for_a_semicolon() {
+        let b = bases("Căn.cứ Luật công nghệ thông tin ngày 29 tháng 6 năm 2016;");
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].doc_type.as_deref(), Some("Luật"));
+        assert!(is_opener(
+            "Căn.cứ Luật công nghệ thông tin ngày 29 tháng 6 năm 2016;"
+        ));
+        assert!(is_opener("Căn, cứ Luật công nghệ thông tin;"));
+        assert!(!is_opener("Cần cứu trợ ngay"));
+        let b = bases(
+            "Căn cứ Nghị quyết số 26/NQ-CP ngày 15 tháng 4 năm 2015 của Chính phủ về hội nhập quốc tế: Nghị quyết 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ;",
+        );
+        let numbers: Vec<_> = b.iter().map(|b| b.number.as_deref()).collect();
+        assert_eq!(numbers, [Some("26/NQ-CP"), Some("36a/NQ-CP")]);
     }
 
     #[test]

@@ -749,6 +749,32 @@ pub fn split_glued_level_dash(text: &str) -> String {
     words.join(" ")
 }
 
+/// A body's name line whose "NHÂN DÂN" OCR misread in one letter ("ỦY BAN NHÂN BẨN", "HỘI
+/// ĐỒNG NHÂN ĐÂN") with the word written right: the People's Committee and the People's
+/// Council are named in those fixed words (Law 77/2015/QH13 on local government), so after
+/// "ỦY BAN NHÂN" or "HỘI ĐỒNG NHÂN" a word one letter off "dân" is that word (B/D, Đ/D are
+/// a copy's lookalike capitals).
+pub fn mend_people_body(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() < 4 {
+        return text.to_string();
+    }
+    let lead = super::lines::skel(&words[..3].join(" "));
+    let fourth = super::lines::skel(words[3]);
+    let fixed_lead = lead == "uy ban nhan" || lead == "hoi dong nhan";
+    if !fixed_lead || fourth == "dan" || !near(&fourth, "dan", 1) || fourth.chars().count() != 3 {
+        return text.to_string();
+    }
+    let dan = if super::lines::is_upper(words[3]) {
+        "DÂN"
+    } else {
+        "dân"
+    };
+    let mut out: Vec<&str> = words.clone();
+    out[3] = dan;
+    out.join(" ")
+}
+
 /// A body's name line with the place after its administrative level mended where OCR lost a
 /// word gap or read dust after it ("TỈNH HÀGIANG", "TỈNH BẮCNINH 7" → "TỈNH HÀ GIANG", "TỈNH
 /// BẮC NINH"): a header's capitals are letter-spaced wide and a copy's gap may close, but a
@@ -1160,5 +1186,19 @@ mod tests {
         assert_eq!(m("Nghị quyết XVT"), "Nghị quyết XVT");
         assert_eq!(m("khóa học"), "khóa học");
         assert_eq!(m("khóa TT"), "khóa TT");
+    }
+
+    #[test]
+    fn a_peoples_committee_misread_in_one_letter_of_dan() {
+        assert_eq!(mend_people_body("ỦY BAN NHÂN BẨN"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(
+            mend_people_body("ỦY BAN NHÂN BẤN TỈNH CÀ MAU"),
+            "ỦY BAN NHÂN DÂN TỈNH CÀ MAU"
+        );
+        assert_eq!(mend_people_body("HỘI ĐỒNG NHÂN ĐÂN"), "HỘI ĐỒNG NHÂN DÂN");
+        assert_eq!(mend_people_body("ỦY BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+        // Other bodies, and words further off, stay.
+        assert_eq!(mend_people_body("ỦY BAN MẶT TRẬN"), "ỦY BAN MẶT TRẬN");
+        assert_eq!(mend_people_body("ỦY BAN NHÂN QUYỀN"), "ỦY BAN NHÂN QUYỀN");
     }
 }
