@@ -540,7 +540,7 @@ fn title(
         let speck_only = line
             .text
             .chars()
-            .all(|c| c.is_whitespace() || super::ocr::is_speck(c));
+            .all(|c| c.is_whitespace() || super::ocr::is_speck(c) || matches!(c, '"' | '“' | '”'));
         if taken.is_empty() && (speck_only || (furniture(i) && after_type)) {
             end = i + 1;
             continue;
@@ -555,15 +555,21 @@ fn title(
             break;
         }
     }
-    // The lines that follow, up to a blank one: the sentence the body opens with may end
-    // beyond the subject's longest reach.
-    let ahead: Vec<Line> = lines
-        .iter()
-        .skip(end)
-        .take_while(|l| !l.is_blank())
-        .take(SENTENCE_REACH)
-        .cloned()
-        .collect();
+    // When the subject took as many lines as it may, the lines that follow, up to a blank
+    // one: the sentence the body opens with may end beyond the subject's longest reach. (A
+    // subject that stopped earlier stopped at a line of its own kind, "Kính gửi: ...", whose
+    // colon is no sentence end of the body.)
+    let ahead: Vec<Line> = if taken.len() == MAX_TITLE_LINES {
+        lines
+            .iter()
+            .skip(end)
+            .take_while(|l| !l.is_blank())
+            .take(SENTENCE_REACH)
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     if let Some(cut) = body_after_subject(&taken, &ahead) {
         end = at[cut];
         taken.truncate(cut);
@@ -573,6 +579,7 @@ fn title(
     let t = super::ocr::split_subject_specks(&super::ocr::split_glued_dots(&join(&taken)));
     // A subject cites documents by their symbols, read with the same tolerance as the bases.
     let t = super::ocr::mend_term_numerals(&super::ocr::mend_cited_symbols(&t));
+    let t = super::ocr::mend_period_years(&super::ocr::subject_dust(&t));
     // A subject is a phrase, not a sentence: Decree 30 prints no full stop or colon after it,
     // so one at its end is a speck (or the body's punctuation read onto the line); and it
     // starts with its first word, so a speck before that is dust (".Phòng, chống ...").
@@ -580,6 +587,19 @@ fn title(
         .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || super::ocr::is_speck(c))
         .trim_start_matches(|c: char| c.is_whitespace() || super::ocr::is_speck(c))
         .to_string();
+    // A quote mark before the subject's first word with no closing one in it is dust: a
+    // subject quotes a name inside it, never the whole subject from its start.
+    let t = match t.strip_prefix(['"', '“']) {
+        Some(rest) if !rest.contains(['"', '”']) => rest.trim_start().to_string(),
+        _ => t,
+    };
+    // After a type line Decree 30 sets the subject as a phrase starting with a capital; a
+    // Công văn's "V/v" subject may start in lower case.
+    let t = if after_type {
+        super::lines::capitalize(&t)
+    } else {
+        t
+    };
     ((!t.is_empty()).then_some(t), end)
 }
 

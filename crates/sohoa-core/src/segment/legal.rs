@@ -144,10 +144,13 @@ fn unbulleted(text: &str) -> &str {
 /// basis takes; OCR damages the small marked letters of the opening ("ă", "ứ") and keeps the
 /// capital C, the type name and the number ("Ban hành Quyết định số ..." is no basis).
 /// Returns the skeleton after the two damaged words (from the type name on).
+/// The C may be read as a G ("Gắn cứ Nghị quyết số 05-NQ/TU ...", the C/G pair of
+/// `ocr::CAPITAL_LOOKALIKES`).
 fn after_damaged_can_cu(k: &str) -> Option<&str> {
     let mut words = k.splitn(3, ' ');
     let (first, second, rest) = (words.next()?, words.next()?, words.next()?);
-    (first.starts_with('c')
+    // The capital C may be read as its lookalike G ("Gắn cứ", `ocr::CAPITAL_LOOKALIKES`).
+    (first.starts_with(['c', 'g'])
         && super::ocr::near(first, "can", 2)
         && second.chars().count() <= 4
         && starts_with_type(rest)
@@ -383,7 +386,16 @@ fn normalise_number(raw: &str) -> String {
     let mut part = String::new();
     let flush = |part: &mut String, out: &mut String| {
         let p = super::ocr::lost_t_of_tw(&super::ocr::slash_for_seven(&code_letters(part)));
-        let p = if p.eq_ignore_ascii_case("ttg") {
+        // "TTg" is the only code with a small letter (Decree 30, appendix VI): a part of two
+        // capitals and a "g" holding a T is it with one capital misread ("TYg", "ITg").
+        let ttg_misread = {
+            let cs: Vec<char> = p.chars().collect();
+            cs.len() == 3
+                && cs[2] == 'g'
+                && cs[..2].iter().all(|c| c.is_uppercase())
+                && cs[..2].contains(&'T')
+        };
+        let p = if p.eq_ignore_ascii_case("ttg") || ttg_misread {
             "TTg".to_string()
         } else if let Some(mended) = (!out.is_empty())
             .then(|| super::ocr::mend_body_code(&p))

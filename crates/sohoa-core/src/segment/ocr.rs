@@ -612,6 +612,73 @@ pub fn split_subject_specks(text: &str) -> String {
     out.join(" ")
 }
 
+/// A subject's words with the dust a copy leaves that [`split_subject_specks`] does not take:
+/// a full stop or colon glued after a syllable or a number that another word follows
+/// ("Kiến trúc. Chính quyền", "năm 2026: của", "trồng: 1 tỷ"): a subject is one phrase, which
+/// neither ends a sentence nor opens a list inside it, and an abbreviation's dot ("TP.") follows
+/// no syllable; a speck between a dash and the number after it, where the space was ("2019
+/// -.2025"); and a dash glued between a word and an opening quote ("thi đua-“Cán bộ"), which
+/// joins nothing: a quoted name opens after a space.
+pub fn subject_dust(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let last = i + 1 == words.len();
+        let number = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+        if let Some(stem) = w.strip_suffix(['.', ':']) {
+            if !last
+                && (super::names::is_syllable(stem) && stem.chars().count() >= 2 || number(stem))
+            {
+                out.push(stem.to_string());
+                continue;
+            }
+        }
+        let mut cs = w.chars();
+        if cs.next().is_some_and(super::lines::is_dash) {
+            let rest = cs
+                .as_str()
+                .trim_start_matches(|c: char| is_speck(c) && !super::lines::is_dash(c));
+            if rest.len() < cs.as_str().len() && number(rest) {
+                out.push(format!("- {rest}"));
+                continue;
+            }
+        }
+        if let Some(at) = w.find(|c: char| matches!(c, '“' | '"')) {
+            let (head, tail) = w.split_at(at);
+            if let Some(stem) = head.strip_suffix(super::lines::is_dash) {
+                if stem.chars().last().is_some_and(char::is_alphabetic) {
+                    out.push(format!("{stem} {tail}"));
+                    continue;
+                }
+            }
+        }
+        out.push((*w).to_string());
+    }
+    out.join(" ")
+}
+
+/// A plan's period ("giai đoạn 2021 - 2025") whose end year OCR misread in one digit ("2021 -
+/// 2825", `one_digit_misread`) with that year mended: a period runs forward from its start by a
+/// few years (Decree 30 plans and programmes: one to fifteen), so an end year outside that
+/// reach with exactly one lookalike reading inside it is that reading.
+pub fn mend_period_years(text: &str) -> String {
+    static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b((?:19|20)\d\d)(\s*[-–]\s*)(\d{4})\b").expect("valid regex")
+    });
+    PERIOD
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            let start: u32 = c[1].parse().unwrap_or(0);
+            let within = |y: &str| y.parse::<u32>().is_ok_and(|y| y > start && y <= start + 15);
+            let end = if within(&c[3]) {
+                c[3].to_string()
+            } else {
+                one_digit_misread(&c[3], within).unwrap_or_else(|| c[3].to_string())
+            };
+            format!("{}{}{end}", &c[1], &c[2])
+        })
+        .into_owned()
+}
+
 /// A capital line of the header's left column (a body's name) with the specks OCR glued to
 /// its words undone: a speck glyph or quote mark in front of a word (".ỦY BAN", "'THỂ THAO",
 /// "\"TỈNH ỦY") dropped, and a comma glued to the next word ("HÓA,'THỂ") followed by its
@@ -1200,5 +1267,46 @@ mod tests {
         // Other bodies, and words further off, stay.
         assert_eq!(mend_people_body("ỦY BAN MẶT TRẬN"), "ỦY BAN MẶT TRẬN");
         assert_eq!(mend_people_body("ỦY BAN NHÂN QUYỀN"), "ỦY BAN NHÂN QUYỀN");
+    }
+
+    #[test]
+    fn a_subjects_dust_and_a_periods_misread_end_year() {
+        assert_eq!(
+            subject_dust("Phê duyệt Kiến trúc. Chính quyền điện tử"),
+            "Phê duyệt Kiến trúc Chính quyền điện tử"
+        );
+        assert_eq!(
+            subject_dust("chuyển đổi số năm 2026: của tỉnh"),
+            "chuyển đổi số năm 2026 của tỉnh"
+        );
+        assert_eq!(
+            subject_dust("giai đoạn 2019 -.2025"),
+            "giai đoạn 2019 - 2025"
+        );
+        assert_eq!(
+            subject_dust("Phong trào thi đua-“Cán bộ, công chức”"),
+            "Phong trào thi đua “Cán bộ, công chức”"
+        );
+        // An abbreviation's dot, a dash between two numbers and a stop at the end stay.
+        assert_eq!(subject_dust("tại TP. Hồ Chí Minh"), "tại TP. Hồ Chí Minh");
+        assert_eq!(subject_dust("giai đoạn 2021-2025"), "giai đoạn 2021-2025");
+        assert_eq!(subject_dust("năm 2024."), "năm 2024.");
+        assert_eq!(
+            mend_period_years("giai đoạn 2021 - 2825"),
+            "giai đoạn 2021 - 2025"
+        );
+        assert_eq!(
+            mend_period_years("giai đoạn 2021 - 2625"),
+            "giai đoạn 2021 - 2025"
+        );
+        assert_eq!(
+            mend_period_years("giai đoạn 2021 - 2025"),
+            "giai đoạn 2021 - 2025"
+        );
+        // Two readings fit (2026 and 2029 from 2826? no: one digit only) or none: left.
+        assert_eq!(
+            mend_period_years("giai đoạn 2021 - 2099"),
+            "giai đoạn 2021 - 2099"
+        );
     }
 }
