@@ -720,6 +720,12 @@ fn gazetteer_place_before(words: &[(usize, &str)]) -> Option<(usize, String)> {
     })
 }
 
+/// A glyph glued before a place name's first letter that is dust: a speck or an opening quote
+/// ("'Hà Nội", "“Hà Nội"): a place line quotes nothing.
+fn dust_before_name(c: char) -> bool {
+    super::ocr::is_speck(c) || matches!(c, '"' | '“' | '‘')
+}
+
 /// The place name ending `before`: capitalised words, possibly joined by dashes ("Bà Rịa -
 /// Vũng Tàu", "Phan Rang-Tháp Chàm"), up to six, with the level word in front of them when
 /// it is written out ("Thành phố Hồ Chí Minh"). Returns its start in `before` and the name.
@@ -742,8 +748,7 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         // A speck glued before the name's first letter ("'Hà Nội") is dust, and a hyphen
         // whose next part OCR set off by a space ("Phan Rang- Tháp Chàm") still joins the two.
         let dash = matches!(w, "-" | "–") && n > 0;
-        let w =
-            w.trim_start_matches(|c: char| super::ocr::is_speck(c) || matches!(c, '"' | '“' | '‘'));
+        let w = w.trim_start_matches(dust_before_name);
         let w = w.strip_suffix('-').unwrap_or(w);
         let capitalised = w.split('-').all(|part| {
             let mut cs = part.chars();
@@ -810,9 +815,7 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         .expect("valid regex")
         .replace_all(&name, "$1-")
         .into_owned();
-    let name = name
-        .trim_start_matches(|c: char| super::ocr::is_speck(c) || matches!(c, '"' | '“' | '‘'))
-        .to_string();
+    let name = name.trim_start_matches(dust_before_name).to_string();
     Some((start, name))
 }
 

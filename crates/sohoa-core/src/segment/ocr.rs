@@ -819,8 +819,8 @@ pub fn split_glued_level_dash(text: &str) -> String {
 /// A body's name line whose "NHÂN DÂN" OCR misread in one letter ("ỦY BAN NHÂN BẨN", "HỘI
 /// ĐỒNG NHÂN ĐÂN") with the word written right: the People's Committee and the People's
 /// Council are named in those fixed words (Law 77/2015/QH13 on local government), so after
-/// "ỦY BAN NHÂN" or "HỘI ĐỒNG NHÂN" a word one letter off "dân" is that word (B/D, Đ/D are
-/// a copy's lookalike capitals).
+/// "ỦY BAN NHÂN" or "HỘI ĐỒNG NHÂN" a word one letter or its marks off "dân" is that word
+/// (B/D, Đ/D are a copy's lookalike capitals).
 pub fn mend_people_body(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     if words.len() < 4 {
@@ -829,7 +829,8 @@ pub fn mend_people_body(text: &str) -> String {
     let lead = super::lines::skel(&words[..3].join(" "));
     let fourth = super::lines::skel(words[3]);
     let fixed_lead = lead == "uy ban nhan" || lead == "hoi dong nhan";
-    if !fixed_lead || fourth == "dan" || !near(&fourth, "dan", 1) || fourth.chars().count() != 3 {
+    let right = matches!(words[3], "DÂN" | "dân" | "Dân");
+    if !fixed_lead || right || !near(&fourth, "dan", 1) || fourth.chars().count() != 3 {
         return text.to_string();
     }
     let dan = if super::lines::is_upper(words[3]) {
