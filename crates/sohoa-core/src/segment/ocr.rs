@@ -643,7 +643,7 @@ pub fn subject_dust(text: &str) -> String {
                 continue;
             }
         }
-        if let Some(at) = w.find(|c: char| matches!(c, '“' | '"')) {
+        if let Some(at) = w.find(['“', '"']) {
             let (head, tail) = w.split_at(at);
             if let Some(stem) = head.strip_suffix(super::lines::is_dash) {
                 if stem.chars().last().is_some_and(char::is_alphabetic) {
