@@ -38,11 +38,12 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 /// joins its codes with "-" only, and a hyphen cut by a speck reads as a colon) and the slash
 /// read as a 7 glued to the code ("Số: 2157SNV-TĐKT" for
 /// "215/SNV-TĐKT", `ocr::slash_for_seven`: no symbol runs digits into letters) are OCR's, and
-/// so are a speck glued in front of the label ("-Số 445-KL/TU": the label opens its cell) and
+/// so are a glyph glued in front of the label ("-Số 445-KL/TU", "¬§o: 2917/...": the label
+/// opens its cell, so nothing of the document stands before it) and
 /// specks between a Party symbol's type code and its slash ("445-KI.,/TU").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s|]){speck}?{}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}|:{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*(?:{speck}\s*){{0,2}}/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
+        r"(?:^|[\s|])[^\w\s]?{}\s*(?:{speck}\s*)?(?:(?P<n>(?:{one}\d+?|\d*?)[a-z]?)(?:\s*/\s*|7)(?:(?P<y>\d{{4}})\s*/\s*)?(?P<c>{code}(?:\s*-\s*{code}|:{code}){{0,3}})|(?P<pn>(?:{one}\d+|\d+)[a-z]?)\s*-\s*(?P<pt>[a-z]{{1,4}})\s*(?:{speck}\s*){{0,2}}/\s*(?P<pi>{code}(?:\s*-\s*{code}){{0,2}}))",
         super::ocr::NUMBER_LABEL,
         speck = super::ocr::SPECK,
         one = super::ocr::ONE,
@@ -1105,5 +1106,20 @@ mod tests {
         let h = header("TỈNH ỦY THỪA THIÊN HUẾ\nSố 445-KI.,/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
         assert_eq!(h.number.as_deref(), Some("445-KL/TU"));
         assert_eq!(h.issuer.as_deref(), Some("Tỉnh ủy Thừa Thiên Huế"));
+    }
+
+    #[test]
+    fn a_number_label_read_as_a_section_sign_or_a_slashed_o() {
+        for label in ["§6:", "¬§o:", ".§6:"] {
+            let h = header(&format!("UBND TỈNH NINH THUẬN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n{label} 2917/SGDĐT-VP\nV/v báo cáo nhanh\nNinh Thuận, ngày 5 tháng 11 năm 2010"));
+            assert_eq!(h.number.as_deref(), Some("2917/SGDĐT-VP"), "{label}");
+            assert_eq!(
+                h.issuer.as_deref(),
+                Some("Sở Giáo dục và Đào tạo"),
+                "{label}"
+            );
+        }
+        let h = header("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSØ:.1277/BGDĐT-QLCL.,\nV/v hướng dẫn tổ chức Kỳ thi\nHà Nội, ngày 29 tháng 3 năm 2024");
+        assert_eq!(h.number.as_deref(), Some("1277/BGDĐT-QLCL"));
     }
 }

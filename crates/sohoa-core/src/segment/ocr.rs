@@ -77,8 +77,9 @@ pub fn mend_term_numerals(text: &str) -> String {
 /// read as a digit or another vowel ("S6:", "S0:", "Sé:"; domain.md lists "S6:"), and the "S"
 /// read as the dollar sign of the same shape ("$6:"); the colon also read as a semicolon
 /// ("Số; 186/KH-UBND": a colon whose lower dot a speck or a broken stroke lengthened, the
-/// ":"/";" pair of Latin-script OCR).
-pub const NUMBER_LABEL: &str = r"(?:[s$][o06e]?\s*[:;]|so\s)";
+/// ":"/";" pair of Latin-script OCR); the "S" read as the section sign of the same double curve
+/// ("§6: 2917/SGDĐT-VP") and the "ố" as a slashed o ("SØ: 1277/BGDĐT-QLCL").
+pub const NUMBER_LABEL: &str = r"(?:[s$§][o06eø]?\s*[:;]|so\s)";
 
 /// The word "số" before a cited number in running text ("Quyết định số 90/QĐ-TTg"), on
 /// skeletons: as typed, and as OCR reads it with the same confusions as the label ("s6",
