@@ -812,10 +812,9 @@ fn place_before(before: &str) -> Option<(usize, String)> {
         .collect::<Vec<_>>()
         .join(" ");
     // "Rang- Tháp" is "Rang-Tháp"; a dash with a space on each side ("Bà Rịa - Vũng Tàu") stays.
-    let name = Regex::new(r"(\w)- ")
-        .expect("valid regex")
-        .replace_all(&name, "$1-")
-        .into_owned();
+    static HYPHEN_SET_OFF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\w)- ").expect("valid regex"));
+    let name = HYPHEN_SET_OFF.replace_all(&name, "$1-").into_owned();
     let name = name.trim_start_matches(dust_before_name).to_string();
     Some((start, name))
 }

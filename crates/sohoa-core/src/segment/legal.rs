@@ -149,7 +149,6 @@ fn unbulleted(text: &str) -> &str {
 fn after_damaged_can_cu(k: &str) -> Option<&str> {
     let mut words = k.splitn(3, ' ');
     let (first, second, rest) = (words.next()?, words.next()?, words.next()?);
-    // The capital C may be read as its lookalike G ("Gắn cứ", `ocr::CAPITAL_LOOKALIKES`).
     (first.starts_with(['c', 'g'])
         && super::ocr::near(first, "can", 2)
         && second.chars().count() <= 4
@@ -433,18 +432,12 @@ fn item(segment: &str) -> Option<(LegalBasis, Option<String>)> {
     }
     // Only "Căn cứ" opens a basis whatever follows it; "Thực hiện" and "Trên cơ sở" open one
     // only before a type name (`is_opener`).
-    let after_can_cu = can_cu_len(body).is_some();
-    if let Some(n) = can_cu_len(body) {
+    let can_cu = can_cu_len(body);
+    let after_can_cu = can_cu.is_some();
+    if let Some(n) = can_cu {
         body = &body[n..];
     }
-    for prefix in [
-        "can cu ",
-        "vao ",
-        "thuc hien ",
-        "tren co so ",
-        "va ",
-        "cac ",
-    ] {
+    for prefix in ["vao ", "thuc hien ", "tren co so ", "va ", "cac "] {
         body = body.strip_prefix(prefix).unwrap_or(body);
         // A speck or bracket OCR read before the cited type ("Căn cứ [Luật ...") is dust: the
         // opening is followed by the type's name.

@@ -200,8 +200,11 @@ pub fn parse(tail: View<'_>, run_in_name: Option<String>, work: &mut usize) -> O
         .find(|l| !l.is_blank())
         .map(|l| without_specks(l.text))
         .map(|t| {
+            if looks_like_name(&t) {
+                return t;
+            }
             let inner = without_inner_specks(&t);
-            if !looks_like_name(&t) && looks_like_surname_first(&inner) {
+            if looks_like_surname_first(&inner) {
                 inner
             } else {
                 t

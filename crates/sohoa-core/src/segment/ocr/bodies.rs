@@ -4,6 +4,7 @@
 
 use super::subject::unglue_words;
 use super::{is_speck, near, one_lookalike_off};
+use crate::segment::{lines, names};
 
 /// A capital line of the header's left column (a body's name) with the specks OCR glued to
 /// its words undone: a speck glyph or quote mark in front of a word (".ỦY BAN", "'THỂ THAO",
@@ -14,8 +15,7 @@ use super::{is_speck, near, one_lookalike_off};
 /// nothing. A dash standing alone ("BÀ RỊA - VŨNG TÀU") or inside a word is kept, and so are
 /// a word's closing comma and full stop ("HÓA,", "TP.").
 pub fn unspeck_body_line(text: &str) -> String {
-    let noise =
-        |c: char| is_speck(c) && !crate::segment::lines::is_dash(c) || matches!(c, '"' | '“' | '”');
+    let noise = |c: char| is_speck(c) && !lines::is_dash(c) || matches!(c, '"' | '“' | '”');
     let end_noise = |c: char| {
         matches!(
             c,
@@ -65,10 +65,10 @@ pub fn mend_level_words(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     for i in 1..words.len() {
-        let first = crate::segment::lines::skel(words[i - 1]);
-        let seen = crate::segment::lines::skel(words[i]);
+        let first = lines::skel(words[i - 1]);
+        let seen = lines::skel(words[i]);
         for &(a, b) in LEVELS2 {
-            let want = crate::segment::lines::skel(b);
+            let want = lines::skel(b);
             let doubled = (0..want.len()).any(|j| {
                 let mut d = want.clone();
                 d.insert(j, want.as_bytes()[j] as char);
@@ -128,10 +128,10 @@ pub fn split_glued_level_dash(text: &str) -> String {
     let words: Vec<String> = text
         .split(' ')
         .map(|w| {
-            let mut parts = w.splitn(2, crate::segment::lines::is_dash);
+            let mut parts = w.splitn(2, lines::is_dash);
             match (parts.next(), parts.next()) {
                 (Some(level), Some(name))
-                    if LEVEL_WORDS.contains(&crate::segment::lines::skel(level).as_str())
+                    if LEVEL_WORDS.contains(&lines::skel(level).as_str())
                         && name.chars().next().is_some_and(char::is_uppercase) =>
                 {
                     format!("{level} {name}")
@@ -149,25 +149,24 @@ pub fn split_glued_level_dash(text: &str) -> String {
 /// "ỦY BAN NHÂN" or "HỘI ĐỒNG NHÂN" a word one letter or its marks off "dân" is that word
 /// (B/D, Đ/D are a copy's lookalike capitals).
 pub fn mend_people_body(text: &str) -> String {
-    let words: Vec<&str> = text.split(' ').collect();
+    let mut words: Vec<&str> = text.split(' ').collect();
     if words.len() < 4 {
         return text.to_string();
     }
-    let lead = crate::segment::lines::skel(&words[..3].join(" "));
-    let fourth = crate::segment::lines::skel(words[3]);
+    let lead = lines::skel(&words[..3].join(" "));
+    let fourth = lines::skel(words[3]);
     let fixed_lead = lead == "uy ban nhan" || lead == "hoi dong nhan";
     let right = matches!(words[3], "DÂN" | "dân" | "Dân");
     if !fixed_lead || right || !near(&fourth, "dan", 1) || fourth.chars().count() != 3 {
         return text.to_string();
     }
-    let dan = if crate::segment::lines::is_upper(words[3]) {
+    let dan = if lines::is_upper(words[3]) {
         "DÂN"
     } else {
         "dân"
     };
-    let mut out: Vec<&str> = words.clone();
-    out[3] = dan;
-    out.join(" ")
+    words[3] = dan;
+    words.join(" ")
 }
 
 /// A body's name line with the place after its administrative level mended where OCR lost a
@@ -179,22 +178,17 @@ pub fn mend_people_body(text: &str) -> String {
 /// dust (a ward named by its number, "PHƯỜNG 7", has the number right after its level word).
 pub fn unglue_level_place(text: &str) -> String {
     let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-    let level = |w: &str| LEVEL_WORDS.contains(&crate::segment::lines::skel(w).as_str());
+    let level = |w: &str| LEVEL_WORDS.contains(&lines::skel(w).as_str());
     for i in 1..words.len() {
         let w = words[i].clone();
-        if !level(&words[i - 1])
-            || !crate::segment::lines::is_upper(&w)
-            || crate::segment::names::is_syllable(&w)
-        {
+        if !level(&words[i - 1]) || !lines::is_upper(&w) || names::is_syllable(&w) {
             continue;
         }
         let split = w.char_indices().skip(1).find_map(|(k, _)| {
             let (a, b) = w.split_at(k);
             let name = format!("{a} {b}");
-            (crate::segment::names::is_syllable(a)
-                && crate::segment::names::is_syllable(b)
-                && crate::segment::names::is_gazetteer_place(&name))
-            .then_some(name)
+            (names::is_syllable(a) && names::is_syllable(b) && names::is_gazetteer_place(&name))
+                .then_some(name)
         });
         if let Some(name) = split {
             words[i] = name;
@@ -205,8 +199,7 @@ pub fn unglue_level_place(text: &str) -> String {
     if parts.len() >= 4 && !parts[parts.len() - 1].chars().any(char::is_alphabetic) {
         let n = parts.len() - 1;
         let ends_in_place = (2..=4).filter(|&k| k < n).any(|k| {
-            level(parts[n - k - 1])
-                && crate::segment::names::is_gazetteer_place(&parts[n - k..n].join(" "))
+            level(parts[n - k - 1]) && names::is_gazetteer_place(&parts[n - k..n].join(" "))
         });
         if ends_in_place {
             parts.pop();
@@ -223,12 +216,9 @@ pub fn unglue_level_place(text: &str) -> String {
 /// when the two spellings differ by a dash in a word gap, it is the dash OCR added (toner dust
 /// beside a capital line reads as one), not a hyphen the printer dropped.
 pub fn unglue_dash_like(name: &str, other: &str) -> Option<String> {
-    let other: Vec<String> = other
-        .split_whitespace()
-        .map(crate::segment::lines::skel)
-        .collect();
-    let skel = crate::segment::lines::skel;
-    let unglued = unglue_words(name, crate::segment::lines::is_dash, |l, r| {
+    let other: Vec<String> = other.split_whitespace().map(lines::skel).collect();
+    let skel = lines::skel;
+    let unglued = unglue_words(name, lines::is_dash, |l, r| {
         [l, r].iter().all(|p| p.chars().any(char::is_alphabetic))
             && other
                 .windows(2)

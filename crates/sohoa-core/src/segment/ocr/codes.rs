@@ -2,6 +2,8 @@
 //! ("QĐZUBND", "UBNĐ", "CT/W", "KH7TU"), mended from the lookalikes of Latin-script OCR, the
 //! type named beside them, the issuer's name or the codes the corpora write.
 
+use crate::segment::{doctypes, lines, names};
+
 /// A cited number as matched (`raw`, original text) without a trailing part in lower case that
 /// it picked up across a space ("98/2023/NĐ-CP -ngày" → "98/2023/NĐ-CP"): a symbol's codes are
 /// capitals (Decree 30, appendix VI), so " -ngày" is the next word with a speck read as a dash.
@@ -13,9 +15,7 @@ pub fn without_stray_word(raw: &str) -> &str {
         }
         let rest = raw[at..].trim_start();
         let mut rc = rest.chars();
-        let dash = rc
-            .next()
-            .is_some_and(|d| d == '/' || crate::segment::lines::is_dash(d));
+        let dash = rc.next().is_some_and(|d| d == '/' || lines::is_dash(d));
         let after = rc.as_str().trim_start();
         if dash && after.chars().next().is_some_and(char::is_lowercase) {
             return raw[..at].trim_end();
@@ -72,7 +72,7 @@ pub fn mend_cited_symbols(text: &str) -> String {
             let mut out = String::with_capacity(w.len() + 1);
             let mut part = String::new();
             for c in w.chars() {
-                if c == '/' || crate::segment::lines::is_dash(c) {
+                if c == '/' || lines::is_dash(c) {
                     out.push_str(&lost_t_of_tw(&part));
                     part.clear();
                     out.push(c);
@@ -124,7 +124,7 @@ pub fn one_lookalike_off(seen: &str, meant: &str) -> bool {
     }
     let mut off = 0;
     for (&x, &y) in a.iter().zip(&b) {
-        if crate::segment::lines::fold_char(x) == crate::segment::lines::fold_char(y) {
+        if lines::fold_char(x) == lines::fold_char(y) {
             continue;
         }
         let (x, y) = (x.to_uppercase().next(), y.to_uppercase().next());
@@ -191,7 +191,7 @@ pub fn mend_body_code(code: &str) -> Option<String> {
     // Tỉnh ủy) is not in it, so the table cannot say it was never written.
     if code.chars().count() < 2
         || !capitals
-        || crate::segment::names::is_syllable(code)
+        || names::is_syllable(code)
         || CODE_COUNTS.contains_key(code)
     {
         return None;
@@ -200,9 +200,7 @@ pub fn mend_body_code(code: &str) -> Option<String> {
     // A type code, one glyph for the hyphen, an established body code.
     for (i, glyph) in code.char_indices().skip(1) {
         let (type_code, rest) = (&code[..i], &code[i + glyph.len_utf8()..]);
-        if crate::segment::doctypes::canonical_code(type_code) == Some(type_code)
-            && established(rest)
-        {
+        if doctypes::canonical_code(type_code) == Some(type_code) && established(rest) {
             return Some(format!("{type_code}-{rest}"));
         }
     }
@@ -278,7 +276,7 @@ pub fn mend_type_code(number: &str, code: &str) -> String {
 pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
     let initials: Vec<char> = issuer
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && crate::segment::lines::skel(w) != "va")
+        .filter(|w| !w.is_empty() && lines::skel(w) != "va")
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)
@@ -319,9 +317,7 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
 
 /// The first `n` of `initials` as a code (marks dropped but Đ's stroke).
 fn code_of(initials: &[char], n: usize) -> String {
-    crate::segment::names::code_letters(
-        &initials[..n.min(initials.len())].iter().collect::<String>(),
-    )
+    names::code_letters(&initials[..n.min(initials.len())].iter().collect::<String>())
 }
 
 /// Whether `seen` is `meant` with one vertical stroke (I, l, 1, |) added beside a letter

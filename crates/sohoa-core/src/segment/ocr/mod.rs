@@ -54,27 +54,23 @@ pub fn mend_term_numerals(text: &str) -> String {
             prev.trim_start_matches('(') == "khoa"
         };
         let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '|');
-        // Compared without marks: a numeral carries none, and a speck under an I reads as
-        // its dot ("XVỊ").
-        let base = |c: char| match c {
-            '1' | 'l' | '|' => 'I',
-            c if c.is_uppercase() => super::lines::fold_char(c).to_ascii_uppercase(),
-            c => c,
-        };
-        let numeral = after_term
-            && core.chars().map(base).any(|c| matches!(c, 'V' | 'X'))
-            && core
-                .chars()
-                .map(base)
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'T'));
-        if numeral {
-            let fixed: String = core
-                .chars()
-                .map(|c| if base(c) == 'T' { 'I' } else { base(c) })
-                .collect();
-            out.push(w.replacen(core, &fixed, 1));
-        } else {
-            out.push((*w).to_string());
+        // Read without marks (a numeral carries none, and a speck under an I reads as its dot,
+        // "XVỊ") and with T as I, then through `roman`'s lookalikes of I.
+        let unmarked: String = core
+            .chars()
+            .map(|c| match c {
+                'T' => 'I',
+                c if c.is_uppercase() => super::lines::fold_char(c).to_ascii_uppercase(),
+                c => c,
+            })
+            .collect();
+        let fixed = after_term
+            .then(|| roman(&unmarked))
+            .flatten()
+            .filter(|r| r.contains(['V', 'X']));
+        match fixed {
+            Some(fixed) => out.push(w.replacen(core, &fixed, 1)),
+            None => out.push((*w).to_string()),
         }
     }
     out.join(" ")

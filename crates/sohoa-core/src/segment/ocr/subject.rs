@@ -2,13 +2,14 @@
 //! dashes, colons and quotes OCR read in word gaps, and a period's misread end year.
 
 use super::{is_speck, one_digit_misread};
+use crate::segment::{lines, names};
 
 /// `text` with a "." glued between two words that are both whole Vietnamese syllables made a
 /// space ("năm.Đinh Dậu", "ỦY.BAN"): a full stop is followed by a space in print, and an
 /// abbreviation's dot follows letters that are no syllable ("TP.HCM", "Tp.Hồ Chí Minh"), so a
 /// dot between two syllables is a speck of dust the OCR read where the space was.
 pub fn split_glued_dots(text: &str) -> String {
-    let syllable = |p: &str| p.chars().count() >= 2 && crate::segment::names::is_syllable(p);
+    let syllable = |p: &str| p.chars().count() >= 2 && names::is_syllable(p);
     unglue_words(text, |c| c == '.', |l, r| syllable(l) && syllable(r))
 }
 
@@ -59,15 +60,14 @@ pub(super) fn unglue_words(
 /// sentence and a colon opens a list or an explanation, which a one-line subject has not, and
 /// the next sentence would start with a capital.
 pub fn split_subject_specks(text: &str) -> String {
-    let lower_syllable = |p: &str| {
-        p.chars().next().is_some_and(char::is_lowercase) && crate::segment::names::is_syllable(p)
-    };
+    let lower_syllable =
+        |p: &str| p.chars().next().is_some_and(char::is_lowercase) && names::is_syllable(p);
     let number = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         let parts: Vec<&str> = w
-            .split(|c: char| crate::segment::lines::is_dash(c) || matches!(c, ':' | '.'))
+            .split(|c: char| lines::is_dash(c) || matches!(c, ':' | '.'))
             .collect();
         if parts.len() == 2
             && lower_syllable(parts[0])
@@ -86,8 +86,7 @@ pub fn split_subject_specks(text: &str) -> String {
             .chars()
             .filter(|&c| !matches!(c, '\'' | '`' | '’'))
             .collect();
-        match w.strip_suffix(|c: char| matches!(c, '.' | ':') || crate::segment::lines::is_dash(c))
-        {
+        match w.strip_suffix(|c: char| matches!(c, '.' | ':') || lines::is_dash(c)) {
             Some(stem) if next_lower && lower_syllable(stem) => out.push(stem.to_string()),
             _ => out.push(w),
         }
@@ -109,19 +108,16 @@ pub fn subject_dust(text: &str) -> String {
         let last = i + 1 == words.len();
         let number = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
         if let Some(stem) = w.strip_suffix(['.', ':']) {
-            if !last
-                && (crate::segment::names::is_syllable(stem) && stem.chars().count() >= 2
-                    || number(stem))
-            {
+            if !last && (names::is_syllable(stem) && stem.chars().count() >= 2 || number(stem)) {
                 out.push(stem.to_string());
                 continue;
             }
         }
         let mut cs = w.chars();
-        if cs.next().is_some_and(crate::segment::lines::is_dash) {
+        if cs.next().is_some_and(lines::is_dash) {
             let rest = cs
                 .as_str()
-                .trim_start_matches(|c: char| is_speck(c) && !crate::segment::lines::is_dash(c));
+                .trim_start_matches(|c: char| is_speck(c) && !lines::is_dash(c));
             if rest.len() < cs.as_str().len() && number(rest) {
                 out.push(format!("- {rest}"));
                 continue;
@@ -129,7 +125,7 @@ pub fn subject_dust(text: &str) -> String {
         }
         if let Some(at) = w.find(['“', '"']) {
             let (head, tail) = w.split_at(at);
-            if let Some(stem) = head.strip_suffix(crate::segment::lines::is_dash) {
+            if let Some(stem) = head.strip_suffix(lines::is_dash) {
                 if stem.chars().last().is_some_and(char::is_alphabetic) {
                     out.push(format!("{stem} {tail}"));
                     continue;
