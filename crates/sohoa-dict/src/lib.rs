@@ -7,6 +7,7 @@
 //! format described in [`sohoa_core::restore::lm`].
 
 pub mod bodies;
+pub mod names;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

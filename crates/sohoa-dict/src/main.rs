@@ -1,5 +1,5 @@
 //! `sohoa-build-dict`: rebuilds `dictionaries/lm.bin`, `acronyms.tsv` and `places.txt` from the
-//! raw corpora, or (`--bodies-only`) `bodies.txt`. Not run in CI: its outputs are committed
+//! raw corpora, or (`--bodies-only`) `bodies.txt`, or (`--names-only`) `names.tsv`. Not run in CI: its outputs are committed
 //! (see `dictionaries/README.md`).
 
 use std::path::PathBuf;
@@ -17,6 +17,11 @@ fn main() -> ExitCode {
     // `--bodies-only`: write bodies.txt (names of bodies and titles) from the corpora.
     let bodies_only = args.peek().is_some_and(|a| a == "--bodies-only");
     if bodies_only {
+        args.next();
+    }
+    // `--names-only`: write names.tsv (syllables of personal names) from the corpora.
+    let names_only = args.peek().is_some_and(|a| a == "--names-only");
+    if names_only {
         args.next();
     }
     // `--weight FILE=N` (repeatable): count corpus file FILE N times (a register weighted).
@@ -47,6 +52,18 @@ fn main() -> ExitCode {
         return match sohoa_dict::bodies::write_bodies(&opts, &out) {
             Ok(n) => {
                 eprintln!("build-dict: {n} names of bodies and titles written");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("build-dict: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if names_only {
+        return match sohoa_dict::names::write_names(&opts, &out) {
+            Ok(n) => {
+                eprintln!("build-dict: {n} personal names counted");
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -20,6 +20,7 @@ pub mod confusion;
 pub mod decode;
 mod lattice;
 pub mod lm;
+pub mod names;
 pub mod places;
 pub mod successors;
 pub mod syllable;
@@ -71,6 +72,8 @@ pub(crate) static ACRONYMS: &str = include_str!("../../../../dictionaries/acrony
 pub(crate) static PLACES: &str = include_str!("../../../../dictionaries/places.txt");
 /// The committed names of bodies and titles.
 static BODIES: &str = include_str!("../../../../dictionaries/bodies.txt");
+/// The committed syllables of personal names (see [`names`]).
+static NAMES: &str = include_str!("../../../../dictionaries/names.tsv");
 
 /// Price of keeping a lone number in old OCR as the number it shows: `<num>` stands for every
 /// number, and this one is one of many (see `number_or_word`).
@@ -158,6 +161,7 @@ pub struct Restorer {
     acronyms: HashMap<String, u32>,
     places: places::Places,
     bodies: bodies::Bodies,
+    names: names::NamePrior,
     /// Hypotheses kept per position. 8: beam 6 was as accurate on the eval sets but 4 lost 0.2
     /// points of stripped and 0.5 of old-OCR accuracy (BENCHMARKS.md, restoration speed), so 8
     /// keeps a margin (on the stripped development pages of session 10, 6 lost 19 syllables of
@@ -201,12 +205,12 @@ impl Restorer {
         Restorer::from_parts(LM_BYTES, CONFUSIONS, ACRONYMS, PLACES)
             .and_then(|r| r.with_slips(SLIPS))
             .and_then(|r| r.with_copy_letters(COPY_LETTERS))
-            .map(|r| r.with_bodies(BODIES))
+            .map(|r| r.with_bodies(BODIES).with_names(NAMES))
             .expect("the embedded tables are valid (checked by the test suite)")
     }
 
     /// Loads `lm.bin`, `confusions.tsv`, `acronyms.tsv`, `places.txt` and (if present)
-    /// `slips-vie.tsv`, `confusions-copy.tsv` and `bodies.txt` from `dir`.
+    /// `slips-vie.tsv`, `confusions-copy.tsv`, `bodies.txt` and `names.tsv` from `dir`.
     ///
     /// # Errors
     /// [`RestoreError`] when a file is missing or malformed.
@@ -223,15 +227,23 @@ impl Restorer {
         let slips = read("slips-vie.tsv").unwrap_or_default();
         let bodies = read("bodies.txt").unwrap_or_default();
         let copy = read("confusions-copy.tsv").unwrap_or_default();
+        let names = read("names.tsv").unwrap_or_default();
         Ok(Restorer::from_parts(&lm, &conf, &acr, &places)?
             .with_slips(&String::from_utf8_lossy(&slips))?
             .with_copy_letters(&String::from_utf8_lossy(&copy))?
-            .with_bodies(&String::from_utf8_lossy(&bodies)))
+            .with_bodies(&String::from_utf8_lossy(&bodies))
+            .with_names(&String::from_utf8_lossy(&names)))
     }
 
     /// Replaces the names of bodies and titles (`bodies.txt` text).
     pub fn with_bodies(mut self, bodies: &str) -> Self {
         self.bodies = bodies::Bodies::parse(bodies, &self.model);
+        self
+    }
+
+    /// Replaces the syllables of personal names (`names.tsv` text).
+    pub fn with_names(mut self, names: &str) -> Self {
+        self.names = names::NamePrior::parse(names);
         self
     }
 
@@ -291,6 +303,7 @@ impl Restorer {
             acronyms,
             places: places::Places::parse(places),
             bodies: bodies::Bodies::default(),
+            names: names::NamePrior::default(),
             beam: 8,
             channel_weight: 1.0,
             alternatives_below: REVIEW_THRESHOLD,
@@ -382,8 +395,12 @@ impl Restorer {
             if !boundary || i == seg_start {
                 continue;
             }
+            // Runs of words steered to one spelling: gazetteer names in unmarked text, personal
+            // names read through a mark slip in a Vietnamese OCR's reading.
             let places = if !channel.is_marked() {
                 self.places_in(text, &tokens[seg_start..i])
+            } else if channel.learned_slips {
+                self.names_in(text, &tokens[seg_start..i])
             } else {
                 Vec::new()
             };

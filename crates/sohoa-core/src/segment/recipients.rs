@@ -5,20 +5,7 @@
 //! last line ("- Lưu: VT, VP. Trương Hoa Châu"); both are cut off here.
 
 use super::lines::{is_upper, skel, View};
-
-/// Common family names, for telling a run-in signer's name from a recipient: the Kinh family
-/// names that most Vietnamese carry (the frequency tables of the "Vietnamese name" articles of
-/// the Vietnamese and English Wikipedias) and the family names of the Thái, Mông and other
-/// peoples of the northern mountain provinces, whose officials sign there (Lò, Lường, Cà,
-/// Sùng, Vàng, Mùa, Thào, Hầu, Lầu). Not a list from any one document.
-const SURNAMES: &[&str] = &[
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-    "ho", "ngo", "duong", "ly", "truong", "lo", "luong", "quang", "ca", "tong", "ha", "dinh",
-    "lam", "mai", "trinh", "dao", "cao", "thai", "chu", "ta", "vuong", "phung", "to", "lai",
-    "doan", "trieu", "giang", "sung", "vang", "mua", "thao", "hau", "lau", "lu", "kim", "luu",
-    "tang", "quach", "diep", "la", "khuat", "nong", "hua", "au", "van", "tieu", "bach", "thach",
-    "dam", "kieu", "mac", "ong", "khong", "han", "nghiem",
-];
+use crate::restore::names::FAMILY_NAMES;
 
 /// Whether `s` reads as a personal name: 2-5 capitalised words of letters.
 pub fn looks_like_name(s: &str) -> bool {
@@ -37,7 +24,7 @@ pub fn looks_like_surname_first(s: &str) -> bool {
     looks_like_name(s)
         && s.split_whitespace()
             .next()
-            .is_some_and(|w| SURNAMES.contains(&skel(w).as_str()))
+            .is_some_and(|w| FAMILY_NAMES.contains(&skel(w).as_str()))
 }
 
 /// Byte offset where a trailing run of two or more capital words starts, when the words before
