@@ -11,10 +11,12 @@
 //! cargo run --release --example scan_conditions -- --part all                    # in-sample: heads 01-14
 //! cargo run --release --example scan_conditions -- --heads corpus/scan/decree-fresh --part all    # in-sample: 15-24
 //! cargo run --release --example scan_conditions -- --heads corpus/scan/decree-fresh2 --part all   # held out: 25-34, at the end
+//! cargo run --release --example scan_conditions -- --heads corpus/scan/decree-fresh3 --part all   # held out: 35-40, at the end
 //! ```
 //! `--part held-out` (every third head of a folder) was the held-out split of heads 01-14 until
-//! session 17, which opened it; the held-out documents are now the `decree-fresh2` folder,
-//! written before any run (BENCHMARKS.md, session 17). (`scripts/bench-scan.sh` runs them.)
+//! session 17, which opened it; the held-out documents are now the `decree-fresh2` and
+//! `decree-fresh3` folders, each written before any run (BENCHMARKS.md, sessions 17 and 18).
+//! Always run a folder with `--part all`. (`scripts/bench-scan.sh` runs them.)
 //! Rendered pages stay in `--out` for inspection.
 
 #[path = "../tests/support/scan.rs"]
