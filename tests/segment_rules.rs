@@ -27,6 +27,21 @@ fn bases_of_an_opening_cut_before_its_numbered_parts_are_read() {
 }
 
 #[test]
+fn a_stop_read_after_a_preposition_does_not_end_the_bases() {
+    // A copy's speck after "của" at a line's end, before a capitalised body name: the sentence
+    // goes on, and so do the bases after it.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 12/KH-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
+                KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2024\n\
+                Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ thực hiện Nghị quyết của.\n\
+                Bộ Chính trị về khoa học;\n\
+                Căn cứ-Quyết định số 1929/QĐ-UBND ngày 01/8/2022 của Ủy ban nhân dân tỉnh;\n\
+                Căn cứ Công văn số 55/BKHCN-CĐS ngày 10/10/2025 của Bộ Khoa học và Công nghệ.\n\
+                Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\
+                Mục tiêu chung là nâng cao năng lực số.";
+    assert_eq!(numbers(text), ["71/NQ-CP", "1929/QĐ-UBND", "55/BKHCN-CĐS"]);
+}
+
+#[test]
 fn a_decisions_authority_line_does_not_hide_its_bases() {
     let text = "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 7/QĐ-UBND\nAn Phú, ngày 3 tháng 4 năm 2024\n\
                 QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\n\nỦY BAN NHÂN DÂN TỈNH\n\n\

@@ -110,16 +110,23 @@ pub fn is_opener(text: &str) -> bool {
 }
 
 /// The length of the opening "Căn cứ " at the start of the skeleton `k`, also with a speck read
-/// in its word gap or glued after its first word ("Căn.cứ Luật ...", "Căn, cứ"): the phrase is
-/// two fixed words and dust on a copy falls anywhere.
+/// in its word gap, glued after its first word or glued before the cited document ("Căn.cứ
+/// Luật ...", "Căn, cứ", "Căn cứ-Luật ..."): the phrase is two fixed words and dust on a copy
+/// falls anywhere.
 fn can_cu_len(k: &str) -> Option<usize> {
+    // A word gap: a space, or up to three glyphs of dust and spaces ("căn.cứ", "cứ-Luật").
+    let gap = |s: &str| {
+        let n = s.len()
+            - s.trim_start_matches(|c: char| c == ' ' || super::ocr::is_speck(c))
+                .len();
+        (1..=3).contains(&n).then_some(n)
+    };
     let rest = k.strip_prefix("can")?;
-    let gap = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c == ' ' || super::ocr::is_speck(c))
-            .len();
-    let after = &rest[gap..];
-    (gap > 0 && gap <= 3 && after.starts_with("cu ")).then_some(3 + gap + 3)
+    let inner = gap(rest)?;
+    let after = rest[inner..].strip_prefix("cu")?;
+    // Dust may fall in the gap after "cứ" as well as inside the phrase.
+    let outer = gap(after)?;
+    Some(3 + inner + 2 + outer)
 }
 
 /// `text` without a list dash or bullet in front ("- Căn cứ Luật ...;"): plans list their bases
@@ -323,6 +330,28 @@ fn cites(rest: &str) -> bool {
     NUMBER.is_match(&reach[..next]) || DATE.is_match(reach)
 }
 
+/// Words no Vietnamese sentence ends on, as skeletons: prepositions, conjunctions and the
+/// words that announce a number ("của", "và", "về", "với", "các", "những", "số", "ngày",
+/// "tháng", "hoặc", "để", "nhằm") all want what follows them. A stop read after one at a line's
+/// end ("... ngày 22/12/2024 của." / "Bộ Chính trị ...") is dust on a copy, not a sentence's end.
+const NEVER_LAST: &[&str] = &[
+    "cua", "va", "ve", "voi", "cac", "nhung", "so", "ngay", "thang", "hoac", "de", "nham",
+];
+
+/// Whether a line ends a sentence or a cited document: it ends with ".", ";" or ":" after a
+/// word a sentence can end on ([`NEVER_LAST`]).
+pub fn closes_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(body) = t.strip_suffix(['.', ';', ':']) else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !NEVER_LAST.contains(&skel(last).as_str())
+}
+
 /// Whether a line continues a list of cited documents after ";" rather than starting a new
 /// sentence: it begins with a document type ("Căn cứ Nghị quyết số ...; / Quyết định số ...").
 pub fn continues_list(text: &str) -> bool {
@@ -352,8 +381,8 @@ fn paragraphs(lines: View<'_>, work: &mut usize) -> Vec<String> {
         let new_para = is_opener(line.text)
             || skel(line.text).starts_with("de ")
             || (after_blank && next_item)
-            || (cur.ends_with('.') && starts_upper)
-            || (cur.ends_with(';') && next_item);
+            || (cur.ends_with('.') && starts_upper && closes_sentence(&cur))
+            || (cur.ends_with(';') && next_item && closes_sentence(&cur));
         after_blank = false;
         if new_para && !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
@@ -612,6 +641,32 @@ mod tests {
         );
         let numbers: Vec<_> = b.iter().map(|b| b.number.as_deref()).collect();
         assert_eq!(numbers, [Some("37-CT/TW"), Some("185-KH/TU")]);
+    }
+
+    #[test]
+    fn dust_glued_after_can_cu_still_opens_a_basis() {
+        assert!(is_opener(
+            "Căn cứ-Luật công nghệ thông tin ngày 29 tháng 6 năm 2016:"
+        ));
+        assert!(is_opener("Căn cứ.,Nghị định số 61/2018/NĐ-CP;"));
+        let b = bases("Căn cứ-Luật công nghệ thông tin ngày 29 tháng 6 năm 2016;");
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].doc_type.as_deref(), Some("Luật"));
+        // More dust than a word gap holds is no opening.
+        assert!(!is_opener("Căn cứ ---- Luật"));
+        assert!(!is_opener("Căn cứ"));
+    }
+
+    #[test]
+    fn no_sentence_ends_on_a_word_that_wants_a_complement() {
+        assert!(closes_sentence("Nghị quyết số 57-NQ/TW ngày 22/12/2024;"));
+        assert!(closes_sentence("của Thủ tướng Chính phủ."));
+        assert!(closes_sentence("Hội nghị như sau:"));
+        // A stop after "của", "và", "số" is dust: the sentence goes on on the next line.
+        assert!(!closes_sentence("ngày 22/12/2024 của."));
+        assert!(!closes_sentence("khoa học, công nghệ và;"));
+        assert!(!closes_sentence("Căn cứ Quyết định số:"));
+        assert!(!closes_sentence("không dấu câu"));
     }
 
     #[test]

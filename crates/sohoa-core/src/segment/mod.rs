@@ -157,7 +157,7 @@ fn body_start(lines: View<'_>, from: usize, work: &mut usize) -> usize {
 /// [`HEADER_MAX_LINES`] of it, `from` itself: the lines between a header and its first basis
 /// are the decision's authority line, "ỦY BAN NHÂN DÂN TỈNH"). A basis paragraph
 /// opens with "Căn cứ ..." (or "Thực hiện <document>") and runs on until a line ends a
-/// sentence (".", ";" or ":") and the next line starts a new one with a capital that is not
+/// sentence (".", ";" or ":" after a word a sentence can end on, `legal::closes_sentence`) and the next line starts a new one with a capital that is not
 /// itself an opener nor the next document of a list ("...; / Quyết định số ..."): the decree's preamble lists one cited document per paragraph, each closed
 /// by ";" and the last by "." or the issuing sentence.
 fn after_bases(lines: View<'_>, from: usize, work: &mut usize) -> usize {
@@ -187,7 +187,7 @@ fn after_bases(lines: View<'_>, from: usize, work: &mut usize) -> usize {
         {
             return i;
         }
-        prev_closed = l.text.trim_end().ends_with(['.', ';', ':']);
+        prev_closed = legal::closes_sentence(l.text);
     }
     lines.len()
 }
