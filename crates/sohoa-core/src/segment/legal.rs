@@ -20,13 +20,13 @@ use super::names::code_letters;
 const CITATION_REACH: usize = 80;
 
 /// A document number: digits (with a letter: "36a"), then "/" or "-" parts ("25/2019/QĐ-UBND",
-/// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP"); its first digit may be a 1 OCR read as a stroke
-/// ("!79/2009/NQ-HĐND", `ocr::ONE`), and its slash may be read as the fraction or division
+/// "02-NQ/TU", "12/KH-HĐTĐKT", "5/TT&TT-VP"); a 1 of its serial may be read as a stroke or a
+/// dagger ("!79/2009/NQ-HĐND", "18†9/QĐ-TTg", `ocr::ONE`), and its slash may be read as the fraction or division
 /// slash of the same stroke ("71⁄NQ-CP").
 static NUMBER_BODY: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"((?:{})?\d+[a-z]?(?:\s*[/\-⁄∕]\s*[0-9a-z&]+)+)",
-        super::ocr::ONE
+        r"((?:{one})?\d(?:{one}?\d)*[a-z]?(?:\s*[/\-⁄∕]\s*[0-9a-z&]+)+)",
+        one = super::ocr::ONE
     )
 });
 
@@ -415,13 +415,14 @@ fn normalise_number(raw: &str) -> String {
     let flush = |part: &mut String, out: &mut String| {
         let p = super::ocr::lost_t_of_tw(&super::ocr::slash_for_seven(&code_letters(part)));
         // "TTg" is the only code with a small letter (Decree 30, appendix VI): a part of two
-        // capitals and a "g" holding a T is it with one capital misread ("TYg", "ITg").
+        // capitals and a "g" holding a T is it with one capital misread ("TYg", "ITg"), and one
+        // of three capitals is it with one added ("TTTg").
         let ttg_misread = {
             let cs: Vec<char> = p.chars().collect();
-            cs.len() == 3
-                && cs[2] == 'g'
-                && cs[..2].iter().all(|c| c.is_uppercase())
-                && cs[..2].contains(&'T')
+            (3..=4).contains(&cs.len())
+                && cs[cs.len() - 1] == 'g'
+                && cs[..cs.len() - 1].iter().all(|c| c.is_uppercase())
+                && cs[..cs.len() - 1].contains(&'T')
         };
         let p = if p.eq_ignore_ascii_case("ttg") || ttg_misread {
             "TTg".to_string()
@@ -655,6 +656,33 @@ mod tests {
         // More dust than a word gap holds is no opening.
         assert!(!is_opener("Căn cứ ---- Luật"));
         assert!(!is_opener("Căn cứ"));
+    }
+
+    #[test]
+    fn a_one_read_as_a_dagger_or_a_stroke_inside_a_serial() {
+        let n = |t: &str| {
+            bases(t)
+                .into_iter()
+                .filter_map(|b| b.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            n("Căn cứ Quyết định số 18†9/QĐ-TTg của Thủ tướng Chính phủ;"),
+            ["1819/QĐ-TTg"]
+        );
+        assert_eq!(
+            n("Căn cứ Quyết định số †819/QĐ-TTTg của Thủ tướng Chính phủ;"),
+            ["1819/QĐ-TTg"]
+        );
+        assert_eq!(
+            n("Căn cứ Kế hoạch số 2l5/KH-UBND ngày 3/4/2024;"),
+            ["215/KH-UBND"]
+        );
+        // Letters of the code are never read as digits.
+        assert_eq!(
+            n("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 3/4/2024;"),
+            ["12/NQ-HĐND"]
+        );
     }
 
     #[test]

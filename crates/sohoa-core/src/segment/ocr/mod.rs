@@ -106,15 +106,16 @@ pub fn is_speck(c: char) -> bool {
 pub const YEAR_WORD: &str = r"(?:nam|nm|na(?:rn|nr))";
 
 /// Glyphs OCR reads for the digit 1 on thin or broken print, on skeletons: the vertical
-/// strokes I (skeleton "i"), l and "|", and "!" whose dot is a broken foot ("ngày I1 tháng",
-/// "số !79/2009/NQ-HĐND"). Used only where the grammar wants digits (a day, a month, a
-/// document's serial number) and next to a true digit, so a word is never taken for a number.
-pub const ONE: &str = r"[!|il]";
+/// strokes I (skeleton "i"), l and "|", "!" whose dot is a broken foot ("ngày I1 tháng",
+/// "số !79/2009/NQ-HĐND"), and a dagger, the 1 whose flag and foot serif read as a cross bar
+/// ("số 18†9/QĐ-TTg"; no administrative text prints a dagger). Used only where the grammar
+/// wants digits (a day, a month, a document's serial number) and next to a true digit, so a
+/// word is never taken for a number.
+pub const ONE: &str = r"[!|il†]";
 
 /// [`ONE`] inside a date, where a bracket or brace is also the digit 1 whose serifs a thin
-/// copy broke into a hook ("tháng {2 năm 2025"), and a dagger the 1 whose flag and foot serif
-/// read as a cross bar ("ngày †3"): the date's grammar wants a digit there, and brackets and
-/// daggers stand in no date.
+/// copy broke into a hook ("tháng {2 năm 2025"): the date's grammar wants a digit there, and
+/// brackets stand in no date.
 pub const ONE_IN_DATE: &str = r"[!|il\[\]{}†]";
 
 /// A 0 inside a date read as a round capital ("tháng Q1", "ngày O5"), on skeletons: the
@@ -139,16 +140,28 @@ pub fn digits(token: &str) -> String {
         .collect()
 }
 
-/// A document's serial number with a leading [`ONE`] lookalike read as 1 ("I27" → "127",
-/// "!79" → "179"); the grammar matched it only when a true digit follows.
+/// A document's serial number with a [`ONE`] lookalike before or between its digits read as 1
+/// ("I27" → "127", "!79" → "179", "18†9" → "1819"); the grammar matched it only when a true
+/// digit follows. Only the serial (up to the first "/" or "-") is read so: codes have letters.
 pub fn serial(token: &str) -> String {
-    let mut cs = token.chars();
-    match (cs.next(), cs.clone().next()) {
-        (Some('!' | '|' | 'I' | 'i' | 'l'), Some(d)) if d.is_ascii_digit() => {
-            format!("1{}", cs.as_str())
-        }
-        _ => token.to_string(),
-    }
+    let cs: Vec<char> = token.chars().collect();
+    let end = cs
+        .iter()
+        .position(|&c| c == '/' || super::lines::is_dash(c))
+        .unwrap_or(cs.len());
+    let is_one = |c: char| matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '†');
+    cs.iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before_digit = cs.get(i + 1).is_some_and(char::is_ascii_digit);
+            let after_digit_or_start = i == 0 || cs[i - 1].is_ascii_digit();
+            if i < end && is_one(c) && before_digit && after_digit_or_start {
+                '1'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Digits Tesseract reads for one another when a copier thins or breaks their strokes: the
