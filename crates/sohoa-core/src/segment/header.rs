@@ -251,6 +251,19 @@ pub fn parse(lines: &[Line], limit: usize) -> Parsed {
             t[label..].trim_start_matches([':', '.', ' ']).to_string()
         });
         end = after.max(end);
+    } else if let Some(v) = number_line
+        .and_then(|n| (n + 1..region.len()).find(|&v| !furniture(v) && !region[v].is_blank()))
+        .filter(|&v| super::ocr::damaged_vv_label(&region[v].text).is_some())
+    {
+        // No type line and no "V/v" read: a damaged label on the first line under the number
+        // that is not the national name or the date (Tesseract may give the right-hand cell's
+        // lines before it), where a Công văn prints it.
+        let (title, after) = title(region, v, false, &furniture);
+        header.title = title.map(|t| {
+            let label = super::ocr::damaged_vv_label(&t).unwrap_or(0);
+            t[label..].trim_start_matches([':', '.', ' ']).to_string()
+        });
+        end = after.max(end);
     } else if number_line.is_none() && parts.is_empty() && !header.motto {
         let (title, after) = title(region, 0, false, &furniture);
         header.title = title;
@@ -1120,5 +1133,25 @@ mod tests {
         }
         let h = header("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSØ:.1277/BGDĐT-QLCL.,\nV/v hướng dẫn tổ chức Kỳ thi\nHà Nội, ngày 29 tháng 3 năm 2024");
         assert_eq!(h.number.as_deref(), Some("1277/BGDĐT-QLCL"));
+    }
+
+    #[test]
+    fn a_damaged_vv_label_right_under_the_number() {
+        for label in ["Vi", "⁄y", "Vzv", "V¿v"] {
+            let h = header(&format!("UBND TỈNH NINH THUẬN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2917/SGDĐT-VP\n{label} báo cáo nhanh tình hình\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNinh Thuận, ngày 5 tháng 11 năm 2010\nKính gửi: Bộ Giáo dục và Đào tạo"));
+            assert_eq!(
+                h.title.as_deref(),
+                Some("báo cáo nhanh tình hình"),
+                "{label}"
+            );
+        }
+        // The right-hand cell's lines read between the number and the label.
+        let h = header("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1277/BGDĐT-QLCL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nVzv hướng dẫn tổ chức Kỳ thi\nHà Nội, ngày 22 tháng 3 năm 2024\nKính gửi: Các Sở Giáo dục và Đào tạo");
+        assert_eq!(h.title.as_deref(), Some("hướng dẫn tổ chức Kỳ thi"));
+        // Another line between the number and it: no label.
+        let h = header("UBND TỈNH NINH THUẬN\nSố: 2917/SGDĐT-VP\nVề công tác phòng chống lụt bão\nVi báo cáo nhanh\nNinh Thuận, ngày 5 tháng 11 năm 2010");
+        assert_ne!(h.title.as_deref(), Some("báo cáo nhanh"));
+        assert_eq!(super::super::ocr::damaged_vv_label("Vi Báo cáo"), None);
+        assert_eq!(super::super::ocr::damaged_vv_label("Về báo cáo"), None);
     }
 }

@@ -109,6 +109,32 @@ pub fn vv_label(text: &str) -> Option<usize> {
     (matches!(a, 'V' | 'v') && ends).then_some(v2 + 1)
 }
 
+/// The byte length of a "V/v" label damaged past [`vv_label`] at the start of `text`, for the
+/// line right under a Công văn's number, where Decree 30 puts the label and its subject: a
+/// first word of two or three glyphs, each a V (V, v, y, a slash read for the first stroke)
+/// or a glyph read for the slash (a stroke or a fraction slash, "z" for a slanted one), at
+/// least one of them a V, and a word in lower case after it ("Vi báo cáo ...", "⁄y báo cáo
+/// ...", "Vzv hướng dẫn ..."). `None` for anything else.
+pub fn damaged_vv_label(text: &str) -> Option<usize> {
+    let (word, rest) = text.split_once(' ')?;
+    let n = word.chars().count();
+    let vee = |c: char| matches!(c, 'V' | 'v' | 'y');
+    let slash = |c: char| {
+        matches!(
+            c,
+            '/' | '⁄' | '\\' | '|' | 'l' | 'I' | 'i' | 'z' | 'Z' | '1' | '¿'
+        )
+    };
+    let label =
+        (2..=3).contains(&n) && word.chars().all(|c| vee(c) || slash(c)) && word.chars().any(vee);
+    let subject = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    (label && subject).then_some(word.len())
+}
+
 /// Capitals (and digits) that Tesseract reads for one another when a copier thins or breaks
 /// the strokes: the bowl letters B/Đ/D/8 (the bar of Đ lost or a bowl closed: "QB-UBND" for
 /// "QĐ-UBND"), the round O/0/Q/D, the vertical I/L/T/1, C/G, E/F, U/V. These are the shape
