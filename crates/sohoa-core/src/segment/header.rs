@@ -62,8 +62,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// ("năm 201-3"): a year is four digits written as one word.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}}|\d{{1,3}}{speck}\d{{1,3}})",
+        r"{day}\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*th[aeiouy]ng\s*{speck}?\s*(\d{{1,2}}|{one}\d|\d{one}|{zero}\d)\s*{speck}?\s*{}\s*{speck}?\s*(\d{{4}}|\d{{1,3}}{speck}\d{{1,3}})",
         super::ocr::YEAR_WORD,
+        day = super::ocr::DAY_WORD,
         one = super::ocr::ONE_IN_DATE,
         zero = super::ocr::ZERO_IN_DATE,
         speck = super::ocr::SPECK,
@@ -77,7 +78,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// still the place whatever OCR made of the day's digits; the date is not given.
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"ngay\s*{speck}?\s*\S{{1,3}}\s*th[aeiouy]ng\b",
+        r"{day}\s*{speck}?\s*\S{{1,3}}\s*th[aeiouy]ng\b",
+        day = super::ocr::DAY_WORD,
         speck = super::ocr::SPECK,
     ))
     .expect("valid regex")
@@ -1118,6 +1120,15 @@ mod tests {
         let h = header("TỈNH ỦY THỪA THIÊN HUẾ\nSố 445-KI.,/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHội nghị");
         assert_eq!(h.number.as_deref(), Some("445-KL/TU"));
         assert_eq!(h.issuer.as_deref(), Some("Tỉnh ủy Thừa Thiên Huế"));
+    }
+
+    #[test]
+    fn the_word_ngay_with_its_strokes_broken() {
+        for day in ["Tigày", "rigày", "ngàv"] {
+            let h = header(&format!("ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 383/QĐ-UBND\nThừa Thiên Huế, {day} 27 tháng 02 năm 2017\nQUYẾT ĐỊNH\nPhê duyệt Kiến trúc"));
+            assert_eq!(h.date.as_deref(), Some("2017-02-27"), "{day}");
+            assert_eq!(h.place.as_deref(), Some("Thừa Thiên Huế"), "{day}");
+        }
     }
 
     #[test]

@@ -100,6 +100,12 @@ pub fn is_speck(c: char) -> bool {
     matches!(c, ',' | '.' | '\'' | '`' | '_' | '~' | ';') || super::lines::is_dash(c)
 }
 
+/// The word "ngày" of a date line on skeletons, as typed, with its n read as two glyphs ("Tigày",
+/// "rigày": the stem and arch of n broken apart) or its y read as v ("ngàv"): the date's
+/// grammar (a day, "tháng", a month, "năm", a year) fixes the word, whose thin strokes a copy
+/// breaks.
+pub const DAY_WORD: &str = r"(?:ngay|[a-z]{1,2}gay|nga[vy])";
+
 /// The word "năm" of a date line on skeletons, as typed, with its breve dropped ("nm"), and
 /// with its m read as two strokes ("nănr", "narn": the m/rn pair of Latin-script OCR, which
 /// Tesseract's ambiguity tables list).
