@@ -407,6 +407,12 @@ impl Restorer {
             let mut places = places.into_iter().peekable();
             lattice.clear();
             for j in seg_start..i {
+                // A dot glued between two words of a Vietnamese OCR's reading is dust, not a
+                // full stop (print sets a space after one): it stays in the text but is kept
+                // out of the language model's context, where it would end the sentence.
+                if channel.learned_slips && token::glued_dot(text, tokens, j) {
+                    continue;
+                }
                 self.add_options(text, tokens, j, channel, &mut memo, &mut lattice);
                 while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
                     self.prefer(&mut lattice, &form, text);

@@ -119,6 +119,36 @@ pub fn lone_number(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether token `i` is a full stop glued between two words with no space either side, the
+/// second in lower case ("Chính.phủ"): print sets a space after a full stop, so on a scan such
+/// a dot is a speck read between the words. Abbreviations ("TP.HCM") have a capital after
+/// the dot; a one-letter word ("v.v") is left alone.
+pub fn glued_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind != Kind::Punct || &text[t.span.clone()] != "." || i == 0 {
+        return false;
+    }
+    let (Some(before), Some(after)) = (tokens.get(i - 1), tokens.get(i + 1)) else {
+        return false;
+    };
+    let word = |w: &Token| {
+        w.kind == Kind::Word
+            && text[w.span.clone()]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 2
+    };
+    before.span.end == t.span.start
+        && t.span.end == after.span.start
+        && word(before)
+        && word(after)
+        && text[after.span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// How a word is capitalised, so the restored form can be written the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -254,5 +284,18 @@ mod tests {
         apply_case("ủy", Case::Upper, &mut s);
         apply_case("đồng", Case::Title, &mut s);
         assert_eq!(s, "ỦYĐồng");
+    }
+
+    #[test]
+    fn a_dot_glued_between_two_words_is_dust() {
+        let glued = |text: &str| {
+            let toks: Vec<Token> = tokens(text).collect();
+            (0..toks.len()).any(|i| glued_dot(text, &toks, i))
+        };
+        assert!(glued("của Chính.phủ trên"));
+        assert!(!glued("của Chính phủ. Trên"));
+        assert!(!glued("TP.HCM"));
+        assert!(!glued("v.v và"));
+        assert!(!glued("ngày 01.4 năm"));
     }
 }
