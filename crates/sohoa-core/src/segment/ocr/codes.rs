@@ -314,8 +314,8 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
         return None;
     }
     // The code as the first `n` initials, read with one letter misread (`lookalike`) or with
-    // one stroke added (`!lookalike`, "SVHTTDIL" for "SVHTTDL"); the misreading at the code's
-    // own length is tried first.
+    // one or two strokes added (`!lookalike`, "SVHTTDIL" for "SVHTTDL", "LUJBND" for "UBND");
+    // the misreading at the code's own length is tried first.
     let reading = |n: usize, lookalike: bool| -> Option<String> {
         if n < 2 || n > initials.len() {
             return None;
@@ -328,12 +328,19 @@ pub fn mend_issuer_code(code: &str, issuer: &str) -> Option<String> {
         let off = if lookalike {
             bar_only || one_lookalike_off(first, &meant)
         } else {
-            one_stroke_added(first, &meant)
+            strokes_added(first, &meant)
         };
         off.then_some(meant)
     };
     let n = first.chars().count();
-    let meant = reading(n, true).or_else(|| reading(n.saturating_sub(1), false))?;
+    // A code that is the initials at its own length reads right ("SVHTTDL": its L is a letter,
+    // not a stroke added to "SVHTTD").
+    if n <= initials.len() && first == code_of(&initials, n) {
+        return None;
+    }
+    let meant = reading(n, true)
+        .or_else(|| reading(n.saturating_sub(1), false))
+        .or_else(|| reading(n.saturating_sub(2), false))?;
     Some(if rest.is_empty() {
         meant
     } else {
@@ -346,13 +353,31 @@ fn code_of(initials: &[char], n: usize) -> String {
     names::code_letters(&initials[..n.min(initials.len())].iter().collect::<String>())
 }
 
-/// Whether `seen` is `meant` with one vertical stroke (I, l, 1, |) added beside a letter
-/// ("SVHTTDIL" for "SVHTTDL"): a serif or a broken stem of a capital read as a glyph of its
-/// own, the stroke confusions of Latin-script OCR.
-fn one_stroke_added(seen: &str, meant: &str) -> bool {
+/// Glyphs a broken stem of a capital is read as when it stands apart from its letter: the
+/// vertical strokes I, l, 1, |, and J and L, a stem with its hook or foot serif.
+const STROKES: [char; 6] = ['I', 'l', '1', '|', 'J', 'L'];
+
+/// Most strokes a code may carry beside its letters: a U whose two stems the copier cut from
+/// its bowl is read as three glyphs ("LUJ").
+const MAX_STROKES_ADDED: usize = 2;
+
+/// Whether `seen` is `meant` with one or two stroke glyphs ([`STROKES`]) added beside its
+/// letters ("SVHTTDIL" for "SVHTTDL", "UJBND" and "LUJBND" for "UBND"): a serif or a broken
+/// stem of a capital read as a glyph of its own, the stroke confusions of Latin-script OCR.
+fn strokes_added(seen: &str, meant: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (seen.chars().collect(), meant.chars().collect());
-    a.len() == b.len() + 1
-        && (0..a.len()).any(|i| {
-            matches!(a[i], 'I' | 'l' | '1' | '|') && a[..i].iter().chain(&a[i + 1..]).eq(b.iter())
-        })
+    let extra = a.len().saturating_sub(b.len());
+    if !(1..=MAX_STROKES_ADDED).contains(&extra) {
+        return false;
+    }
+    // Every way of taking `extra` strokes out of `seen`: codes are short.
+    fn fits(a: &[char], b: &[char], left: usize) -> bool {
+        match (a.first(), b.first()) {
+            (None, None) => left == 0,
+            (Some(&x), _) if left > 0 && STROKES.contains(&x) && fits(&a[1..], b, left - 1) => true,
+            (Some(x), Some(y)) => x == y && fits(&a[1..], &b[1..], left),
+            _ => false,
+        }
+    }
+    fits(&a, &b, extra)
 }

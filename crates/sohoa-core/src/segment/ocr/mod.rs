@@ -424,6 +424,13 @@ mod tests {
             mend_issuer_code("UBNO-VP", "Ủy ban nhân dân tỉnh An Phú").as_deref(),
             Some("UBND-VP")
         );
+        // A U whose stems the copier cut off, read as strokes of their own.
+        let ub = "Ủy ban nhân dân tỉnh Tuyên Quang";
+        assert_eq!(mend_issuer_code("UJBND", ub).as_deref(), Some("UBND"));
+        assert_eq!(mend_issuer_code("LUJBND", ub).as_deref(), Some("UBND"));
+        // Three strokes, or a letter that is no stroke, is no such misreading.
+        assert_eq!(mend_issuer_code("LUJIBND", ub), None);
+        assert_eq!(mend_issuer_code("UXBND", ub), None);
         assert_eq!(mend_issuer_code("TU", "Tỉnh ủy Thừa Thiên Huế"), None);
         assert_eq!(mend_issuer_code("TTg", "Thủ tướng Chính phủ"), None);
         assert_eq!(mend_issuer_code("X", "Sở Nội vụ"), None);
