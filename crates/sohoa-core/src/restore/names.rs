@@ -63,11 +63,11 @@ pub const MAX_NAME_SYLLABLES: usize = 4;
 /// Added to a count before its logarithm: a form never seen as a name is not impossible.
 const SMOOTHING: f64 = 0.5;
 
-/// How often each syllable is a middle and a given name (`names.tsv`), and the syllables of
-/// each skeleton.
+/// How often each syllable is a middle, a given and a family name (`names.tsv`), and the
+/// syllables of each skeleton.
 #[derive(Debug, Default)]
 pub struct NamePrior {
-    counts: FxHashMap<String, [u32; 2]>,
+    counts: FxHashMap<String, [u32; 3]>,
     by_skeleton: FxHashMap<String, Vec<String>>,
 }
 
@@ -78,26 +78,27 @@ pub enum NamePart {
     Middle,
     /// The last syllable.
     Given,
+    /// The first syllable, one of [`FAMILY_NAMES`] by its skeleton.
+    Family,
 }
 
 impl NamePrior {
-    /// Parses `names.tsv` (syllable, middle count, given count; `#` comments). Malformed lines
-    /// are skipped: the table only ever adds evidence.
+    /// Parses `names.tsv` (syllable, middle, given and family counts; `#` comments). Malformed
+    /// lines are skipped: the table only ever adds evidence.
     pub fn parse(table: &str) -> NamePrior {
         let mut p = NamePrior::default();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            let (Some(s), Some(m), Some(g)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let (Ok(m), Ok(g)) = (m.trim().parse(), g.trim().parse()) else {
+            let Some(s) = f.next() else { continue };
+            let counts: Vec<u32> = f.filter_map(|n| n.trim().parse().ok()).collect();
+            let [middle, given, family] = counts[..] else {
                 continue;
             };
             p.by_skeleton
                 .entry(strip(s))
                 .or_default()
                 .push(s.to_owned());
-            p.counts.insert(s.to_owned(), [m, g]);
+            p.counts.insert(s.to_owned(), [middle, given, family]);
         }
         p
     }
@@ -160,8 +161,8 @@ fn is_title(w: &str) -> bool {
         && c.all(char::is_lowercase)
 }
 
-/// The personal names among `tokens` of `text`: for each, the positions (in `tokens`) of the
-/// syllables after the family name, each with its part. A name is two to
+/// The personal names among `tokens` of `text`: for each, the positions (in `tokens`) of its
+/// syllables, each with its part. A name is two to
 /// [`MAX_NAME_SYLLABLES`] title-case words separated by spaces, the first a family name
 /// ([`FAMILY_NAMES`]), no title-case word right after it, and either alone on its line (a
 /// signature block's name line: nothing but non-letters beside it) or after a word of
@@ -217,6 +218,7 @@ pub fn name_syllables(text: &str, tokens: &[Token]) -> Vec<(usize, NamePart)> {
             && word(i - 1).is_some_and(|w| BEFORE_NAME.contains(&w.to_lowercase().as_str()));
         let alone = alone_towards(i, true) && alone_towards(end, false);
         if (2..=MAX_NAME_SYLLABLES).contains(&len) && (addressed || alone) {
+            out.push((i, NamePart::Family));
             out.extend((i + 1..end).map(|k| (k, NamePart::Middle)));
             out.push((end, NamePart::Given));
         }
@@ -230,10 +232,12 @@ mod tests {
     use super::super::token;
     use super::*;
 
-    const TABLE: &str = "# test\nvăn\t6917\t32\nvân\t30\t109\nbửu\t9\t24\nbưu\t0\t4\n\
-                         thủy\t8\t159\nthúy\t85\t59\nhương\t24\t328\nhường\t1\t59\n";
+    const TABLE: &str = "# test\nvăn\t6917\t32\t0\nvân\t30\t109\t0\nbửu\t9\t24\t0\n\
+                         bưu\t0\t4\t0\nthủy\t8\t159\t0\nthúy\t85\t59\t0\n\
+                         hương\t24\t328\t0\nhường\t1\t59\t0\nphan\t0\t0\t900\n\
+                         phán\t0\t2\t0\n";
     const SLIPS: &str = "â\tă\t1.732\nứ\tử\t1.631\nư\tử\t2.424\nú\tủ\t1.712\nủ\tú\t1.9\n\
-                         ờ\tơ\t2.833\nă\tâ\t2.387\n";
+                         ờ\tơ\t2.833\nă\tâ\t2.387\nả\ta\t2.603\n";
 
     fn likelier(read: &str, part: NamePart) -> Option<String> {
         let slips = Confusions::parse(SLIPS).expect("valid slips");
@@ -246,6 +250,9 @@ mod tests {
         assert_eq!(likelier("vân", NamePart::Middle).as_deref(), Some("văn"));
         // "Bứu" is no name; ứ for ử is a likely slip.
         assert_eq!(likelier("bứu", NamePart::Given).as_deref(), Some("bửu"));
+        // Family names are a closed list: "Phản" is none.
+        assert_eq!(likelier("phản", NamePart::Family).as_deref(), Some("phan"));
+        assert_eq!(likelier("phan", NamePart::Family), None);
     }
 
     #[test]
@@ -272,20 +279,20 @@ mod tests {
 
     #[test]
     fn names_are_found_on_their_own_line_or_after_an_address() {
-        use NamePart::{Given, Middle};
+        use NamePart::{Family, Given, Middle};
         let s = |w: &str, p| (w.to_owned(), p);
         assert_eq!(
             names("PHÓ CHỦ TỊCH\n\n\nHoàng Vân Sơn\n"),
-            vec![s("Vân", Middle), s("Sơn", Given)]
+            vec![s("Hoàng", Family), s("Vân", Middle), s("Sơn", Given)]
         );
         assert_eq!(
             names("Giao đồng chí Lâm Văn Bứu, Phó Chủ tịch."),
-            vec![s("Văn", Middle), s("Bứu", Given)]
+            vec![s("Lâm", Family), s("Văn", Middle), s("Bứu", Given)]
         );
         // A speck beside the line does not make it a sentence.
         assert_eq!(
             names(". Lê Thị Hường -"),
-            vec![s("Thị", Middle), s("Hường", Given)]
+            vec![s("Lê", Family), s("Thị", Middle), s("Hường", Given)]
         );
     }
 
