@@ -16,7 +16,7 @@ use std::path::Path;
 use sohoa_core::restore::syllable::Syllable;
 use sohoa_core::restore::token::{self, Kind};
 
-use crate::{io_err, training_lines, BuildError, BuildOptions};
+use crate::{each_training_line, io_err, BuildError, BuildOptions};
 
 /// Head words of bodies, offices, titles and awards (Decree 30's issuing bodies and signature
 /// titles, the awards of the Law on Emulation and Commendation), as written in title case.
@@ -212,7 +212,7 @@ impl BodyCounts {
 }
 
 /// The word as a lowercase syllable in its canonical spelling (`Uỷ` → `ủy`), if it is one.
-fn lower_syllable(w: &str) -> Option<String> {
+pub(crate) fn lower_syllable(w: &str) -> Option<String> {
     Syllable::parse(&w.to_lowercase()).map(|s| s.render())
 }
 
@@ -222,11 +222,7 @@ fn lower_syllable(w: &str) -> Option<String> {
 /// [`BuildError::Io`] when a corpus cannot be read or the table written.
 pub fn write_bodies(opts: &BuildOptions, out: &Path) -> Result<usize, BuildError> {
     let mut counts = BodyCounts::new();
-    for f in &opts.files {
-        let path = opts.corpora.join(f);
-        let (kept, _) = training_lines(&path, |line| counts.line(line))?;
-        eprintln!("build-dict: bodies: {f}: {kept} documents");
-    }
+    each_training_line(opts, "bodies", |line| counts.line(line))?;
     let names = counts.names();
     let mut text = format!(
         "# Names of bodies and titles: phrases after a head word of bodies, offices, titles and\n\

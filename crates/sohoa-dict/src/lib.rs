@@ -257,6 +257,24 @@ fn count_file(c: &mut Counter, path: &Path, times: u32) -> Result<(u64, u64), Bu
     training_lines(path, |line| c.line(line, times))
 }
 
+/// Hands every line of the training documents of every corpus file of `opts` to `visit`,
+/// reporting each file's documents on stderr under `table`'s name.
+///
+/// # Errors
+/// [`BuildError::Io`] when a corpus cannot be read.
+pub fn each_training_line(
+    opts: &BuildOptions,
+    table: &str,
+    mut visit: impl FnMut(&str),
+) -> Result<(), BuildError> {
+    for f in &opts.files {
+        let path = opts.corpora.join(f);
+        let (kept, _) = training_lines(&path, &mut visit)?;
+        eprintln!("build-dict: {table}: {f}: {kept} documents");
+    }
+    Ok(())
+}
+
 /// Hands every line of the training documents of one corpus file to `visit` (Markdown markup
 /// of the wiki files stripped; documents with `i % 100` 0 or 1 skipped); returns (documents
 /// visited, held out).

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use sohoa_core::restore::names::{BEFORE_NAME, FAMILY_NAMES, MAX_NAME_SYLLABLES as MAX_SYLLABLES};
-use sohoa_core::restore::syllable::Syllable;
 use sohoa_core::restore::token::{self, Kind};
 
-use crate::{io_err, training_lines, BuildError, BuildOptions};
+use crate::bodies::lower_syllable;
+use crate::{each_training_line, io_err, BuildError, BuildOptions};
 
 /// Middle-name, given-name and family-name counts per syllable (lowercase, canonical
 /// spelling).
@@ -108,11 +108,6 @@ fn skeleton(w: &str) -> String {
     sohoa_core::restore::syllable::strip(&w.to_lowercase())
 }
 
-/// The word as a lowercase syllable in its canonical spelling (`Thuý` → `thúy`), if it is one.
-fn lower_syllable(w: &str) -> Option<String> {
-    Syllable::parse(&w.to_lowercase()).map(|s| s.render())
-}
-
 /// Counts the corpora of `opts` and writes `names.tsv` into `out`; returns the number of names
 /// counted.
 ///
@@ -120,11 +115,7 @@ fn lower_syllable(w: &str) -> Option<String> {
 /// [`BuildError::Io`] when a corpus cannot be read or the table written.
 pub fn write_names(opts: &BuildOptions, out: &Path) -> Result<u64, BuildError> {
     let mut counts = NameCounts::default();
-    for f in &opts.files {
-        let path = opts.corpora.join(f);
-        let (kept, _) = training_lines(&path, |line| counts.line(line))?;
-        eprintln!("build-dict: names: {f}: {kept} documents");
-    }
+    each_training_line(opts, "names", |line| counts.line(line))?;
     let mut text = format!(
         "# Syllables of personal names: syllable<TAB>times a middle name<TAB>times a given name<TAB>times\n\
          # a family name, lowercase, canonical spelling. {} names of 2-{MAX_SYLLABLES} syllables written after a form of\n\
