@@ -397,14 +397,14 @@ impl Restorer {
             }
             // Runs of words steered to one spelling: gazetteer names in unmarked text, personal
             // names read through a mark slip in a Vietnamese OCR's reading.
-            let places = if !channel.is_marked() {
+            let steered = if !channel.is_marked() {
                 self.places_in(text, &tokens[seg_start..i])
             } else if channel.learned_slips {
                 self.names_in(text, &tokens[seg_start..i])
             } else {
                 Vec::new()
             };
-            let mut places = places.into_iter().peekable();
+            let mut steered = steered.into_iter().peekable();
             lattice.clear();
             for j in seg_start..i {
                 // A dot glued between two words of a Vietnamese OCR's reading is dust, not a
@@ -414,7 +414,7 @@ impl Restorer {
                     continue;
                 }
                 self.add_options(text, tokens, j, channel, &mut memo, &mut lattice);
-                while let Some((_, form)) = places.next_if(|(at, _)| *at == j - seg_start) {
+                while let Some((_, form)) = steered.next_if(|(at, _)| *at == j - seg_start) {
                     self.prefer(&mut lattice, &form, text);
                 }
                 // Old OCR cuts and glues words; other text has its word boundaries right.
