@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use sohoa_core::restore::names::{BEFORE_NAME, FAMILY_NAMES, MAX_NAME_SYLLABLES as MAX_SYLLABLES};
+use sohoa_core::restore::names::{
+    is_title, BEFORE_NAME, FAMILY_NAMES, MAX_NAME_SYLLABLES as MAX_SYLLABLES,
+};
 use sohoa_core::restore::token::{self, Kind};
 
 use crate::bodies::lower_syllable;
@@ -93,14 +95,6 @@ impl NameCounts {
         rows.sort_unstable();
         rows
     }
-}
-
-/// Whether `w` is written in title case ("Nguyễn", not "NGUYỄN" or "nguyễn").
-fn is_title(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase)
-        && c.clone().next().is_some()
-        && c.all(char::is_lowercase)
 }
 
 /// `w` lowercase without marks, đ as d.

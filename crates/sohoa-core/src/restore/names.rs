@@ -153,8 +153,9 @@ fn slip_cost(read: &str, intended: &str, slips: &Confusions) -> Option<f32> {
         .sum()
 }
 
-/// Whether `w` is written in title case ("Nguyễn", not "NGUYỄN" or "nguyễn").
-fn is_title(w: &str) -> bool {
+/// Whether `w` is written in title case ("Nguyễn", not "NGUYỄN" or "nguyễn"), as a name is;
+/// the names table (`sohoa-dict`) counts names by the same test.
+pub fn is_title(w: &str) -> bool {
     let mut c = w.chars();
     c.next().is_some_and(char::is_uppercase)
         && c.clone().next().is_some()

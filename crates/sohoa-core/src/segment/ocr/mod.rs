@@ -119,6 +119,12 @@ pub const YEAR_WORD: &str = r"(?:nam|nm|na(?:rn|nr))";
 /// word is never taken for a number.
 pub const ONE: &str = r"[!|il†]";
 
+/// Whether `c` is one of [`ONE`]'s glyphs for the digit 1 (in the text as read, so the capital
+/// I too).
+fn reads_as_one(c: char) -> bool {
+    matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '†')
+}
+
 /// [`ONE`] inside a date, where a bracket or brace is also the digit 1 whose serifs a thin
 /// copy broke into a hook ("tháng {2 năm 2025"): the date's grammar wants a digit there, and
 /// brackets stand in no date.
@@ -135,7 +141,7 @@ pub fn digits(token: &str) -> String {
     token
         .chars()
         .map(|c| {
-            if matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '[' | ']' | '{' | '}' | '†') {
+            if reads_as_one(c) || matches!(c, '[' | ']' | '{' | '}') {
                 '1'
             } else if matches!(c, 'O' | 'o' | 'Q' | 'q') {
                 '0'
@@ -155,13 +161,12 @@ pub fn serial(token: &str) -> String {
         .iter()
         .position(|&c| c == '/' || super::lines::is_dash(c))
         .unwrap_or(cs.len());
-    let is_one = |c: char| matches!(c, '!' | '|' | 'I' | 'i' | 'l' | '†');
     cs.iter()
         .enumerate()
         .map(|(i, &c)| {
             let before_digit = cs.get(i + 1).is_some_and(char::is_ascii_digit);
             let after_digit_or_start = i == 0 || cs[i - 1].is_ascii_digit();
-            if i < end && is_one(c) && before_digit && after_digit_or_start {
+            if i < end && reads_as_one(c) && before_digit && after_digit_or_start {
                 '1'
             } else {
                 c
